@@ -1,0 +1,26 @@
+import { Text } from "@react-email/components";
+import { EmailLayout, formatCents } from "./components/layout";
+
+export interface ApprovalNeededProps {
+  projectName: string;
+  campaignName: string;
+  dailyBudgetCents: number;
+  approveUrl: string;
+}
+
+export function ApprovalNeededEmail(props: ApprovalNeededProps) {
+  return (
+    <EmailLayout
+      preview={`Your plan for ${props.campaignName} is ready for review`}
+      heading="A campaign plan needs your approval"
+      action={{ label: "Review and approve", href: props.approveUrl }}
+    >
+      <Text>
+        We drafted the campaign <strong>{props.campaignName}</strong> for {props.projectName}. It will spend up to{" "}
+        {formatCents(props.dailyBudgetCents)} per day once approved. Nothing goes live until you say so.
+      </Text>
+    </EmailLayout>
+  );
+}
+
+export const approvalNeededSubject = (p: ApprovalNeededProps) => `Approve the plan for ${p.campaignName}`;

@@ -1,0 +1,52 @@
+import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import type { ReactNode } from "react";
+
+const styles = {
+  body: { backgroundColor: "#f4f5f7", fontFamily: "-apple-system, Segoe UI, Helvetica, Arial, sans-serif" },
+  container: {
+    backgroundColor: "#ffffff",
+    margin: "32px auto",
+    padding: "32px",
+    maxWidth: "560px",
+    borderRadius: "8px",
+  },
+  heading: { fontSize: "22px", color: "#111827", margin: "0 0 16px" },
+  button: { backgroundColor: "#4f46e5", color: "#ffffff", padding: "12px 20px", borderRadius: "6px", fontWeight: 600 },
+  footer: { fontSize: "12px", color: "#6b7280" },
+};
+
+/** The frame every Aigency email shares: preview line, heading, body, one call to action, footer. */
+export function EmailLayout(props: {
+  preview: string;
+  heading: string;
+  children: ReactNode;
+  action?: { label: string; href: string };
+}) {
+  return (
+    <Html lang="en">
+      <Head />
+      <Preview>{props.preview}</Preview>
+      <Body style={styles.body}>
+        <Container style={styles.container}>
+          <Heading style={styles.heading}>{props.heading}</Heading>
+          {props.children}
+          {props.action ? (
+            <Section style={{ margin: "24px 0" }}>
+              <Button href={props.action.href} style={styles.button}>
+                {props.action.label}
+              </Button>
+            </Section>
+          ) : null}
+          <Hr />
+          <Text style={styles.footer}>
+            Aigency, your AI marketing agency. You get this email because you own this project.
+          </Text>
+        </Container>
+      </Body>
+    </Html>
+  );
+}
+
+export function formatCents(cents: number): string {
+  return new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
+}

@@ -1,0 +1,35 @@
+import type { ComponentType } from "react";
+import { ApprovalNeededEmail, approvalNeededSubject } from "./approval-needed";
+import { CampaignLiveEmail, campaignLiveSubject } from "./campaign-live";
+import { DeployFailedEmail, deployFailedSubject } from "./deploy-failed";
+import { PlanReminderEmail, planReminderSubject } from "./plan-reminder";
+import { TokenExpiringEmail, tokenExpiringSubject } from "./token-expiring";
+
+export type { ApprovalNeededProps } from "./approval-needed";
+export type { CampaignLiveProps } from "./campaign-live";
+export type { DeployFailedProps } from "./deploy-failed";
+export type { PlanReminderProps } from "./plan-reminder";
+export type { TokenExpiringProps } from "./token-expiring";
+
+interface EmailTemplate<P> {
+  component: ComponentType<P>;
+  subject: (props: P) => string;
+}
+
+const template = <P>(component: ComponentType<P>, subject: (props: P) => string): EmailTemplate<P> => ({
+  component,
+  subject,
+});
+
+/** Every email the product sends, by name; `sendEmail` type-checks props against the entry. */
+export const emailTemplates = {
+  "approval-needed": template(ApprovalNeededEmail, approvalNeededSubject),
+  "campaign-live": template(CampaignLiveEmail, campaignLiveSubject),
+  "deploy-failed": template(DeployFailedEmail, deployFailedSubject),
+  "plan-reminder": template(PlanReminderEmail, planReminderSubject),
+  "token-expiring": template(TokenExpiringEmail, tokenExpiringSubject),
+};
+
+export type EmailTemplateName = keyof typeof emailTemplates;
+export type EmailTemplateProps<N extends EmailTemplateName> =
+  (typeof emailTemplates)[N] extends EmailTemplate<infer P> ? P : never;

@@ -1,0 +1,6 @@
+/** The event catalogue: every event the product sends or listens to is declared here, once. */
+export * from "./project";
+export * from "./onboarding";
+export * from "./facebook";
+export * from "./campaign";
+export * from "./notification";

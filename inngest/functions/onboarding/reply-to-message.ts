@@ -1,0 +1,107 @@
+import { inngest } from "@/inngest/client";
+import { onboardingMessageSent } from "@/inngest/events";
+import { conversationChannel } from "@/inngest/realtime/conversation";
+import { appendMessage, updateMessageMetadata } from "@/server/onboarding/conversations";
+import { deriveId } from "@/server/onboarding/ids";
+import { registerOnboardingGenerators } from "@/server/onboarding/offline-generators";
+import { BRIEF_CONFIRMATION_MESSAGE, EXTRACTION_FAILED_MESSAGE } from "@/server/onboarding/prompts";
+import {
+  EXTRACTION_RETRIES,
+  extractBriefDraft,
+  loadReplyContext,
+  mergeDraft,
+  streamReply,
+  type ExtractionResult,
+} from "@/server/onboarding/reply";
+import { depsOf } from "../campaign/deps-of";
+import { createDeltaPublisher } from "./publish-deltas";
+
+registerOnboardingGenerators();
+
+/**
+ * Answers one onboarding message: streams the model's reply to the browser, stores it, then
+ * extracts the brief so far. A complete brief is only *proposed* (a confirmation card); saving it
+ * takes the user's confirmation through the confirm route. This function never emits events, so
+ * nothing typed into the chat can approve or deploy anything.
+ */
+export const replyToMessage = inngest.createFunction(
+  {
+    id: "onboarding-reply-to-message",
+    triggers: [onboardingMessageSent],
+    // One reply at a time per conversation, in the order the messages were sent.
+    concurrency: { key: "event.data.conversationId", limit: 1 },
+    retries: 3,
+  },
+  async (ctx) => {
+    const { event, step, runId } = ctx;
+    const deps = depsOf(ctx);
+    const { organizationId, conversationId, messageId } = event.data;
+    const channel = conversationChannel({ conversationId });
+    const usage = (what: string) => ({ organizationId, runId, dedupeKey: `${messageId}:${what}` });
+
+    const context = await step.run("load-context", () => loadReplyContext(deps.db, { organizationId, conversationId }));
+    if (!context.active) return { skipped: "conversation is no longer active" };
+
+    const replyId = deriveId(messageId, "reply");
+    const reply = await step.run("stream-reply", async () => {
+      const deltas = createDeltaPublisher((chunk) =>
+        inngest.realtime.publish(channel.delta, { messageId: replyId, ...chunk }),
+      );
+      const { text } = await streamReply(deps.services.llm, { context, usage: usage("reply"), onDelta: deltas.push });
+      await deltas.flush();
+      return { text };
+    });
+    await step.run("store-reply", () =>
+      appendMessage(deps.db, { id: replyId, organizationId, conversationId, role: "ASSISTANT", content: reply.text }),
+    );
+    await step.realtime.publish("announce-reply", channel.message, { messageId: replyId, role: "ASSISTANT", type: "TEXT" });
+
+    let extraction: ExtractionResult = { ok: false, error: "not attempted" };
+    for (let attempt = 0; attempt <= EXTRACTION_RETRIES && !extraction.ok; attempt++) {
+      const previousError: string | undefined = attempt > 0 && !extraction.ok ? extraction.error : undefined;
+      extraction = await step.run(`extract-brief-${attempt}`, (): Promise<ExtractionResult> =>
+        extractBriefDraft(deps.services.llm, { context, usage: usage(`extract-${attempt}`), previousError }),
+      );
+    }
+
+    if (!extraction.ok) {
+      const askId = deriveId(messageId, "extraction-failed");
+      await step.run("ask-user-to-restate", () =>
+        appendMessage(deps.db, {
+          id: askId,
+          organizationId,
+          conversationId,
+          role: "ASSISTANT",
+          content: EXTRACTION_FAILED_MESSAGE,
+          metadata: { kind: "EXTRACTION_FAILED", error: extraction.ok ? null : extraction.error },
+        }),
+      );
+      await step.realtime.publish("announce-ask", channel.message, { messageId: askId, role: "ASSISTANT", type: "TEXT", kind: "EXTRACTION_FAILED" });
+      return { replyId, extracted: false };
+    }
+
+    const { draft, brief } = mergeDraft(context, extraction.draft);
+    await step.run("save-draft", () => updateMessageMetadata(deps.db, { messageId: replyId, metadata: { briefDraft: draft } }));
+    if (!brief) return { replyId, extracted: true, missing: draft.missing };
+
+    const proposalId = deriveId(messageId, "brief-confirmation");
+    await step.run("propose-brief", () =>
+      appendMessage(deps.db, {
+        id: proposalId,
+        organizationId,
+        conversationId,
+        role: "ASSISTANT",
+        type: "TEXT",
+        content: BRIEF_CONFIRMATION_MESSAGE,
+        metadata: { kind: "BRIEF_CONFIRMATION", brief },
+      }),
+    );
+    await step.realtime.publish("announce-proposal", channel.message, {
+      messageId: proposalId,
+      role: "ASSISTANT",
+      type: "TEXT",
+      kind: "BRIEF_CONFIRMATION",
+    });
+    return { replyId, extracted: true, proposed: true };
+  },
+);

@@ -1,0 +1,11 @@
+import type { NextConfig } from "next";
+
+const config: NextConfig = {
+  // PGlite ships WASM + data files it loads from its own package folder; bundling breaks those paths.
+  serverExternalPackages: ["@electric-sql/pglite", "@daytonaio/sdk", "postgres"],
+  // Lets the e2e harness build into its own folder while `npm run dev` keeps using .next.
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
+  typescript: { ignoreBuildErrors: false },
+};
+
+export default config;

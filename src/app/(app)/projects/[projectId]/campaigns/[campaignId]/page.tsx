@@ -1,0 +1,70 @@
+import { Alert, Anchor, Badge, Card, Code, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { notFound } from "next/navigation";
+import { CampaignStructure } from "@/components/campaign/campaign-structure";
+import { describeStatus } from "@/components/campaign/format";
+import { getProjectCampaign, listFacebookIds } from "@/components/campaign/load-campaigns";
+import { SimulatedAccountMarker } from "@/components/campaign/simulated-account-marker";
+import { getDeps } from "@/server/deps";
+import { requirePageProject } from "@/server/projects/page";
+
+export const dynamic = "force-dynamic";
+
+/** One campaign version: status, the Facebook ids we stored for it, and its structure. */
+export default async function CampaignPage(props: { params: Promise<{ projectId: string; campaignId: string }> }) {
+  const { projectId, campaignId } = await props.params;
+  const { project, viewer } = await requirePageProject(projectId);
+  const { db, services } = await getDeps();
+  const campaign = await getProjectCampaign(db, { organizationId: viewer.organizationId, projectId: project.id, campaignId });
+  if (!campaign) notFound();
+  const status = describeStatus(campaign.status);
+  const ids = listFacebookIds(campaign);
+  const name = (campaign.structure as { name?: string } | null)?.name ?? `Plan v${campaign.version}`;
+  return (
+    <Card withBorder padding="lg" component="section" aria-label="Campaign">
+      <Stack gap="md">
+        <Anchor href={`/projects/${project.id}/campaigns`} size="sm">← All campaigns</Anchor>
+        <Group justify="space-between">
+          <Title order={3}>{name}</Title>
+          <Badge size="lg" color={status.color} aria-label="Campaign status">{status.label}</Badge>
+        </Group>
+        <Text size="sm" c="dimmed">
+          Version {campaign.version}
+          {campaign.adAccountId ? ` · ad account ${campaign.adAccountId}` : ""}
+          {campaign.activatedAt ? ` · live since ${campaign.activatedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}` : ""}
+        </Text>
+        {services.facebook.kind === "simulated" && <SimulatedAccountMarker />}
+        {campaign.lastError && campaign.status === "DEPLOY_FAILED" && (
+          <Alert color="red" title="Deployment failed" role="alert">
+            {campaign.lastError.message} (step: {campaign.lastError.step}). Resume or clean up from the{" "}
+            <Anchor href={`/projects/${project.id}`}>chat</Anchor>.
+          </Alert>
+        )}
+        <Title order={5}>Facebook ids</Title>
+        {ids.length === 0 ? (
+          <Text size="sm" c="dimmed">Nothing created on Facebook yet.</Text>
+        ) : (
+          <Table aria-label="Facebook ids" withTableBorder>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Object</Table.Th>
+                <Table.Th>Our key</Table.Th>
+                <Table.Th>Facebook id</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {ids.map((row) => (
+                <Table.Tr key={`${row.label}-${row.key}`}>
+                  <Table.Td>{row.label}</Table.Td>
+                  <Table.Td>{row.key}</Table.Td>
+                  <Table.Td><Code>{row.id}</Code></Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        )}
+        <Title order={5}>Structure</Title>
+        <CampaignStructure structure={campaign.structure} />
+      </Stack>
+    </Card>
+  );
+}

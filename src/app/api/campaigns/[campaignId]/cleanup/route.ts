@@ -1,0 +1,34 @@
+import { NextResponse } from "next/server";
+import { inngest } from "@/inngest/client";
+import { campaignCleanupRequested } from "@/inngest/events";
+import { checkCleanupAllowed } from "@/server/campaigns/deploy-actions";
+import { decisionError, readCampaignRequest } from "@/server/campaigns/route-helpers";
+import { confirmActionBody } from "@/server/campaigns/validation";
+import { getDeps } from "@/server/deps";
+import { parseJsonBody } from "@/server/http";
+
+/** Asks for what a failed deployment created on Facebook to be deleted; the cleanup function does it. */
+export async function POST(req: Request, ctx: { params: Promise<{ campaignId: string }> }) {
+  const request = await readCampaignRequest(req, ctx);
+  if (!request.ok) return request.response;
+  const body = await parseJsonBody(req, confirmActionBody);
+  if (!body.ok) return body.response;
+  const { viewer, campaignId } = request;
+  const { db } = await getDeps();
+  const result = await checkCleanupAllowed(db, { campaignId, actor: viewer });
+  if (!result.ok) return decisionError(result);
+  const { record } = result;
+  await inngest.send(
+    campaignCleanupRequested.create(
+      {
+        organizationId: record.organizationId,
+        projectId: record.projectId,
+        campaignId: record.id,
+        requestedBy: viewer.userId,
+        adAccountId: record.adAccountId ?? undefined,
+      },
+      { id: `campaign-cleanup-${record.id}-a${record.deployAttempts}` },
+    ),
+  );
+  return NextResponse.json({ campaign: { id: record.id, status: record.status } }, { status: 202 });
+}

@@ -1,0 +1,36 @@
+import { NextResponse } from "next/server";
+import { inngest } from "@/inngest/client";
+import { campaignPlanApproved } from "@/inngest/events";
+import { approvalEventId } from "@/server/campaigns/approval";
+import { resumeDeployment } from "@/server/campaigns/deploy-actions";
+import { decisionError, readCampaignRequest } from "@/server/campaigns/route-helpers";
+import { confirmActionBody } from "@/server/campaigns/validation";
+import { getDeps } from "@/server/deps";
+import { parseJsonBody } from "@/server/http";
+
+/** Resumes a failed deployment of the same version: objects already created are found and skipped. */
+export async function POST(req: Request, ctx: { params: Promise<{ campaignId: string }> }) {
+  const request = await readCampaignRequest(req, ctx);
+  if (!request.ok) return request.response;
+  const body = await parseJsonBody(req, confirmActionBody);
+  if (!body.ok) return body.response;
+  const { viewer, campaignId } = request;
+  const { db } = await getDeps();
+  const result = await resumeDeployment(db, { campaignId, actor: viewer });
+  if (!result.ok) return decisionError(result);
+  const { record } = result;
+  await inngest.send(
+    campaignPlanApproved.create(
+      {
+        organizationId: record.organizationId,
+        projectId: record.projectId,
+        campaignId: record.id,
+        version: record.version,
+        approvedBy: viewer.userId,
+        adAccountId: record.adAccountId ?? undefined,
+      },
+      { id: approvalEventId(record) },
+    ),
+  );
+  return NextResponse.json({ campaign: { id: record.id, version: record.version, status: record.status } }, { status: 202 });
+}

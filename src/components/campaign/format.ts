@@ -1,0 +1,48 @@
+/** Display helpers shared by the approval card and the campaign view: pure, so unit tests pin them. */
+
+export function formatCents(cents: number, currency = "USD"): string {
+  return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: cents % 100 === 0 ? 0 : 2 }).format(
+    cents / 100,
+  );
+}
+
+export function formatRange(range: { low: number; high: number }): string {
+  const n = new Intl.NumberFormat("en-US");
+  return range.low === range.high ? n.format(range.low) : `${n.format(range.low)}–${n.format(range.high)}`;
+}
+
+const OBJECTIVE_LABELS: Record<string, string> = {
+  OUTCOME_LEADS: "Get leads (people getting in touch)",
+  OUTCOME_SALES: "Get sales",
+  OUTCOME_TRAFFIC: "Get website visits",
+  OUTCOME_APP_PROMOTION: "Get app installs",
+};
+
+/** Plain words for Facebook's objective codes, so a non-marketer knows what they approve. */
+export function describeObjective(objective: string): string {
+  return OBJECTIVE_LABELS[objective] ?? objective;
+}
+
+/** "LEARN_MORE" → "Learn more". */
+export function describeCta(cta: string): string {
+  const words = cta.toLowerCase().replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+const STATUS_LABELS: Record<string, { label: string; color: string }> = {
+  DRAFT: { label: "Drafting", color: "gray" },
+  GENERATION_FAILED: { label: "Plan failed", color: "red" },
+  PENDING_APPROVAL: { label: "Waiting for your approval", color: "yellow" },
+  APPROVED: { label: "Approved, deploying", color: "blue" },
+  DEPLOYING: { label: "Deploying", color: "blue" },
+  ACTIVE: { label: "ACTIVE", color: "green" },
+  DEPLOY_FAILED: { label: "Deployment failed", color: "red" },
+  SUPERSEDED: { label: "Replaced by a newer version", color: "gray" },
+  EXPIRED: { label: "Expired", color: "gray" },
+  PAUSED: { label: "Paused", color: "orange" },
+  CLEANED_UP: { label: "Cleaned up", color: "gray" },
+};
+
+export function describeStatus(status: string): { label: string; color: string } {
+  return STATUS_LABELS[status] ?? { label: status, color: "gray" };
+}

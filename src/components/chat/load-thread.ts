@@ -1,0 +1,61 @@
+import { and, asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/server/db";
+import { conversations, messages, projectBriefs } from "@/server/db/schema";
+import { describeConnection, findConnection } from "@/server/facebook/connections";
+import type { ConnectionView } from "./messages/fb-connect-card";
+import type { ChatMessage } from "./types";
+
+/** Everything the project chat renders, read on the server for the page (and each refresh). */
+export interface ThreadData {
+  projectId: string;
+  /** The onboarding conversation while it is still active: the composer writes to it. */
+  activeOnboardingId: string | null;
+  /** No brief yet: the user may start or continue onboarding. */
+  canChat: boolean;
+  messages: (ChatMessage & { conversationId: string })[];
+  /** Onboarding conversations whose brief was confirmed (their confirmation card is done). */
+  confirmedConversationIds: string[];
+  connection: ConnectionView | null;
+}
+
+/**
+ * One timeline for the project: the onboarding conversation, then the campaign conversation
+ * (plans, approvals, deployment), oldest first. Every query is scoped to the viewer's organization.
+ */
+export async function loadThread(db: Db, opts: { organizationId: string; userId: string; projectId: string }): Promise<ThreadData> {
+  const convs = await db
+    .select({ id: conversations.id, type: conversations.type, status: conversations.status })
+    .from(conversations)
+    .where(and(eq(conversations.organizationId, opts.organizationId), eq(conversations.projectId, opts.projectId)))
+    .orderBy(asc(conversations.createdAt));
+  const ids = convs.map((c) => c.id);
+  const rows = ids.length
+    ? await db
+        .select()
+        .from(messages)
+        .where(and(eq(messages.organizationId, opts.organizationId), inArray(messages.conversationId, ids)))
+        .orderBy(asc(messages.createdAt), asc(messages.id))
+    : [];
+  const briefs = await db
+    .select({ conversationId: projectBriefs.conversationId })
+    .from(projectBriefs)
+    .where(and(eq(projectBriefs.organizationId, opts.organizationId), eq(projectBriefs.projectId, opts.projectId)));
+  const connection = await findConnection(db, { organizationId: opts.organizationId, userId: opts.userId });
+  const active = convs.find((c) => c.type === "ONBOARDING" && c.status === "ACTIVE");
+  return {
+    projectId: opts.projectId,
+    activeOnboardingId: active?.id ?? null,
+    canChat: briefs.length === 0,
+    messages: rows.map((m) => ({
+      id: m.id,
+      conversationId: m.conversationId,
+      role: m.role,
+      type: m.type,
+      content: m.content,
+      metadata: m.metadata ?? null,
+      createdAt: m.createdAt.toISOString(),
+    })),
+    confirmedConversationIds: briefs.flatMap((b) => (b.conversationId ? [b.conversationId] : [])),
+    connection: connection ? describeConnection(connection) : null,
+  };
+}

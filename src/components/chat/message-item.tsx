@@ -1,0 +1,52 @@
+"use client";
+
+import type { ApprovalCard } from "@/server/campaigns/approval-card";
+import type { BriefFields } from "@/server/onboarding/brief-schema";
+import type { ThreadData } from "./load-thread";
+import { AgentActionMessage } from "./messages/agent-action-message";
+import { ApprovalRequestCard } from "./messages/approval-request-card";
+import { ApprovalResponseMessage } from "./messages/approval-response-message";
+import { BriefConfirmationCard } from "./messages/brief-confirmation-card";
+import { FbConnectCard } from "./messages/fb-connect-card";
+import { TextMessage } from "./messages/text-message";
+import { decisionFor, type PlanDecision } from "./thread-state";
+
+type ThreadMessage = ThreadData["messages"][number];
+
+/** Picks the renderer for one stored message by its type (and, for TEXT, its metadata kind). */
+export function MessageItem(props: {
+  message: ThreadMessage;
+  thread: ThreadData;
+  decisions: Map<string, PlanDecision>;
+  onChanged: () => void;
+}) {
+  const { message: m, thread } = props;
+  const kind = typeof m.metadata?.kind === "string" ? m.metadata.kind : undefined;
+  switch (m.type) {
+    case "FB_CONNECT":
+      return <FbConnectCard content={m.content} metadata={m.metadata} connection={thread.connection} onChanged={props.onChanged} />;
+    case "APPROVAL_REQUEST": {
+      if (kind !== "campaign-approval") return <TextMessage role={m.role} content={m.content} />;
+      const card = m.metadata as unknown as ApprovalCard;
+      return <ApprovalRequestCard card={card} decision={decisionFor(props.decisions, card.campaignId, card.version)} onDecided={props.onChanged} />;
+    }
+    case "APPROVAL_RESPONSE":
+      return <ApprovalResponseMessage content={m.content} metadata={m.metadata} />;
+    case "AGENT_ACTION":
+      return <AgentActionMessage content={m.content} metadata={m.metadata} />;
+    default:
+      if (kind === "BRIEF_CONFIRMATION" && m.metadata?.brief) {
+        return (
+          <BriefConfirmationCard
+            projectId={thread.projectId}
+            conversationId={m.conversationId}
+            messageId={m.id}
+            brief={m.metadata.brief as BriefFields}
+            confirmed={thread.confirmedConversationIds.includes(m.conversationId)}
+            onConfirmed={props.onChanged}
+          />
+        );
+      }
+      return <TextMessage role={m.role} content={m.content} />;
+  }
+}

@@ -1,0 +1,79 @@
+"use client";
+
+import { Alert, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { useState } from "react";
+import type { BriefFields } from "@/server/onboarding/brief-schema";
+import { formatCents } from "@/components/campaign/format";
+import { callJson } from "../post-json";
+
+const GOAL_LABELS: Record<BriefFields["goal"], string> = {
+  LEADS: "More leads (people getting in touch)",
+  SALES: "More sales",
+  TRAFFIC: "More website visits",
+  APP_INSTALLS: "More app installs",
+};
+
+const ROWS: { label: string; show: (b: BriefFields) => string }[] = [
+  { label: "Your business", show: (b) => b.businessDescription },
+  { label: "What to advertise", show: (b) => b.product },
+  { label: "Who it's for", show: (b) => b.targetAudience },
+  { label: "Where", show: (b) => b.location },
+  { label: "Goal", show: (b) => GOAL_LABELS[b.goal] ?? b.goal },
+  { label: "Monthly budget", show: (b) => formatCents(b.monthlyBudgetCents) },
+  { label: "What makes you different", show: (b) => b.uniqueSellingPoint },
+  { label: "Website", show: (b) => b.websiteUrl },
+];
+
+/**
+ * The brief the agency understood, for the user to check. Confirming saves it (versioned) and
+ * starts planning; to correct something the user simply says so in the chat.
+ */
+export function BriefConfirmationCard(props: {
+  projectId: string;
+  conversationId: string;
+  messageId: string;
+  brief: BriefFields;
+  confirmed: boolean;
+  onConfirmed: () => void;
+}) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function confirm() {
+    setBusy(true);
+    setError(null);
+    const res = await callJson("/api/brief/confirm", {
+      body: { projectId: props.projectId, conversationId: props.conversationId, messageId: props.messageId, brief: props.brief },
+    });
+    setBusy(false);
+    if (!res.ok) return setError(res.error);
+    props.onConfirmed();
+  }
+
+  return (
+    <Card withBorder shadow="sm" padding="lg" aria-label="Brief summary" component="section">
+      <Stack gap="sm">
+        <Title order={4}>Your brief</Title>
+        <Table variant="vertical" withTableBorder>
+          <Table.Tbody>
+            {ROWS.map((row) => (
+              <Table.Tr key={row.label}>
+                <Table.Th w={200}>{row.label}</Table.Th>
+                <Table.Td>{row.show(props.brief)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {error && <Alert color="red" role="alert">{error}</Alert>}
+        {props.confirmed ? (
+          <Text size="sm" c="green" role="status">Brief confirmed.</Text>
+        ) : (
+          <Group>
+            <Button onClick={() => void confirm()} loading={busy}>Confirm brief</Button>
+            <Text size="xs" c="dimmed">Something off? Tell me in the chat and I'll update it.</Text>
+          </Group>
+        )}
+      </Stack>
+    </Card>
+  );
+}

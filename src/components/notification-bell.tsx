@@ -1,0 +1,108 @@
+"use client";
+
+import { ActionIcon, Anchor, Button, Group, Indicator, Popover, ScrollArea, Stack, Text } from "@mantine/core";
+import { useCallback, useEffect, useState } from "react";
+
+interface NotificationItem {
+  id: string;
+  type: string;
+  title: string;
+  body: string;
+  link: string | null;
+  read: boolean;
+  createdAt: string;
+}
+
+// Polling, not realtime: notification rows are written by several functions, and one indexed
+// query every few seconds needs no per-user channel or token, survives a Dev Server restart, and
+// a bell that is at most a few seconds late is fine.
+const POLL_MS = 4000;
+
+async function fetchNotifications(): Promise<{ items: NotificationItem[]; unreadCount: number } | null> {
+  const res = await fetch("/api/notifications", { cache: "no-store" });
+  if (!res.ok) return null;
+  const body = (await res.json()) as { notifications?: NotificationItem[]; unreadCount?: number };
+  const items = body.notifications ?? [];
+  return { items, unreadCount: body.unreadCount ?? items.filter((n) => !n.read).length };
+}
+
+export function NotificationBell() {
+  const [items, setItems] = useState<NotificationItem[]>([]);
+  const [unread, setUnread] = useState(0);
+  const [open, setOpen] = useState(false);
+
+  const refresh = useCallback(async () => {
+    const data = await fetchNotifications().catch(() => null);
+    if (!data) return;
+    setItems(data.items);
+    setUnread(data.unreadCount);
+  }, []);
+
+  useEffect(() => {
+    const first = setTimeout(() => void refresh(), 0);
+    const timer = setInterval(() => {
+      if (document.visibilityState === "visible") void refresh();
+    }, POLL_MS);
+    return () => {
+      clearTimeout(first);
+      clearInterval(timer);
+    };
+  }, [refresh]);
+
+  async function markRead(id: string) {
+    const res = await fetch(`/api/notifications/${id}/read`, { method: "POST" });
+    if (res.ok) await refresh();
+  }
+
+  return (
+    <Popover opened={open} onChange={setOpen} position="bottom-end" width={340} shadow="md">
+      <Popover.Target>
+        <Indicator label={unread} size={18} disabled={unread === 0} color="red" offset={4}>
+          <ActionIcon
+            variant="subtle"
+            size="lg"
+            aria-label={unread > 0 ? `Notifications (${unread} unread)` : "Notifications"}
+            onClick={() => setOpen((o) => !o)}
+          >
+            <BellGlyph />
+          </ActionIcon>
+        </Indicator>
+      </Popover.Target>
+      <Popover.Dropdown>
+        <ScrollArea.Autosize mah={360}>
+          <Stack gap="sm" role="list" aria-label="Notifications list">
+            {items.length === 0 && <Text size="sm" c="dimmed">Nothing yet.</Text>}
+            {items.map((n) => (
+              <Stack key={n.id} gap={2} role="listitem" opacity={n.read ? 0.6 : 1}>
+                <Group justify="space-between" wrap="nowrap">
+                  {n.link ? (
+                    <Anchor href={n.link} size="sm" fw={600} onClick={() => setOpen(false)}>
+                      {n.title}
+                    </Anchor>
+                  ) : (
+                    <Text size="sm" fw={600}>{n.title}</Text>
+                  )}
+                  {!n.read && (
+                    <Button size="compact-xs" variant="light" onClick={() => void markRead(n.id)} aria-label={`Mark "${n.title}" as read`}>
+                      Mark as read
+                    </Button>
+                  )}
+                </Group>
+                <Text size="xs" c="dimmed">{n.body}</Text>
+              </Stack>
+            ))}
+          </Stack>
+        </ScrollArea.Autosize>
+      </Popover.Dropdown>
+    </Popover>
+  );
+}
+
+function BellGlyph() {
+  return (
+    <svg width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" aria-hidden="true">
+      <path d="M6 8a6 6 0 1 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+      <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+    </svg>
+  );
+}

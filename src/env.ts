@@ -1,0 +1,119 @@
+import { z } from "zod";
+
+/**
+ * Every variable the product reads, validated once. A missing optional variable selects the
+ * embedded implementation of its service; a present but malformed one stops startup and names
+ * the variable, because silently falling back to a simulation would hide a misconfiguration.
+ */
+const optionalUrl = z.url().optional();
+const optionalSecret = z.string().min(1).optional();
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    APP_URL: z.url().default("http://localhost:3000"),
+    DATA_DIR: z.string().min(1).default(".data"),
+
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "must be a postgres:// or postgresql:// URL")
+      .optional(),
+
+    BETTER_AUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    // Signs local storage URLs and OAuth state; derived from the auth secret when unset.
+    APP_SIGNING_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+    // 32-byte key, base64, for AES-256-GCM token encryption at rest.
+    ENCRYPTION_KEY: z
+      .string()
+      .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
+      .optional(),
+    ENCRYPTION_KEY_ID: z.string().min(1).default("k1"),
+
+    INNGEST_DEV: z.string().optional(),
+    INNGEST_BASE_URL: optionalUrl,
+    INNGEST_EVENT_KEY: optionalSecret,
+    INNGEST_SIGNING_KEY: optionalSecret,
+
+    ANTHROPIC_API_KEY: optionalSecret,
+    ANTHROPIC_BASE_URL: optionalUrl,
+    ANTHROPIC_MODEL_CHAT: z.string().min(1).default("claude-haiku-5-5"),
+    ANTHROPIC_MODEL_PLANNER: z.string().min(1).default("claude-sonnet-5-5"),
+
+    SUPABASE_URL: optionalUrl,
+    SUPABASE_SERVICE_ROLE_KEY: optionalSecret,
+    SUPABASE_BUCKET: z.string().min(1).default("artifacts"),
+
+    DAYTONA_API_KEY: optionalSecret,
+    DAYTONA_API_URL: z.url().default("https://app.daytona.io/api"),
+    DAYTONA_SNAPSHOT: z.string().min(1).optional(),
+
+    RESEND_API_KEY: z.string().startsWith("re_", "must start with re_").optional(),
+    RESEND_BASE_URL: optionalUrl,
+    MAIL_FROM: z.string().min(3).default("Aigency <agency@aigency.local>"),
+
+    FACEBOOK_APP_ID: optionalSecret,
+    FACEBOOK_APP_SECRET: optionalSecret,
+    FACEBOOK_GRAPH_URL: z.url().default("https://graph.facebook.com"),
+    FACEBOOK_WEBHOOK_VERIFY_TOKEN: optionalSecret,
+
+    // How long a campaign plan waits for approval: a reminder email after the first, expiry after the second.
+    PLAN_REMINDER_AFTER: z.string().regex(/^\d+[smhd]$/, "must look like 30s, 10m, 2h or 2d").default("2d"),
+    PLAN_APPROVAL_TIMEOUT: z.string().regex(/^\d+[smhd]$/, "must look like 30s, 10m, 2h or 3d").default("3d"),
+  })
+  .superRefine((env, ctx) => {
+    // Pairs that only make sense together: half a configuration is an error, not "embedded".
+    const pairs: [keyof typeof env, keyof typeof env][] = [
+      ["SUPABASE_URL", "SUPABASE_SERVICE_ROLE_KEY"],
+      ["FACEBOOK_APP_ID", "FACEBOOK_APP_SECRET"],
+    ];
+    for (const [a, b] of pairs) {
+      if (Boolean(env[a]) !== Boolean(env[b])) {
+        const missing = env[a] ? b : a;
+        ctx.addIssue({ code: "custom", path: [missing], message: `is required when ${env[a] ? a : b} is set` });
+      }
+    }
+    if (env.NODE_ENV === "production" && !isInngestDev(env.INNGEST_DEV)) {
+      for (const key of ["INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY", "BETTER_AUTH_SECRET"] as const) {
+        if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
+      }
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export function isInngestDev(value: string | undefined): boolean {
+  return value !== undefined && value !== "" && value !== "0" && value !== "false";
+}
+
+export class EnvError extends Error {
+  constructor(readonly variables: string[], detail: string) {
+    super(`Invalid environment: ${detail}`);
+    this.name = "EnvError";
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  // Empty strings mean "unset" (an .env line like `ANTHROPIC_API_KEY=`).
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ""));
+  const result = envSchema.safeParse(cleaned);
+  if (!result.success) {
+    const issues = result.error.issues.map((i) => ({ name: i.path.join("."), message: i.message }));
+    throw new EnvError(
+      issues.map((i) => i.name),
+      issues.map((i) => `${i.name} ${i.message}`).join("; "),
+    );
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+/** The process environment, parsed once. Tests call `resetEnv()` after changing process.env. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+export function resetEnv(): void {
+  cached = undefined;
+}

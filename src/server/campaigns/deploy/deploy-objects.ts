@@ -1,0 +1,171 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Deps } from "@/server/deps";
+import { campaignRecords } from "@/server/db/schema";
+import { getActiveConnection } from "@/server/facebook/connections";
+import { GraphApiError, type AdAccountContext } from "@/server/services/facebook/types";
+import { adKey, adSetKey, campaignPlanSchema, type CampaignPlan } from "../plan-schema";
+import { perAdSetBudget } from "../approval-card";
+import { storeFacebookId, type CampaignRecord } from "../records";
+import { renderAdImage } from "./ad-image";
+import { DeployBlockedError, toStepError } from "./graph-errors";
+import { optimizationGoalFor, toGraphTargeting } from "./targeting";
+
+export interface DeployRef {
+  campaignId: string;
+  /** The step id, recorded with any error so the user sees where the deployment stopped. */
+  step: string;
+}
+
+export interface Created {
+  id: string;
+  created: boolean;
+}
+
+interface Loaded {
+  record: CampaignRecord;
+  plan: CampaignPlan;
+  fb: AdAccountContext;
+  pageId?: string;
+}
+
+async function load(deps: Deps, ref: DeployRef): Promise<Loaded> {
+  const [record] = await deps.db.select().from(campaignRecords).where(eq(campaignRecords.id, ref.campaignId));
+  if (!record?.structure) throw new DeployBlockedError(`Campaign ${ref.campaignId} has no approved plan`);
+  if (!record.connectionUserId) throw new DeployBlockedError("The Facebook connection that planned this campaign is gone; reconnect Facebook.");
+  const conn = await getActiveConnection(deps.db, { organizationId: record.organizationId, userId: record.connectionUserId });
+  if (!conn) throw new DeployBlockedError("Your Facebook connection is no longer active; reconnect Facebook and resume.");
+  if (record.adAccountId && conn.adAccountId !== record.adAccountId) {
+    throw new DeployBlockedError(`The connected ad account changed from ${record.adAccountId}; ask for a new plan.`);
+  }
+  return {
+    record,
+    plan: campaignPlanSchema.parse(record.structure),
+    fb: { accessToken: conn.accessToken, adAccountId: conn.adAccountId },
+    pageId: conn.pageId,
+  };
+}
+
+/**
+ * Runs one deployment step: records the failure on the campaign (so the user sees the step and Graph's
+ * error even after retries are exhausted) and translates it into Inngest's retry semantics.
+ */
+async function guarded<T>(deps: Deps, ref: DeployRef, fn: (l: Loaded) => Promise<T>): Promise<T> {
+  try {
+    return await fn(await load(deps, ref));
+  } catch (err) {
+    const d = err instanceof GraphApiError ? err.details : err instanceof DeployBlockedError ? err.details : {};
+    const lastError = { step: ref.step, message: err instanceof Error ? err.message : String(err), ...d };
+    await deps.db
+      .update(campaignRecords)
+      .set({ lastError: { step: lastError.step, message: lastError.message, code: d.code, subcode: d.subcode, isTransient: d.isTransient } })
+      .where(eq(campaignRecords.id, ref.campaignId));
+    throw toStepError(err);
+  }
+}
+
+export function ensureFacebookCampaign(deps: Deps, ref: DeployRef): Promise<Created> {
+  return guarded(deps, ref, async ({ record, plan, fb }) => {
+    if (record.fbCampaignId) return { id: record.fbCampaignId, created: false };
+    // PAUSED until every child exists, so a half-built campaign never spends.
+    const { id } = await deps.services.facebook.createCampaign(fb, {
+      name: plan.name,
+      objective: plan.objective,
+      status: "PAUSED",
+      specialAdCategories: [],
+    });
+    await deps.db.update(campaignRecords).set({ fbCampaignId: id }).where(eq(campaignRecords.id, record.id));
+    return { id, created: true };
+  });
+}
+
+export function ensureAdSet(deps: Deps, ref: DeployRef & { adSet: number }): Promise<Created> {
+  return guarded(deps, ref, async ({ record, plan, fb }) => {
+    const key = adSetKey(ref.adSet);
+    const stored = record.fbAdSetIds[key];
+    if (stored) return { id: stored, created: false };
+    if (!record.fbCampaignId) throw new Error("The Facebook campaign must exist before its ad sets");
+    const set = plan.adSets[ref.adSet]!;
+    const { id } = await deps.services.facebook.createAdSet(fb, {
+      name: set.name,
+      campaignId: record.fbCampaignId,
+      dailyBudgetCents: perAdSetBudget(plan),
+      billingEvent: "IMPRESSIONS",
+      optimizationGoal: optimizationGoalFor(plan.objective),
+      targeting: toGraphTargeting(set.targeting),
+      status: "ACTIVE",
+    });
+    await storeFacebookId(deps.db, { campaignId: record.id, column: "fbAdSetIds", key, value: id });
+    return { id, created: true };
+  });
+}
+
+export function ensureAdImage(deps: Deps, ref: DeployRef & { adSet: number; ad: number }): Promise<Created> {
+  return guarded(deps, ref, async ({ record, plan, fb }) => {
+    const key = adKey(ref.adSet, ref.ad);
+    const stored = record.fbImageHashes[key];
+    if (stored) return { id: stored, created: false };
+    const ad = plan.adSets[ref.adSet]!.ads[ref.ad]!;
+    const bytes = renderAdImage(`${ad.headline}\n${ad.imagePrompt}`);
+    // Kept in our storage too, so the campaign view can show exactly what was uploaded.
+    await deps.services.storage.put(`${record.organizationId}/campaigns/${record.id}/${key}.png`, bytes, "image/png");
+    const { hash } = await deps.services.facebook.uploadImage(fb, { name: `${key}.png`, bytes });
+    await storeFacebookId(deps.db, { campaignId: record.id, column: "fbImageHashes", key, value: hash });
+    return { id: hash, created: true };
+  });
+}
+
+export function ensureCreative(deps: Deps, ref: DeployRef & { adSet: number; ad: number; link: string }): Promise<Created> {
+  return guarded(deps, ref, async ({ record, plan, fb, pageId }) => {
+    const key = adKey(ref.adSet, ref.ad);
+    const stored = record.fbCreativeIds[key];
+    if (stored) return { id: stored, created: false };
+    const imageHash = record.fbImageHashes[key];
+    if (!imageHash) throw new Error(`The image for ${key} must be uploaded before its creative`);
+    if (!pageId) throw new DeployBlockedError("Ads need a Facebook Page: connect Facebook again and choose a Page, then resume.");
+    const ad = plan.adSets[ref.adSet]!.ads[ref.ad]!;
+    const { id } = await deps.services.facebook.createCreative(fb, {
+      name: `${plan.name} — ${ad.name}`,
+      pageId,
+      imageHash,
+      link: ref.link,
+      headline: ad.headline,
+      primaryText: ad.primaryText,
+      callToAction: ad.cta,
+    });
+    await storeFacebookId(deps.db, { campaignId: record.id, column: "fbCreativeIds", key, value: id });
+    return { id, created: true };
+  });
+}
+
+export function ensureAd(deps: Deps, ref: DeployRef & { adSet: number; ad: number }): Promise<Created> {
+  return guarded(deps, ref, async ({ record, plan, fb }) => {
+    const key = adKey(ref.adSet, ref.ad);
+    const stored = record.fbAdIds[key];
+    if (stored) return { id: stored, created: false };
+    const adSetId = record.fbAdSetIds[adSetKey(ref.adSet)];
+    const creativeId = record.fbCreativeIds[key];
+    if (!adSetId || !creativeId) throw new Error(`The ad set and creative for ${key} must exist before the ad`);
+    const { id } = await deps.services.facebook.createAd(fb, {
+      name: plan.adSets[ref.adSet]!.ads[ref.ad]!.name,
+      adSetId,
+      creativeId,
+      status: "ACTIVE",
+    });
+    await storeFacebookId(deps.db, { campaignId: record.id, column: "fbAdIds", key, value: id });
+    return { id, created: true };
+  });
+}
+
+/** Turns the finished campaign on and records it ACTIVE; a campaign already ACTIVE is left alone. */
+export function activateCampaign(deps: Deps, ref: DeployRef): Promise<{ activated: boolean }> {
+  return guarded(deps, ref, async ({ record, fb }) => {
+    if (record.status === "ACTIVE") return { activated: false };
+    if (!record.fbCampaignId) throw new Error("No Facebook campaign to activate");
+    await deps.services.facebook.updateStatus(fb, record.fbCampaignId, "ACTIVE");
+    await deps.db
+      .update(campaignRecords)
+      .set({ status: "ACTIVE", activatedAt: new Date(), lastError: null })
+      .where(and(eq(campaignRecords.id, record.id), inArray(campaignRecords.status, ["APPROVED", "DEPLOYING"])));
+    return { activated: true };
+  });
+}

@@ -1,0 +1,124 @@
+import { and, asc, eq, max, ne, sql } from "drizzle-orm";
+import type { Db } from "@/server/db";
+import { campaignRecords, conversations, messages, type FacebookIdMap } from "@/server/db/schema";
+
+export type CampaignRecord = typeof campaignRecords.$inferSelect;
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+type Queryable = Db | Tx;
+
+export async function getCampaign(db: Queryable, opts: { organizationId: string; campaignId: string }) {
+  const [row] = await db
+    .select()
+    .from(campaignRecords)
+    .where(and(eq(campaignRecords.id, opts.campaignId), eq(campaignRecords.organizationId, opts.organizationId)));
+  return row ?? null;
+}
+
+export async function findBySourceKey(db: Queryable, sourceKey: string) {
+  const [row] = await db.select().from(campaignRecords).where(eq(campaignRecords.sourceKey, sourceKey));
+  return row ?? null;
+}
+
+/**
+ * Claims the right to plan one version before calling the model: the unique sourceKey lets exactly
+ * one run win when the brief event and the connection event race. A retry of the winning run finds
+ * its own claim (same runId) and carries on.
+ */
+export async function claimPlanRecord(
+  db: Db,
+  opts: {
+    organizationId: string;
+    projectId: string;
+    briefId: string;
+    sourceKey: string;
+    runId: string;
+    connectionUserId: string;
+    adAccountId: string;
+    ownerUserId: string;
+    previousVersionId?: string;
+    feedback?: string;
+  },
+): Promise<{ claimed: boolean; record: CampaignRecord }> {
+  const existing = await findBySourceKey(db, opts.sourceKey);
+  if (existing) return { claimed: existing.claimedByRunId === opts.runId && existing.status === "DRAFT", record: existing };
+  const inserted = await db.transaction(async (tx) => {
+    const [current] = await tx
+      .select({ v: max(campaignRecords.version) })
+      .from(campaignRecords)
+      .where(eq(campaignRecords.projectId, opts.projectId));
+    const [row] = await tx
+      .insert(campaignRecords)
+      .values({ ...opts, claimedByRunId: opts.runId, version: (current?.v ?? 0) + 1, status: "DRAFT" })
+      .onConflictDoNothing()
+      .returning();
+    return row;
+  });
+  if (inserted) return { claimed: true, record: inserted };
+  const winner = await findBySourceKey(db, opts.sourceKey);
+  // A (projectId, version) clash with another source: let the step retry and take the next number.
+  if (!winner) throw new Error(`Plan version for project ${opts.projectId} was taken concurrently; retrying`);
+  return { claimed: false, record: winner };
+}
+
+/** The project's campaign conversation, created on first use. */
+export async function ensureCampaignConversation(tx: Queryable, opts: { organizationId: string; projectId: string }) {
+  const [found] = await tx
+    .select({ id: conversations.id })
+    .from(conversations)
+    .where(
+      and(
+        eq(conversations.projectId, opts.projectId),
+        eq(conversations.organizationId, opts.organizationId),
+        eq(conversations.type, "CAMPAIGN"),
+        ne(conversations.status, "ARCHIVED"),
+      ),
+    )
+    .orderBy(asc(conversations.createdAt))
+    .limit(1);
+  if (found) return found.id;
+  const [created] = await tx
+    .insert(conversations)
+    .values({ organizationId: opts.organizationId, projectId: opts.projectId, type: "CAMPAIGN", title: "Campaign" })
+    .returning({ id: conversations.id });
+  return created!.id;
+}
+
+export async function postCampaignMessage(
+  tx: Queryable,
+  opts: {
+    organizationId: string;
+    conversationId: string;
+    type: (typeof messages.$inferInsert)["type"];
+    role?: (typeof messages.$inferInsert)["role"];
+    content: string;
+    metadata?: Record<string, unknown>;
+  },
+) {
+  const [row] = await tx
+    .insert(messages)
+    .values({
+      organizationId: opts.organizationId,
+      conversationId: opts.conversationId,
+      role: opts.role ?? "ASSISTANT",
+      type: opts.type,
+      content: opts.content,
+      metadata: opts.metadata ?? null,
+    })
+    .returning({ id: messages.id });
+  return row!.id;
+}
+
+type IdColumn = "fbAdSetIds" | "fbImageHashes" | "fbCreativeIds" | "fbAdIds";
+
+/** Stores one created Facebook id right away, merged atomically so parallel steps never lose each other's ids. */
+export async function storeFacebookId(db: Db, opts: { campaignId: string; column: IdColumn; key: string; value: string }) {
+  const col = campaignRecords[opts.column];
+  await db
+    .update(campaignRecords)
+    .set({ [opts.column]: sql`${col} || jsonb_build_object(${opts.key}::text, ${opts.value}::text)` })
+    .where(eq(campaignRecords.id, opts.campaignId));
+}
+
+export function storedId(map: FacebookIdMap | null | undefined, key: string): string | undefined {
+  return map?.[key];
+}

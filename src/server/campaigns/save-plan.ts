@@ -1,0 +1,100 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { Db } from "@/server/db";
+import { artifacts, campaignRecords, messages } from "@/server/db/schema";
+import { buildApprovalCard } from "./approval-card";
+import { describeViolations, type PlanViolation } from "./plan-rules";
+import type { CampaignPlan, PlanningBrief } from "./plan-schema";
+import { ensureCampaignConversation, postCampaignMessage, type CampaignRecord } from "./records";
+
+export interface SavedPlan {
+  campaignId: string;
+  version: number;
+  conversationId: string;
+  messageId: string | null;
+}
+
+/**
+ * Turns the claimed DRAFT into a plan awaiting approval: status, artifact, approval card message and
+ * superseding older pending versions, all in one transaction. The conditional update makes a retried
+ * step a no-op instead of a second card.
+ */
+export async function savePendingPlan(
+  db: Db,
+  opts: { record: CampaignRecord; plan: CampaignPlan; brief: PlanningBrief },
+): Promise<SavedPlan> {
+  const { record, plan } = opts;
+  return db.transaction(async (tx) => {
+    const conversationId = record.conversationId ?? (await ensureCampaignConversation(tx, record));
+    const updated = await tx
+      .update(campaignRecords)
+      .set({ status: "PENDING_APPROVAL", structure: plan, conversationId })
+      .where(and(eq(campaignRecords.id, record.id), eq(campaignRecords.status, "DRAFT")))
+      .returning({ id: campaignRecords.id });
+    if (updated.length === 0) {
+      const [card] = await tx
+        .select({ id: messages.id })
+        .from(messages)
+        .where(
+          and(
+            eq(messages.conversationId, conversationId),
+            eq(messages.type, "APPROVAL_REQUEST"),
+            sql`${messages.metadata}->>'campaignId' = ${record.id}`,
+          ),
+        );
+      return { campaignId: record.id, version: record.version, conversationId, messageId: card?.id ?? null };
+    }
+    // Only one plan per project awaits approval: a newer brief or revision replaces the older card.
+    await tx
+      .update(campaignRecords)
+      .set({ status: "SUPERSEDED" })
+      .where(
+        and(
+          eq(campaignRecords.projectId, record.projectId),
+          eq(campaignRecords.status, "PENDING_APPROVAL"),
+          ne(campaignRecords.id, record.id),
+        ),
+      );
+    await tx.insert(artifacts).values({
+      organizationId: record.organizationId,
+      projectId: record.projectId,
+      conversationId,
+      type: "CAMPAIGN",
+      title: `Campaign plan v${record.version}: ${plan.name}`,
+      content: { campaignId: record.id, version: record.version, briefId: opts.brief.id, plan },
+    });
+    const card = buildApprovalCard({ campaignId: record.id, version: record.version, plan, brief: opts.brief });
+    const messageId = await postCampaignMessage(tx, {
+      organizationId: record.organizationId,
+      conversationId,
+      type: "APPROVAL_REQUEST",
+      content: plan.summary,
+      metadata: { ...card },
+    });
+    return { campaignId: record.id, version: record.version, conversationId, messageId };
+  });
+}
+
+/** The model could not produce a plan within the rules: say so plainly in the campaign conversation. */
+export async function markGenerationFailed(db: Db, opts: { record: CampaignRecord; violations: PlanViolation[] }) {
+  const { record } = opts;
+  return db.transaction(async (tx) => {
+    const conversationId = record.conversationId ?? (await ensureCampaignConversation(tx, record));
+    const updated = await tx
+      .update(campaignRecords)
+      .set({ status: "GENERATION_FAILED", conversationId })
+      .where(and(eq(campaignRecords.id, record.id), eq(campaignRecords.status, "DRAFT")))
+      .returning({ id: campaignRecords.id });
+    if (updated.length === 0) return { conversationId };
+    await postCampaignMessage(tx, {
+      organizationId: record.organizationId,
+      conversationId,
+      type: "TEXT",
+      content:
+        "I could not put together a campaign plan that stays within your budget and Facebook's rules. " +
+        "Please check your brief (especially the budget) or tell me what to change.\n" +
+        describeViolations(opts.violations),
+      metadata: { kind: "plan-generation-failed", campaignId: record.id, violations: opts.violations },
+    });
+    return { conversationId };
+  });
+}

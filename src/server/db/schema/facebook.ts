@@ -1,0 +1,65 @@
+import { boolean, index, jsonb, pgEnum, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { createdAt, id, updatedAt } from "./columns";
+import { organizations, projects } from "./tenancy";
+
+// PENDING: token stored, the user has not picked an ad account yet.
+export const facebookConnectionStatus = pgEnum("facebook_connection_status", ["PENDING", "ACTIVE", "EXPIRED", "REVOKED"]);
+
+export interface AdAccountChoice {
+  id: string;
+  name: string;
+  currency: string;
+  accountStatus: number;
+}
+
+/** One Facebook login per user per organization; the token is AES-256-GCM encrypted at rest. */
+export const facebookConnections = pgTable(
+  "facebook_connections",
+  {
+    id: id(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    fbUserId: text(),
+    adAccountId: text(),
+    adAccountName: text(),
+    pageId: text(),
+    tokenCiphertext: text().notNull(),
+    tokenIv: text().notNull(),
+    tokenTag: text().notNull(),
+    tokenKeyId: text().notNull(),
+    tokenExpiresAt: timestamp({ withTimezone: true }),
+    status: facebookConnectionStatus().notNull().default("PENDING"),
+    // The accounts offered at the "pick an ad account" step (ids and names only, no secrets).
+    adAccountChoices: jsonb().$type<AdAccountChoice[]>().notNull().default([]),
+    simulated: boolean().notNull().default(false),
+    // The project whose chat started the flow, so the callback can send the user back to it.
+    projectId: text().references(() => projects.id, { onDelete: "set null" }),
+    lastRefreshedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [unique().on(t.organizationId, t.userId), index().on(t.status, t.tokenExpiresAt)],
+);
+
+/**
+ * Nonces of issued OAuth `state` values. The state itself is HMAC-signed (forgery is refused
+ * without a lookup); this row makes it single-use: consuming it sets usedAt exactly once.
+ */
+export const oauthStates = pgTable("oauth_states", {
+  id: text().primaryKey(),
+  organizationId: text()
+    .notNull()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+  userId: text()
+    .notNull()
+    .references(() => users.id, { onDelete: "cascade" }),
+  projectId: text().references(() => projects.id, { onDelete: "cascade" }),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  usedAt: timestamp({ withTimezone: true }),
+  createdAt: createdAt(),
+});

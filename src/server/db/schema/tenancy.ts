@@ -1,0 +1,44 @@
+import { index, pgEnum, pgTable, text, unique } from "drizzle-orm/pg-core";
+import { users } from "./auth";
+import { createdAt, id, updatedAt } from "./columns";
+
+export const membershipRole = pgEnum("membership_role", ["OWNER", "MEMBER"]);
+
+export const organizations = pgTable("organizations", {
+  id: id(),
+  name: text().notNull(),
+  createdAt: createdAt(),
+  updatedAt: updatedAt(),
+});
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: id(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    userId: text()
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: membershipRole().notNull().default("MEMBER"),
+    createdAt: createdAt(),
+  },
+  (t) => [unique().on(t.organizationId, t.userId), index().on(t.userId)],
+);
+
+export const projects = pgTable(
+  "projects",
+  {
+    id: id(),
+    organizationId: text()
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    name: text().notNull(),
+    websiteUrl: text(),
+    createdById: text().references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index().on(t.organizationId)],
+);

@@ -1,0 +1,156 @@
+import { and, eq } from "drizzle-orm";
+import { env } from "@/env";
+import { loadKeyring, type Keyring } from "@/server/crypto/keys";
+import { decryptSecret, encryptSecret } from "@/server/crypto/secret-box";
+import type { Db } from "@/server/db";
+import { facebookConnections, type AdAccountChoice } from "@/server/db/schema";
+import type { AccessToken } from "@/server/services/facebook/types";
+
+export type FacebookConnection = typeof facebookConnections.$inferSelect;
+
+export interface ActiveConnection {
+  connectionId: string;
+  adAccountId: string;
+  accessToken: string;
+  pageId?: string;
+  simulated: boolean;
+}
+
+interface Owner {
+  organizationId: string;
+  userId: string;
+}
+
+// Binds each ciphertext to its owner: a token row copied to another user will not decrypt.
+const tokenContext = (o: Owner) => `facebook-token:${o.organizationId}:${o.userId}`;
+
+export async function findConnection(db: Db, owner: Owner): Promise<FacebookConnection | null> {
+  const [row] = await db
+    .select()
+    .from(facebookConnections)
+    .where(and(eq(facebookConnections.organizationId, owner.organizationId), eq(facebookConnections.userId, owner.userId)));
+  return row ?? null;
+}
+
+export function decryptConnectionToken(row: FacebookConnection, keyring: Keyring = loadKeyring(env())): string {
+  return decryptSecret(
+    { ciphertext: row.tokenCiphertext, iv: row.tokenIv, tag: row.tokenTag, keyId: row.tokenKeyId },
+    keyring,
+    tokenContext(row),
+  );
+}
+
+/** The user's usable connection with its token decrypted, or null when none is ACTIVE. */
+export async function getActiveConnection(
+  db: Db,
+  opts: Owner & { keyring?: Keyring },
+): Promise<ActiveConnection | null> {
+  const row = await findConnection(db, opts);
+  if (!row || row.status !== "ACTIVE" || !row.adAccountId) return null;
+  return {
+    connectionId: row.id,
+    adAccountId: row.adAccountId,
+    accessToken: decryptConnectionToken(row, opts.keyring),
+    pageId: row.pageId ?? undefined,
+    simulated: row.simulated,
+  };
+}
+
+function encryptedTokenColumns(owner: Owner, token: AccessToken, keyring: Keyring) {
+  const box = encryptSecret(token.accessToken, keyring, tokenContext(owner));
+  return {
+    tokenCiphertext: box.ciphertext,
+    tokenIv: box.iv,
+    tokenTag: box.tag,
+    tokenKeyId: box.keyId,
+    tokenExpiresAt: token.expiresAt,
+  };
+}
+
+/**
+ * Stores a fresh login as PENDING with the ad accounts to choose from. A reconnect replaces the
+ * old token and sends the user through the pick step again.
+ */
+export async function savePendingConnection(
+  db: Db,
+  opts: Owner & {
+    token: AccessToken;
+    adAccounts: AdAccountChoice[];
+    pageId?: string | null;
+    projectId?: string | null;
+    simulated: boolean;
+    keyring?: Keyring;
+  },
+): Promise<FacebookConnection> {
+  const columns = {
+    ...encryptedTokenColumns(opts, opts.token, opts.keyring ?? loadKeyring(env())),
+    status: "PENDING" as const,
+    adAccountChoices: opts.adAccounts,
+    adAccountId: null,
+    adAccountName: null,
+    pageId: opts.pageId ?? null,
+    projectId: opts.projectId ?? null,
+    simulated: opts.simulated,
+    lastRefreshedAt: new Date(),
+  };
+  const [row] = await db
+    .insert(facebookConnections)
+    .values({ organizationId: opts.organizationId, userId: opts.userId, ...columns })
+    .onConflictDoUpdate({ target: [facebookConnections.organizationId, facebookConnections.userId], set: columns })
+    .returning();
+  if (!row) throw new Error("Connection upsert returned no row");
+  return row;
+}
+
+export type SelectAdAccountResult =
+  | { ok: true; connection: FacebookConnection }
+  | { ok: false; reason: "no-connection" | "unknown-account" | "inactive-account" };
+
+/** Activates the connection on one of the accounts Facebook listed for this user, nothing else. */
+export async function selectAdAccount(
+  db: Db,
+  opts: Owner & { adAccountId: string },
+): Promise<SelectAdAccountResult> {
+  const row = await findConnection(db, opts);
+  if (!row || row.status === "REVOKED") return { ok: false, reason: "no-connection" };
+  const choice = row.adAccountChoices.find((a) => a.id === opts.adAccountId);
+  if (!choice) return { ok: false, reason: "unknown-account" };
+  // Facebook's account_status 1 = active; disabled, unsettled or closed accounts cannot run ads.
+  if (choice.accountStatus !== 1) return { ok: false, reason: "inactive-account" };
+  const [updated] = await db
+    .update(facebookConnections)
+    .set({ status: "ACTIVE", adAccountId: choice.id, adAccountName: choice.name })
+    .where(eq(facebookConnections.id, row.id))
+    .returning();
+  return updated ? { ok: true, connection: updated } : { ok: false, reason: "no-connection" };
+}
+
+export async function storeRefreshedToken(
+  db: Db,
+  opts: { connection: FacebookConnection; token: AccessToken; keyring?: Keyring },
+): Promise<void> {
+  await db
+    .update(facebookConnections)
+    .set({
+      ...encryptedTokenColumns(opts.connection, opts.token, opts.keyring ?? loadKeyring(env())),
+      lastRefreshedAt: new Date(),
+    })
+    .where(eq(facebookConnections.id, opts.connection.id));
+}
+
+export async function markConnectionExpired(db: Db, connectionId: string): Promise<void> {
+  await db.update(facebookConnections).set({ status: "EXPIRED" }).where(eq(facebookConnections.id, connectionId));
+}
+
+/** What the UI may see about a connection: never the token. */
+export function describeConnection(row: FacebookConnection) {
+  return {
+    id: row.id,
+    status: row.status,
+    adAccountId: row.adAccountId,
+    adAccountName: row.adAccountName,
+    adAccountChoices: row.status === "PENDING" ? row.adAccountChoices : [],
+    simulated: row.simulated,
+    tokenExpiresAt: row.tokenExpiresAt?.toISOString() ?? null,
+  };
+}

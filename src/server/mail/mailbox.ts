@@ -1,0 +1,25 @@
+import { and, desc, eq } from "drizzle-orm";
+import { env } from "@/env";
+import type { Db } from "@/server/db/client";
+import { emailOutbox } from "@/server/db/schema";
+import { isOutboxMail } from "@/server/services/mail";
+
+/**
+ * The simulated mailbox exists only while the outbox transport is active and never in
+ * production: it lists every organization's emails without asking who is looking.
+ */
+export function isMailboxEnabled(e = env()): boolean {
+  return isOutboxMail(e) && e.NODE_ENV !== "production";
+}
+
+/** Simulated emails, newest first, optionally for one recipient. */
+export function listMailbox(db: Db, opts: { to?: string; limit?: number } = {}) {
+  const filters = [eq(emailOutbox.provider, "outbox")];
+  if (opts.to) filters.push(eq(emailOutbox.to, opts.to));
+  return db
+    .select()
+    .from(emailOutbox)
+    .where(and(...filters))
+    .orderBy(desc(emailOutbox.createdAt), desc(emailOutbox.id))
+    .limit(opts.limit ?? 100);
+}

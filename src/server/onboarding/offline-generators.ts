@@ -1,0 +1,33 @@
+import { registerOfflineGenerator, type OfflineGeneratorInput } from "@/server/services/llm";
+import { BRIEF_FIELD_NAMES, completeBrief, type BriefDraft } from "./brief-schema";
+import { parseConversation, QUESTIONS } from "./parse-answers";
+
+export const REPLY_PURPOSE = "onboarding-reply";
+export const EXTRACT_PURPOSE = "onboarding-extract";
+
+const APPROVAL_NOTE =
+  "Just so you know: I can't approve or launch anything from the chat. Campaigns only go live when you press Approve on a plan card.";
+
+/** Asks about the first field still missing (one or two questions, in a fixed order). */
+export function offlineReply(input: Pick<OfflineGeneratorInput, "messages" | "lastUserMessage">): string {
+  const fields = parseConversation(input.messages);
+  const firstTurn = !input.messages.some((m) => m.role === "assistant");
+  const greeting = firstTurn ? "Hi! I'll ask a few quick questions so I can set up your ads. " : "Thanks! ";
+  // Mirrors the real prompt's rule, so the demo answers an injection attempt the same way.
+  const note = /\b(approve|deploy|launch|go live|publish)\b/i.test(input.lastUserMessage) ? `${APPROVAL_NOTE} ` : "";
+  const next = QUESTIONS.find((q) => q.topics.some((t) => fields[t] === undefined));
+  if (!next) return `${note}${greeting}I have everything I need. Here comes a short summary for you to check.`;
+  return `${note}${greeting}${next.text}`;
+}
+
+export function offlineExtract(input: Pick<OfflineGeneratorInput, "messages">): BriefDraft {
+  const fields = parseConversation(input.messages);
+  const missing = BRIEF_FIELD_NAMES.filter((name) => fields[name] === undefined);
+  return { ...fields, missing, readyToConfirm: missing.length === 0 && completeBrief(fields) !== null };
+}
+
+/** The embedded demo's stand-ins for the two onboarding model calls. Idempotent. */
+export function registerOnboardingGenerators(): void {
+  registerOfflineGenerator(REPLY_PURPOSE, offlineReply);
+  registerOfflineGenerator(EXTRACT_PURPOSE, offlineExtract);
+}

@@ -1,0 +1,2 @@
+export * from "./projects";
+export { createProjectBody, type CreateProjectBody } from "./validation";

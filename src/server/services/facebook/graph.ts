@@ -1,0 +1,145 @@
+import { z } from "zod";
+import { createGraphClient, type GraphClientOptions } from "./graph-client";
+import { toAdParams, toAdSetParams, toCampaignParams, toCreativeParams } from "./payloads";
+import { insightsRowSchema, toInsightsRow } from "./transform";
+import { GRAPH_API_VERSION, type AccessToken, type AdPlatform } from "./types";
+
+export interface GraphAdPlatformOptions extends GraphClientOptions {
+  appId: string;
+  now?: () => Date;
+}
+
+const idBody = z.object({ id: z.string() });
+const tokenBody = z.object({ access_token: z.string(), expires_in: z.number().optional() });
+const paged = <T extends z.ZodType>(item: T) =>
+  z.object({
+    data: z.array(item),
+    paging: z.object({ cursors: z.object({ after: z.string().optional() }).optional(), next: z.string().optional() }).optional(),
+  });
+const adAccountBody = z.object({
+  id: z.string(),
+  name: z.string().default(""),
+  currency: z.string().default("USD"),
+  account_status: z.number().default(1),
+  timezone_name: z.string().optional(),
+});
+const pageBody = z.object({ id: z.string(), name: z.string().default("") });
+const imagesBody = z.object({ images: z.record(z.string(), z.object({ hash: z.string() })) });
+const MAX_PAGES = 20;
+
+export function createGraphAdPlatform(opts: GraphAdPlatformOptions): AdPlatform {
+  const request = createGraphClient(opts);
+  const now = opts.now ?? (() => new Date());
+
+  const toToken = (body: z.infer<typeof tokenBody>): AccessToken => ({
+    accessToken: body.access_token,
+    expiresAt: body.expires_in ? new Date(now().getTime() + body.expires_in * 1000) : null,
+  });
+
+  /** Follows cursor paging (not `paging.next`, whose URL can embed the token). */
+  async function listAll<T extends z.ZodType>(path: string, accessToken: string, item: T, query: Record<string, string>) {
+    const all: z.output<T>[] = [];
+    let after: string | undefined;
+    for (let page = 0; page < MAX_PAGES; page++) {
+      const body = await request({
+        method: "GET",
+        path,
+        accessToken,
+        query: { ...query, limit: "100", ...(after ? { after } : {}) },
+        schema: paged(item),
+      });
+      all.push(...body.data);
+      after = body.paging?.cursors?.after;
+      if (!body.paging?.next || !after) break;
+    }
+    return all;
+  }
+
+  const create = (accessToken: string, path: string, body: Record<string, unknown>) =>
+    request({ method: "POST", path, accessToken, body, schema: idBody });
+
+  return {
+    kind: "graph",
+
+    oauthDialogUrl({ state, redirectUri, scopes }) {
+      const url = new URL(`https://www.facebook.com/${GRAPH_API_VERSION}/dialog/oauth`);
+      url.search = new URLSearchParams({
+        client_id: opts.appId,
+        redirect_uri: redirectUri,
+        state,
+        response_type: "code",
+        scope: scopes.join(","),
+      }).toString();
+      return url.toString();
+    },
+
+    async exchangeCode({ code, redirectUri }) {
+      const query = { client_id: opts.appId, client_secret: opts.appSecret, redirect_uri: redirectUri, code };
+      return toToken(await request({ method: "GET", path: "oauth/access_token", query, schema: tokenBody }));
+    },
+
+    async extendToken(accessToken) {
+      const query = {
+        grant_type: "fb_exchange_token",
+        client_id: opts.appId,
+        client_secret: opts.appSecret,
+        fb_exchange_token: accessToken,
+      };
+      return toToken(await request({ method: "GET", path: "oauth/access_token", query, schema: tokenBody }));
+    },
+
+    async listAdAccounts(accessToken) {
+      const rows = await listAll("me/adaccounts", accessToken, adAccountBody, {
+        fields: "id,name,currency,account_status,timezone_name",
+      });
+      return rows.map((r) => ({
+        id: r.id,
+        name: r.name,
+        currency: r.currency,
+        accountStatus: r.account_status,
+        timezoneName: r.timezone_name,
+      }));
+    },
+
+    async listPages(accessToken) {
+      return listAll("me/accounts", accessToken, pageBody, { fields: "id,name" });
+    },
+
+    createCampaign: (ctx, input) => create(ctx.accessToken, `${ctx.adAccountId}/campaigns`, toCampaignParams(input)),
+    createAdSet: (ctx, input) => create(ctx.accessToken, `${ctx.adAccountId}/adsets`, toAdSetParams(input)),
+    createCreative: (ctx, input) => create(ctx.accessToken, `${ctx.adAccountId}/adcreatives`, toCreativeParams(input)),
+    createAd: (ctx, input) => create(ctx.accessToken, `${ctx.adAccountId}/ads`, toAdParams(input)),
+
+    async uploadImage(ctx, image) {
+      const body = await request({
+        method: "POST",
+        path: `${ctx.adAccountId}/adimages`,
+        accessToken: ctx.accessToken,
+        body: { bytes: image.bytes.toString("base64"), name: image.name },
+        schema: imagesBody,
+      });
+      const first = Object.values(body.images)[0];
+      if (!first) throw new Error("Graph accepted the image but returned no hash");
+      return { hash: first.hash };
+    },
+
+    async updateStatus(ctx, objectId, status) {
+      await request({
+        method: "POST",
+        path: objectId,
+        accessToken: ctx.accessToken,
+        body: { status },
+        schema: z.object({ success: z.boolean() }),
+      });
+    },
+
+    async getInsights(ctx, objectId, range) {
+      const rows = await listAll(`${objectId}/insights`, ctx.accessToken, insightsRowSchema, {
+        fields: "spend,impressions,reach,clicks,ctr,actions",
+        time_range: JSON.stringify(range),
+        time_increment: "1",
+      });
+      return rows.map(toInsightsRow);
+    },
+  };
+}

@@ -1,0 +1,103 @@
+import { createHash } from "node:crypto";
+import { z } from "zod";
+import type { Db } from "@/server/db/client";
+import {
+  OFFLINE_LABEL,
+  OFFLINE_MODEL_ID,
+  findOfflineGenerator,
+  listOfflinePurposes,
+  type OfflineGeneratorInput,
+} from "./offline-registry";
+import { recordUsage } from "./record-usage";
+import { LlmOutputError, type ChatTurn, type LlmService, type TokenUsage } from "./types";
+
+export class OfflineGeneratorMissingError extends Error {
+  constructor(readonly purpose: string) {
+    const known = listOfflinePurposes();
+    super(
+      `The offline demo model has no generator for purpose "${purpose}" ` +
+        `(registered: ${known.length ? known.join(", ") : "none"}). ` +
+        `Register one with registerOfflineGenerator() or set ANTHROPIC_API_KEY.`,
+    );
+    this.name = "OfflineGeneratorMissingError";
+  }
+}
+
+/** mulberry32: tiny, fast and good enough to vary demo output deterministically. */
+function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function buildInput(req: { purpose: string; system: string; messages: ChatTurn[]; schema?: z.ZodType }) {
+  const digest = createHash("sha256").update(JSON.stringify([req.purpose, req.system, req.messages])).digest();
+  const random = seededRandom(digest.readUInt32LE(0));
+  const input: OfflineGeneratorInput = {
+    ...req,
+    random,
+    pick: (items) => items[Math.floor(random() * items.length)]!,
+    lastUserMessage: [...req.messages].reverse().find((m) => m.role === "user")?.content ?? "",
+  };
+  return input;
+}
+
+// A rough 4-characters-per-token estimate: the ledger shows volume, the cost is always 0.
+const estimateTokens = (text: string) => Math.ceil(text.length / 4);
+
+function offlineUsage(prompt: string, output: string): TokenUsage {
+  return { model: OFFLINE_MODEL_ID, inputTokens: estimateTokens(prompt), outputTokens: estimateTokens(output), costMicroUsd: 0 };
+}
+
+/** Sets `simulated: true` when the schema's top-level object has such a field, so the UI can say so. */
+function markSimulated(value: unknown, schema: z.ZodType): unknown {
+  if (schema instanceof z.ZodObject && "simulated" in schema.shape && value && typeof value === "object") {
+    return { ...value, simulated: true };
+  }
+  return value;
+}
+
+export function createOfflineLlm(opts: { db: Db }): LlmService {
+  function generatorFor(purpose: string) {
+    const generator = findOfflineGenerator(purpose);
+    if (!generator) throw new OfflineGeneratorMissingError(purpose);
+    return generator;
+  }
+
+  return {
+    kind: "offline",
+
+    async generateObject(req) {
+      const generator = generatorFor(req.purpose);
+      const produced = markSimulated(await generator(buildInput(req)), req.schema);
+      const raw = JSON.stringify(produced) ?? "";
+      const parsed = req.schema.safeParse(produced);
+      if (!parsed.success) {
+        // A generator bug, not model flakiness: say which purpose so it gets fixed.
+        throw new LlmOutputError(`Offline generator for "${req.purpose}" returned schema-invalid output`, raw);
+      }
+      const usage = offlineUsage(req.system + JSON.stringify(req.messages), raw);
+      await recordUsage(opts.db, { context: req.usage, provider: "offline", usage });
+      return { object: parsed.data, usage };
+    },
+
+    async streamText(req) {
+      const generator = generatorFor(req.purpose);
+      const reply = await generator(buildInput(req));
+      if (typeof reply !== "string") {
+        throw new LlmOutputError(`Offline generator for "${req.purpose}" must return text for streamText`, String(reply));
+      }
+      const text = `${OFFLINE_LABEL} ${reply}`;
+      // Word by word, keeping the whitespace, so the UI's streaming path is exercised offline too.
+      for (const piece of text.match(/\S+\s*/g) ?? []) await req.onDelta?.(piece);
+      const usage = offlineUsage(req.system + JSON.stringify(req.messages), text);
+      await recordUsage(opts.db, { context: req.usage, provider: "offline", usage });
+      return { text, usage };
+    },
+  };
+}

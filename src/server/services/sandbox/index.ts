@@ -1,0 +1,36 @@
+import type { Env } from "@/env";
+import type { ServiceFactoryInput } from "..";
+import type { ServiceStatus } from "../types";
+import { createDaytonaSandbox } from "./daytona-sandbox";
+import { createLocalSandbox } from "./local-sandbox";
+import type { SandboxService } from "./types";
+
+export type { SandboxFile, SandboxJob, SandboxResult, SandboxService } from "./types";
+
+export function createSandbox({ env }: ServiceFactoryInput): SandboxService {
+  if (env.DAYTONA_API_KEY) {
+    return createDaytonaSandbox({
+      apiKey: env.DAYTONA_API_KEY,
+      apiUrl: env.DAYTONA_API_URL,
+      snapshot: env.DAYTONA_SNAPSHOT,
+    });
+  }
+  return createLocalSandbox();
+}
+
+export function describeSandbox(env: Env): ServiceStatus {
+  if (env.DAYTONA_API_KEY) {
+    return {
+      service: "sandbox",
+      implementation: "Daytona",
+      simulated: false,
+      detail: `${new URL(env.DAYTONA_API_URL).host}, snapshot ${env.DAYTONA_SNAPSHOT ?? "(Daytona default)"}`,
+    };
+  }
+  return {
+    service: "sandbox",
+    implementation: "Local process (embedded)",
+    simulated: false,
+    detail: "temp dir per run, scrubbed env, timeout and 1 MiB output cap; not isolated from this machine",
+  };
+}

@@ -1,0 +1,152 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+/**
+ * The whole product journey in a real headless Chromium, embedded mode, against the real Dev
+ * Server: sign up → project → onboarding chat with the offline model → confirm brief → connect the
+ * simulated Facebook account → approve the plan → campaign live → "is live" email in the mailbox.
+ * A screenshot of every stage lands in test-results/journey/.
+ */
+const appUrl = process.env.JOURNEY_APP_URL ?? inject("appUrl");
+const shotDir = path.resolve(import.meta.dirname, "../../test-results/journey");
+
+// Background work (model replies, planning, deployment) runs through the Dev Server; these bound
+// each wait generously without ever sleeping.
+const STEP_MS = 45_000;
+const DEPLOY_MS = 90_000;
+
+// The offline model asks these in order (src/server/onboarding/parse-answers.ts); each answer is
+// sent once the question it answers is on screen.
+const INTERVIEW: { waitFor: RegExp; answer: string }[] = [
+  { waitFor: /what does your business do\?/i, answer: "We run a small sourdough bakery in Austin." },
+  { waitFor: /main product or service/i, answer: "A weekly sourdough bread subscription, delivered to your door." },
+  { waitFor: /who is it for\?/i, answer: "Busy professionals aged 25 to 45 who love good bread." },
+  { waitFor: /where are those customers/i, answer: "Austin, Texas, United States" },
+  { waitFor: /what should the ads get you/i, answer: "More sales please, about $600 a month." },
+  {
+    waitFor: /what makes you different/i,
+    answer: "Everything is baked fresh each morning with organic flour. Our website is https://sourdough-example.com",
+  },
+];
+
+let browser: Browser;
+let page: Page;
+let shot = 0;
+
+async function screenshot(stage: string) {
+  shot += 1;
+  await page.screenshot({ path: path.join(shotDir, `${String(shot).padStart(2, "0")}-${stage}.png`), fullPage: true });
+}
+
+async function visible(locator: Locator, timeout = STEP_MS): Promise<Locator> {
+  await locator.waitFor({ state: "visible", timeout });
+  return locator;
+}
+
+/** Waits until the page's scripts have loaded, so a click is handled by React, not a native form post. */
+async function hydrated() {
+  await page.waitForLoadState("networkidle", { timeout: STEP_MS });
+}
+
+async function sendChat(text: string) {
+  await page.getByRole("textbox", { name: "Message" }).fill(text);
+  await page.getByRole("button", { name: "Send" }).click();
+  // Stored and shown back from the database: the route accepted it.
+  await visible(page.getByLabel("Your message").filter({ hasText: text }));
+}
+
+describe("journey: from sign-up to a live campaign, in a real browser", () => {
+  beforeAll(async () => {
+    mkdirSync(shotDir, { recursive: true });
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it("signs up, briefs the agency, connects the simulated account, approves and sees the campaign live", async () => {
+    const email = `journey-${Date.now()}@example.test`;
+
+    await page.goto(`${appUrl}/sign-up`);
+    await hydrated();
+    await page.getByLabel("Name").fill("Journey Baker");
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill("correct-horse-battery");
+    await screenshot("sign-up");
+    await page.getByRole("button", { name: "Sign up" }).click();
+    await page.waitForURL(/\/dashboard$/, { timeout: STEP_MS });
+    await hydrated();
+
+    await page.getByLabel("Project name").fill("Sourdough Club");
+    await page.getByLabel("Website").fill("https://sourdough-example.com");
+    await screenshot("dashboard");
+    await page.getByRole("button", { name: "Create project" }).click();
+    await page.waitForURL(/\/projects\/[^/]+$/, { timeout: STEP_MS });
+    const projectUrl = page.url();
+    await hydrated();
+
+    await visible(page.getByRole("textbox", { name: "Message" }));
+    await sendChat("Hello! I'd like to advertise my bakery.");
+    for (const turn of INTERVIEW) {
+      await visible(page.getByLabel("Agency message").filter({ hasText: turn.waitFor }).last());
+      await sendChat(turn.answer);
+    }
+    await screenshot("chat");
+
+    const brief = await visible(page.getByRole("region", { name: "Brief summary" }));
+    await visible(brief.getByText("https://sourdough-example.com"));
+    expect(await brief.textContent()).toContain("$600");
+    await screenshot("brief");
+    await brief.getByRole("button", { name: "Confirm brief" }).click();
+
+    const fbCard = await visible(page.getByRole("region", { name: "Connect Facebook" }));
+    expect(await fbCard.textContent()).toContain("Simulated Facebook account");
+    await screenshot("facebook-connect");
+    await fbCard.getByRole("link", { name: "Connect Facebook" }).click();
+
+    // Back from the (simulated) OAuth dialog: pick one of the listed ad accounts.
+    await page.waitForURL((url) => url.toString().startsWith(projectUrl), { timeout: STEP_MS });
+    const picker = await visible(page.getByRole("radiogroup", { name: /which ad account/i }));
+    await picker.getByRole("radio").first().check();
+    await screenshot("pick-ad-account");
+    await page.getByRole("button", { name: "Use this ad account" }).click();
+    await visible(page.getByRole("region", { name: "Connect Facebook" }).getByText(/^Connected:/));
+
+    const plan = await visible(page.getByRole("region", { name: /Campaign plan version 1/ }), DEPLOY_MS);
+    for (const heading of ["Goal", "Who will see the ads", "The ads", "Budget", /What to expect/]) {
+      await visible(plan.getByText(heading, { exact: typeof heading === "string" }));
+    }
+    await plan.scrollIntoViewIfNeeded();
+    await screenshot("approval-card");
+    await plan.getByRole("button", { name: "Approve" }).click();
+    await visible(plan.getByText("You approved this plan."));
+
+    const deployment = await visible(page.getByRole("region", { name: "Deployment progress" }));
+    await visible(deployment.getByLabel("Campaign status").filter({ hasText: "ACTIVE" }), DEPLOY_MS);
+    await deployment.scrollIntoViewIfNeeded();
+    await screenshot("deployed");
+
+    await deployment.getByRole("link", { name: "View the campaign" }).click();
+    await page.waitForURL(/\/campaigns\/[^/]+$/, { timeout: STEP_MS });
+    await visible(page.getByLabel("Campaign status").filter({ hasText: "ACTIVE" }));
+    await visible(page.getByText("Simulated ad account", { exact: true }));
+    const ids = await visible(page.getByRole("table", { name: "Facebook ids" }));
+    expect(await ids.getByRole("row").count()).toBeGreaterThanOrEqual(5);
+    await screenshot("campaign-view");
+
+    // The bell has the "live" notification too (it polls every few seconds).
+    await visible(page.getByRole("button", { name: /Notifications \(\d+ unread\)/ }));
+
+    await page.goto(`${appUrl}/dev/mailbox`);
+    await visible(page.getByRole("heading", { name: /is live$/ }));
+    await screenshot("mailbox");
+  });
+});

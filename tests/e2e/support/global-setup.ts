@@ -1,0 +1,95 @@
+import crypto from "node:crypto";
+import path from "node:path";
+import type { TestProject } from "vitest/node";
+import { resolveDevServerBinary } from "../../../scripts/inngest-dev-server.mjs";
+import { createE2eDatabase } from "./database";
+import { buildApp, E2E_DIST_DIR } from "./next-build";
+import { freePort, startProcess, waitForHttp, type ManagedProcess } from "./processes";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    appUrl: string;
+    devServerUrl: string;
+    databaseUrl: string | undefined;
+  }
+}
+
+const root = path.resolve(import.meta.dirname, "../../..");
+const logDir = path.join(root, "test-results", "e2e");
+
+// Short enough that the timeout-path test finishes quickly, long enough for the approval test to answer.
+export const E2E_PLAN_APPROVAL_TIMEOUT = "20s";
+
+/**
+ * Starts the real Inngest Dev Server and a production build of the app against a fresh database,
+ * syncs them, and stops both afterwards (also when tests fail). No binary → throw: CI must fail.
+ */
+export default async function setup(project: TestProject) {
+  const started: ManagedProcess[] = [];
+  const database = await createE2eDatabase();
+  const teardown = async () => {
+    await Promise.all(started.map((proc) => proc.stop()));
+    await database.drop();
+  };
+  try {
+    const bin = await resolveDevServerBinary({ log: (line) => console.info(line) });
+    buildApp(root, path.join(logDir, "next-build.log"));
+
+    const [devPort, appPort, ...connectPorts] = await Promise.all([1, 2, 3, 4, 5].map(() => freePort()));
+    const devServerUrl = `http://127.0.0.1:${devPort}`;
+    const appUrl = `http://127.0.0.1:${appPort}`;
+    const devServer = startProcess({
+      name: "dev-server",
+      command: bin,
+      // Own connect ports too, so a developer's running `npm run dev` never collides with the suite.
+      args: ["dev", "--no-discovery", "--no-poll", "--retry-interval", "1", "--tick", "10", "--port", String(devPort),
+        "--connect-gateway-port", String(connectPorts[0]), "--connect-gateway-grpc-port", String(connectPorts[1]),
+        "--connect-executor-grpc-port", String(connectPorts[2])],
+      env: { ...process.env, DO_NOT_TRACK: "1" },
+      logDir,
+    });
+    started.push(devServer);
+
+    const { NODE_ENV: _ignored, DATABASE_URL: _base, ...inherited } = process.env;
+    const app = startProcess({
+      name: "app",
+      command: path.join(root, "node_modules/.bin/next"),
+      args: ["start", "--port", String(appPort), "--hostname", "127.0.0.1"],
+      cwd: root,
+      env: {
+        ...inherited,
+        ...database.env,
+        NEXT_DIST_DIR: E2E_DIST_DIR,
+        NEXT_TELEMETRY_DISABLED: "1",
+        APP_URL: appUrl,
+        INNGEST_DEV: devServerUrl,
+        INNGEST_BASE_URL: devServerUrl,
+        INNGEST_SERVE_ORIGIN: appUrl,
+        BETTER_AUTH_SECRET: crypto.randomBytes(32).toString("hex"),
+        AIGENCY_TEST_CONTROLS: "1",
+        PLAN_APPROVAL_TIMEOUT: E2E_PLAN_APPROVAL_TIMEOUT,
+      },
+      logDir,
+    });
+    started.push(app);
+
+    await waitForHttp(`${devServerUrl}/health`, devServer);
+    await waitForHttp(`${appUrl}/api/inngest`, app, 120_000);
+    await syncApp(appUrl);
+
+    project.provide("appUrl", appUrl);
+    project.provide("devServerUrl", devServerUrl);
+    project.provide("databaseUrl", database.url);
+    console.info(`[e2e] app ${appUrl} · Dev Server ${devServerUrl} · logs ${logDir}`);
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+  return teardown;
+}
+
+async function syncApp(appUrl: string): Promise<void> {
+  const res = await fetch(`${appUrl}/api/inngest`, { method: "PUT" });
+  const body = await res.text();
+  if (!res.ok) throw new Error(`syncing the app with the Dev Server failed: ${res.status} ${body}`);
+}

@@ -1,0 +1,42 @@
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+export const E2E_DIST_DIR = ".next-e2e";
+// Everything that changes what `next build` produces.
+const INPUTS = ["src", "inngest", "emails", "drizzle", "public", "next.config.ts", "package-lock.json", "tsconfig.json"];
+
+function newestMtime(target: string): number {
+  if (!fs.existsSync(target)) return 0;
+  const stat = fs.statSync(target);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let newest = stat.mtimeMs;
+  for (const entry of fs.readdirSync(target)) newest = Math.max(newest, newestMtime(path.join(target, entry)));
+  return newest;
+}
+
+/** True when .next-e2e holds a finished build newer than every source it was built from. */
+export function isBuildFresh(root: string): boolean {
+  const buildId = path.join(root, E2E_DIST_DIR, "BUILD_ID");
+  if (!fs.existsSync(buildId)) return false;
+  const built = fs.statSync(buildId).mtimeMs;
+  return INPUTS.every((input) => newestMtime(path.join(root, input)) < built);
+}
+
+/** A production build in its own dist dir, so it never fights `npm run dev` over .next. */
+export function buildApp(root: string, logFile: string): void {
+  if (isBuildFresh(root)) return;
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  console.info(`[e2e] next build → ${E2E_DIST_DIR} (log: ${logFile})`);
+  const result = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: E2E_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  fs.writeFileSync(logFile, `${result.stdout ?? ""}${result.stderr ?? ""}`);
+  if (result.status !== 0) {
+    const tail = `${result.stdout}${result.stderr}`.split("\n").slice(-40).join("\n");
+    throw new Error(`next build failed (exit ${result.status}); see ${logFile}\n${tail}`);
+  }
+}

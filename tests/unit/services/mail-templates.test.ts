@@ -1,0 +1,83 @@
+import { describe, expect, it } from "vitest";
+import { parseEnv } from "@/env";
+import type { Db } from "@/server/db/client";
+import { renderEmail } from "@/server/mail/render-email";
+import { createMailTransport, describeMail } from "@/server/services/mail";
+import { toMailError } from "@/server/services/mail/resend-errors";
+
+// Compile-time check (tsc covers tests): props are typed per template name. Never called.
+export const _propsAreTypedPerTemplate = () =>
+  // @ts-expect-error campaign-live needs campaignUrl and has no dailyBudgetCents
+  renderEmail("campaign-live", { projectName: "a", campaignName: "b", dailyBudgetCents: 1 });
+
+describe("email templates", () => {
+  it("renders every template with subject, html and plain text", async () => {
+    const cases = [
+      await renderEmail("approval-needed", {
+        projectName: "Shop",
+        campaignName: "Spring",
+        dailyBudgetCents: 1999,
+        approveUrl: "http://a/approve",
+      }),
+      await renderEmail("campaign-live", { projectName: "Shop", campaignName: "Spring", campaignUrl: "http://a/c" }),
+      await renderEmail("deploy-failed", {
+        projectName: "Shop",
+        campaignName: "Spring",
+        failedStep: "create-ad",
+        errorMessage: "Token expired",
+        campaignUrl: "http://a/c",
+      }),
+      await renderEmail("plan-reminder", {
+        projectName: "Shop",
+        campaignName: "Spring",
+        approveUrl: "http://a/approve",
+        expiresAt: "2026-03-01T12:00:00Z",
+      }),
+      await renderEmail("token-expiring", { reconnectUrl: "http://a/reconnect" }),
+    ];
+    expect(cases.map((c) => c.subject)).toEqual([
+      "Approve the plan for Spring",
+      "Spring is live",
+      "Launch failed: Spring",
+      "Reminder: Spring is waiting for approval",
+      "Reconnect your Facebook account",
+    ]);
+    for (const c of cases) {
+      expect(c.html).toMatch(/^<!DOCTYPE html/);
+      expect(c.text.length).toBeGreaterThan(50);
+      expect(c.text).not.toMatch(/<\/?[a-z]+>/);
+    }
+    expect(cases[0]!.text).toContain("$19.99 per day");
+    expect(cases[2]!.html).toContain("Token expired");
+    expect(cases[3]!.text).toContain("Mar 1, 2026");
+    expect(cases[4]!.html).toContain('href="http://a/reconnect"');
+  });
+});
+
+describe("toMailError", () => {
+  it.each([
+    [{ name: "rate_limit_exceeded", statusCode: 429 }, true],
+    [{ name: "application_error", statusCode: 500 }, true],
+    [{ name: "application_error", statusCode: null }, true],
+    [{ name: "validation_error", statusCode: 422 }, false],
+    [{ name: "invalid_api_key", statusCode: 403 }, false],
+    [{ name: "invalid_idempotent_request", statusCode: 409 }, false],
+    [{ name: "daily_quota_exceeded", statusCode: 429 }, false],
+  ])("%j → retryable %s", (error, retryable) => {
+    const mapped = toMailError({ ...error, message: "m" });
+    expect(mapped.retryable).toBe(retryable);
+    expect(mapped.statusCode).toBe(error.statusCode);
+    expect(mapped.name_).toBe(error.name);
+  });
+});
+
+describe("createMailTransport / describeMail", () => {
+  it("uses Resend only with RESEND_API_KEY and labels the outbox as simulated", () => {
+    const db = {} as Db;
+    expect(createMailTransport({ env: parseEnv({}), db }).kind).toBe("outbox");
+    expect(describeMail(parseEnv({}))).toMatchObject({ implementation: "Outbox (embedded)", simulated: true });
+    const env = parseEnv({ RESEND_API_KEY: "re_abc" });
+    expect(createMailTransport({ env, db }).kind).toBe("resend");
+    expect(describeMail(env)).toMatchObject({ implementation: "Resend", simulated: false });
+  });
+});
