@@ -5,3 +5,8 @@ import { id, tenant } from "./shared";
 export const facebookAccountConnected = eventType("facebook/account.connected", {
   schema: z.object({ ...tenant, connectionId: id, userId: id, adAccountId: z.string().regex(/^act_\d+$/), projectId: id.optional() }),
 });
+
+/** Fan-out from the daily refresh cron: one event (and run) per connection whose token expires soon. */
+export const facebookTokenRefreshRequested = eventType("facebook/token.refresh-requested", {
+  schema: z.object({ ...tenant, connectionId: id }),
+});

@@ -40,7 +40,6 @@ export function MessageItem(props: {
           <BriefConfirmationCard
             projectId={thread.projectId}
             conversationId={m.conversationId}
-            messageId={m.id}
             brief={m.metadata.brief as BriefFields}
             confirmed={thread.confirmedConversationIds.includes(m.conversationId)}
             onConfirmed={props.onChanged}

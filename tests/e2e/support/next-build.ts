@@ -3,8 +3,8 @@ import fs from "node:fs";
 import path from "node:path";
 
 export const E2E_DIST_DIR = ".next-e2e";
-// Everything that changes what `next build` produces.
-const INPUTS = ["src", "inngest", "emails", "drizzle", "public", "next.config.ts", "package-lock.json", "tsconfig.json"];
+// What changes the build. Not tsconfig.json: every `next dev`/`next build` rewrites its include list.
+const INPUTS = ["src", "inngest", "emails", "drizzle", "public", "next.config.ts", "package-lock.json"];
 
 function newestMtime(target: string): number {
   if (!fs.existsSync(target)) return 0;
@@ -30,7 +30,9 @@ export function buildApp(root: string, logFile: string): void {
   console.info(`[e2e] next build → ${E2E_DIST_DIR} (log: ${logFile})`);
   const result = spawnSync(path.join(root, "node_modules/.bin/next"), ["build"], {
     cwd: root,
-    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: E2E_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+    // INNGEST_DEV: route modules are evaluated while collecting page data, and the client refuses
+    // production mode without Inngest Cloud keys; this build only ever runs against the Dev Server.
+    env: { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: E2E_DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", INNGEST_DEV: "1" },
     encoding: "utf8",
     maxBuffer: 64 * 1024 * 1024,
   });

@@ -87,7 +87,8 @@ function DecisionArea(props: { card: ApprovalCard; decision: PlanDecision | null
   async function send(action: "approve" | "request-changes") {
     setBusy(true);
     setError(null);
-    const body = action === "approve" ? { version: props.card.version } : { version: props.card.version, feedback: feedback.trim() };
+    // An explicit `confirm: true` is what the approve route requires: an empty body never approves.
+    const body = action === "approve" ? { confirm: true } : { feedback: feedback.trim() };
     const res = await callJson(`/api/campaigns/${props.card.campaignId}/${action}`, { body });
     setBusy(false);
     if (!res.ok) return setError(res.error);
@@ -109,7 +110,7 @@ function DecisionArea(props: { card: ApprovalCard; decision: PlanDecision | null
             onChange={(e) => setFeedback(e.currentTarget.value)}
           />
           <Group>
-            <Button onClick={() => void send("request-changes")} loading={busy} disabled={feedback.trim().length === 0}>
+            <Button onClick={() => void send("request-changes")} loading={busy} disabled={feedback.trim().length < 3}>
               Send changes
             </Button>
             <Button variant="subtle" onClick={() => setMode("idle")} disabled={busy}>Cancel</Button>

@@ -31,7 +31,6 @@ const ROWS: { label: string; show: (b: BriefFields) => string }[] = [
 export function BriefConfirmationCard(props: {
   projectId: string;
   conversationId: string;
-  messageId: string;
   brief: BriefFields;
   confirmed: boolean;
   onConfirmed: () => void;
@@ -42,8 +41,8 @@ export function BriefConfirmationCard(props: {
   async function confirm() {
     setBusy(true);
     setError(null);
-    const res = await callJson("/api/brief/confirm", {
-      body: { projectId: props.projectId, conversationId: props.conversationId, messageId: props.messageId, brief: props.brief },
+    const res = await callJson(`/api/projects/${props.projectId}/brief/confirm`, {
+      body: { conversationId: props.conversationId, brief: props.brief },
     });
     setBusy(false);
     if (!res.ok) return setError(res.error);

@@ -53,13 +53,13 @@ async function guarded<T>(deps: Deps, ref: DeployRef, fn: (l: Loaded) => Promise
   try {
     return await fn(await load(deps, ref));
   } catch (err) {
+    const mapped = toStepError(err);
     const d = err instanceof GraphApiError ? err.details : err instanceof DeployBlockedError ? err.details : {};
-    const lastError = { step: ref.step, message: err instanceof Error ? err.message : String(err), ...d };
     await deps.db
       .update(campaignRecords)
-      .set({ lastError: { step: lastError.step, message: lastError.message, code: d.code, subcode: d.subcode, isTransient: d.isTransient } })
+      .set({ lastError: { step: ref.step, message: mapped.message, code: d.code, subcode: d.subcode, isTransient: d.isTransient } })
       .where(eq(campaignRecords.id, ref.campaignId));
-    throw toStepError(err);
+    throw mapped;
   }
 }
 

@@ -1,0 +1,95 @@
+import os from "node:os";
+import path from "node:path";
+import { mockCtx } from "@inngest/test";
+import type { Context } from "inngest";
+import { vi } from "vitest";
+import { parseEnv } from "@/env";
+import type { Db } from "@/server/db";
+import { projects } from "@/server/db/schema";
+import type { Deps } from "@/server/deps";
+import { savePendingConnection, selectAdAccount } from "@/server/facebook/connections";
+import { saveBriefVersion } from "@/server/onboarding/briefs";
+import { createServices } from "@/server/services";
+import { signUpTestUser, type TestUser } from "../../support/viewers";
+
+export const AD_ACCOUNT = "act_1234567890";
+
+export interface World {
+  owner: TestUser;
+  organizationId: string;
+  projectId: string;
+  briefId: string;
+}
+
+/** A signed-up owner with a project, a confirmed brief ($600/month) and, unless told otherwise, an active connection. */
+export async function seedWorld(db: Db, opts: { connect?: boolean; name?: string } = {}): Promise<World> {
+  const owner = await signUpTestUser(db, { name: opts.name ?? "Olive" });
+  const { findMembership } = await import("@/server/auth/organization");
+  const organizationId = (await findMembership(db, owner.userId))!.organizationId;
+  const [project] = await db.insert(projects).values({ organizationId, name: "Corner Bakery", createdById: owner.userId }).returning();
+  const brief = await saveBriefVersion(db, {
+    organizationId,
+    projectId: project!.id,
+    confirmedBy: owner.userId,
+    fields: {
+      businessDescription: "A neighbourhood bakery",
+      product: "Sourdough bread subscriptions",
+      targetAudience: "Busy parents",
+      goal: "LEADS",
+      monthlyBudgetCents: 60_000,
+      location: "Austin, Texas",
+      uniqueSellingPoint: "Baked at 5am, delivered by 8am",
+      websiteUrl: "https://bakery.example",
+    },
+  });
+  if (opts.connect ?? true) await connect(db, { organizationId, userId: owner.userId });
+  return { owner, organizationId, projectId: project!.id, briefId: brief.id };
+}
+
+export async function connect(db: Db, owner: { organizationId: string; userId: string }) {
+  await savePendingConnection(db, {
+    ...owner,
+    token: { accessToken: "EAAB-test-token", expiresAt: null },
+    adAccounts: [{ id: AD_ACCOUNT, name: "Bakery ads", currency: "USD", accountStatus: 1 }],
+    pageId: "100000000000101",
+    simulated: false,
+  });
+  await selectAdAccount(db, { ...owner, adAccountId: AD_ACCOUNT });
+}
+
+/** Embedded services on the test database (offline model, outbox mail, local storage, simulated Facebook). */
+export function embeddedDeps(db: Db, overrides: Partial<Deps["services"]> = {}): Deps {
+  return { db, services: { ...createServices({ env: parseEnv({ NODE_ENV: "test", DATA_DIR: path.join(os.tmpdir(), "aigency-campaign-tests") }), db }), ...overrides } };
+}
+
+/**
+ * @inngest/test context with the tools it does not fake (inngest.md §7): sendEvent and realtime publish
+ * are recorded instead of calling the engine, and waitForEvent resolves to the answer given for its step id (null = timed out).
+ */
+export function testCtx(opts: { waits?: Record<string, unknown> } = {}) {
+  const sent: { id: string; payload: unknown }[] = [];
+  const published: { id: string; data: unknown }[] = [];
+  const waits = opts.waits ?? {};
+  const transformCtx = (raw: Context.Any): Context.Any => {
+    const m = mockCtx(raw);
+    return {
+      ...m,
+      step: {
+        ...m.step,
+        // The engine replays the handler once per step; a real step is memoized by id, so record each id once.
+        sendEvent: vi.fn(async (id: string, payload: unknown) => {
+          if (!sent.some((s) => s.id === id)) sent.push({ id, payload });
+          return { ids: [] };
+        }),
+        waitForEvent: vi.fn(async (id: string) => waits[id] ?? null),
+        realtime: {
+          ...m.step.realtime,
+          publish: vi.fn(async (id: string, _topic: unknown, data: unknown) => {
+            if (!published.some((p) => p.id === id)) published.push({ id, data });
+          }),
+        },
+      },
+    } as Context.Any;
+  };
+  return { transformCtx, sent, published };
+}
