@@ -2,15 +2,13 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const alias = {
-  "@/inngest": path.resolve(__dirname, "inngest"),
-  "@/emails": path.resolve(__dirname, "emails"),
-  "@": path.resolve(__dirname, "src"),
+  "@/inngest": path.resolve(import.meta.dirname, "inngest"),
+  "@/emails": path.resolve(import.meta.dirname, "emails"),
+  "@": path.resolve(import.meta.dirname, "src"),
 };
 
 export default defineConfig({
   resolve: { alias },
-  // React Email templates are .tsx; the automatic runtime needs no React import in them.
-  esbuild: { jsx: "automatic" },
   test: {
     env: { INNGEST_DEV: "1", NODE_ENV: "test" },
     projects: [

@@ -1,19 +1,19 @@
 import { Inngest } from "inngest";
-import { env, isInngestDev } from "@/env";
+import { env, isInngestDev, type Env } from "@/env";
 import { DepsMiddleware } from "./middleware";
 
 /**
- * Dev mode (the local Dev Server, no signatures) when INNGEST_DEV is set, or outside production
- * when no signing key is configured. Production without keys fails in env validation, naming them.
+ * Dev mode (the local Dev Server, no signatures) when INNGEST_DEV says so, or outside production
+ * when no signing key is configured. Production without keys already failed env validation,
+ * which names the missing variable.
  */
-function devMode(): boolean | string {
-  const e = env();
-  if (e.INNGEST_DEV !== undefined) return isInngestDev(e.INNGEST_DEV);
-  return e.NODE_ENV !== "production" && !e.INNGEST_SIGNING_KEY;
+export function resolveInngestMode(e: Pick<Env, "INNGEST_DEV" | "NODE_ENV" | "INNGEST_SIGNING_KEY">): "dev" | "cloud" {
+  if (e.INNGEST_DEV !== undefined) return isInngestDev(e.INNGEST_DEV) ? "dev" : "cloud";
+  return e.NODE_ENV !== "production" && !e.INNGEST_SIGNING_KEY ? "dev" : "cloud";
 }
 
 export const inngest = new Inngest({
   id: "aigency",
-  isDev: Boolean(devMode()),
+  isDev: resolveInngestMode(env()) === "dev",
   middleware: [DepsMiddleware],
 });
