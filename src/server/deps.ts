@@ -9,15 +9,26 @@ export interface Deps {
   services: Services;
 }
 
-const store = globalThis as unknown as { __aigencyDeps?: Promise<Deps>; __aigencyDepsOverride?: Deps };
+const store = globalThis as unknown as {
+  __aigencyDeps?: Promise<Deps>;
+  __aigencyDepsResolved?: Deps;
+  __aigencyDepsOverride?: Deps;
+};
 
 export function getDeps(): Promise<Deps> {
   if (store.__aigencyDepsOverride) return Promise.resolve(store.__aigencyDepsOverride);
   store.__aigencyDeps ??= (async () => {
     const db = await getDb();
-    return { db, services: createServices({ env: env(), db }) };
+    const deps = { db, services: createServices({ env: env(), db }) };
+    store.__aigencyDepsResolved = deps;
+    return deps;
   })();
   return store.__aigencyDeps;
+}
+
+/** The deps if already available without waiting: the test override, or the resolved set. */
+export function peekDeps(): Deps | undefined {
+  return store.__aigencyDepsOverride ?? store.__aigencyDepsResolved;
 }
 
 /** Tests swap the whole set (a PGlite db, fakes) and call with no argument to restore. */

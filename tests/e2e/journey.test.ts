@@ -45,9 +45,21 @@ async function visible(locator: Locator, timeout = STEP_MS): Promise<Locator> {
   return locator;
 }
 
-/** Waits until the page's scripts have loaded, so a click is handled by React, not a native form post. */
-async function hydrated() {
-  await page.waitForLoadState("networkidle", { timeout: STEP_MS });
+/**
+ * Waits until React has hydrated `locator` (it carries React's props), so a click is handled by
+ * the app rather than by a native form submit. networkidle never comes on pages that poll.
+ */
+async function hydrated(locator: Locator) {
+  await visible(locator);
+  await locator.evaluate(
+    (el) =>
+      new Promise<void>((resolve) => {
+        const check = () => (Object.keys(el).some((k) => k.startsWith("__reactProps")) ? resolve() : setTimeout(check, 50));
+        check();
+      }),
+    undefined,
+    { timeout: STEP_MS },
+  );
 }
 
 async function sendChat(text: string) {
@@ -76,14 +88,14 @@ describe("journey: from sign-up to a live campaign, in a real browser", () => {
     const email = `journey-${Date.now()}@example.test`;
 
     await page.goto(`${appUrl}/sign-up`);
-    await hydrated();
+    await hydrated(page.getByRole("button", { name: "Sign up" }));
     await page.getByLabel("Name").fill("Journey Baker");
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill("correct-horse-battery");
     await screenshot("sign-up");
     await page.getByRole("button", { name: "Sign up" }).click();
     await page.waitForURL(/\/dashboard$/, { timeout: STEP_MS });
-    await hydrated();
+    await hydrated(page.getByRole("button", { name: "Create project" }));
 
     await page.getByLabel("Project name").fill("Sourdough Club");
     await page.getByLabel("Website").fill("https://sourdough-example.com");
@@ -91,9 +103,8 @@ describe("journey: from sign-up to a live campaign, in a real browser", () => {
     await page.getByRole("button", { name: "Create project" }).click();
     await page.waitForURL(/\/projects\/[^/]+$/, { timeout: STEP_MS });
     const projectUrl = page.url();
-    await hydrated();
 
-    await visible(page.getByRole("textbox", { name: "Message" }));
+    await hydrated(page.getByRole("button", { name: "Send" }));
     await sendChat("Hello! I'd like to advertise my bakery.");
     for (const turn of INTERVIEW) {
       await visible(page.getByLabel("Agency message").filter({ hasText: turn.waitFor }).last());
@@ -113,8 +124,9 @@ describe("journey: from sign-up to a live campaign, in a real browser", () => {
     await fbCard.getByRole("link", { name: "Connect Facebook" }).click();
 
     // Back from the (simulated) OAuth dialog: pick one of the listed ad accounts.
-    await page.waitForURL((url) => url.toString().startsWith(projectUrl), { timeout: STEP_MS });
-    const picker = await visible(page.getByRole("radiogroup", { name: /which ad account/i }));
+    await page.waitForURL((url) => url.toString().startsWith(projectUrl), { timeout: STEP_MS }).catch(async (e) => { console.log("DEBUG", page.url(), (await page.content()).slice(0, 1500)); throw e; });
+    await hydrated(page.getByRole("button", { name: "Use this ad account" }));
+    const picker = page.getByRole("radiogroup", { name: /which ad account/i });
     await picker.getByRole("radio").first().check();
     await screenshot("pick-ad-account");
     await page.getByRole("button", { name: "Use this ad account" }).click();

@@ -5,7 +5,6 @@ import { campaignPlanApproved, campaignPlanChangesRequested, campaignPlanGenerat
 import { expirePlan } from "@/server/campaigns/expiry";
 import { campaignUrl, emailCampaignUser, loadProjectName } from "@/server/campaigns/notify";
 import { getCampaign } from "@/server/campaigns/records";
-import { depsOf } from "./deps-of";
 
 /**
  * Waits for the human decision on one plan version: a reminder email after PLAN_REMINDER_AFTER, then
@@ -20,7 +19,7 @@ export const awaitPlanApproval = inngest.createFunction(
   },
   async (ctx) => {
     const { event, step } = ctx;
-    const deps = depsOf(ctx);
+    const { deps } = ctx;
     const { organizationId, campaignId, version } = event.data;
     const { PLAN_REMINDER_AFTER, PLAN_APPROVAL_TIMEOUT } = env();
     const remainingMs = Math.max(1000, durationToMs(PLAN_APPROVAL_TIMEOUT) - durationToMs(PLAN_REMINDER_AFTER));

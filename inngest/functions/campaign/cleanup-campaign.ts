@@ -1,7 +1,6 @@
 import { inngest } from "@/inngest/client";
 import { campaignCleanupRequested } from "@/inngest/events";
 import { deletePartialCampaign, markCleanedUp } from "@/server/campaigns/deploy/cleanup";
-import { depsOf } from "./deps-of";
 
 /** Removes what a failed deployment created, sharing the deploy function's per-account flow control. */
 export const cleanupCampaign = inngest.createFunction(
@@ -13,7 +12,7 @@ export const cleanupCampaign = inngest.createFunction(
   },
   async (ctx) => {
     const { event, step } = ctx;
-    const deps = depsOf(ctx);
+    const { deps } = ctx;
     const ref = { organizationId: event.data.organizationId, campaignId: event.data.campaignId };
     const removed = await step.run("delete-facebook-campaign", () => deletePartialCampaign(deps, ref));
     const marked = await step.run("mark-cleaned-up", () => markCleanedUp(deps, ref));

@@ -14,7 +14,6 @@ import { confirmDeployed, markDeployFailed } from "@/server/campaigns/deploy/out
 import { verifyApproval } from "@/server/campaigns/deploy/verify-approval";
 import { notifyDeployOutcome } from "@/server/campaigns/deploy/notify-outcome";
 import { notificationCreatedEvent } from "@/server/notifications/events";
-import { depsOf } from "./deps-of";
 
 /**
  * Creates the approved campaign on Facebook, one object per step. Every step first looks for the id
@@ -31,7 +30,7 @@ export const deployCampaign = inngest.createFunction(
   },
   async (ctx) => {
     const { event, step } = ctx;
-    const deps = depsOf(ctx);
+    const { deps } = ctx;
     const { organizationId, projectId, campaignId } = event.data;
 
     const verified = await step.run("verify-approval", () => verifyApproval(deps.db, event.data));

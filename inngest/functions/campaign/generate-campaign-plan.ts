@@ -11,7 +11,6 @@ import { loadPlanningInputs, type PlanTrigger } from "@/server/campaigns/plannin
 import { claimPlanRecord, getCampaign } from "@/server/campaigns/records";
 import { markGenerationFailed, savePendingPlan } from "@/server/campaigns/save-plan";
 import { notificationCreatedEvent } from "@/server/notifications/events";
-import { depsOf } from "./deps-of";
 
 /**
  * Plans a campaign once both the brief and a connected ad account exist (whichever event comes second
@@ -26,7 +25,7 @@ export const generateCampaignPlan = inngest.createFunction(
   },
   async (ctx) => {
     const { event, step, runId } = ctx;
-    const deps = depsOf(ctx);
+    const { deps } = ctx;
     let trigger: PlanTrigger;
     if (event.name === "campaign/plan.changes-requested") {
       const d = event.data;

@@ -5,7 +5,6 @@ import { expireConnection, refreshConnectionToken } from "@/server/facebook/refr
 import { sendEmail } from "@/server/mail/send-email";
 import { notificationCreatedEvent } from "@/server/notifications/events";
 import { createNotification } from "@/server/notifications/notifications";
-import { depsOf } from "../campaign/deps-of";
 
 /**
  * Refreshes one connection's token. When Facebook refuses, the connection becomes EXPIRED and the
@@ -21,7 +20,7 @@ export const refreshToken = inngest.createFunction(
   },
   async (ctx) => {
     const { event, step } = ctx;
-    const deps = depsOf(ctx);
+    const { deps } = ctx;
     const { organizationId, connectionId } = event.data;
     const outcome = await step.run("refresh-token", () =>
       refreshConnectionToken({ db: deps.db, facebook: deps.services.facebook }, { organizationId, connectionId, now: new Date() }),

@@ -2,14 +2,13 @@ import { cron } from "inngest";
 import { inngest } from "@/inngest/client";
 import { facebookTokenRefreshRequested } from "@/inngest/events";
 import { listConnectionsToRefresh } from "@/server/facebook/refresh";
-import { depsOf } from "../campaign/deps-of";
 
 /** Daily: one refresh request per connection whose token expires within the window. */
 export const refreshTokens = inngest.createFunction(
   { id: "facebook-refresh-tokens", triggers: [cron("TZ=UTC 17 3 * * *")] },
   async (ctx) => {
     const { step } = ctx;
-    const deps = depsOf(ctx);
+    const { deps } = ctx;
     const due = await step.run("find-expiring-connections", async () => {
       const now = new Date();
       const rows = await listConnectionsToRefresh(deps.db, { now });

@@ -13,7 +13,6 @@ import {
   streamReply,
   type ExtractionResult,
 } from "@/server/onboarding/reply";
-import { depsOf } from "../campaign/deps-of";
 import { createDeltaPublisher } from "./publish-deltas";
 
 registerOnboardingGenerators();
@@ -34,7 +33,7 @@ export const replyToMessage = inngest.createFunction(
   },
   async (ctx) => {
     const { event, step, runId } = ctx;
-    const deps = depsOf(ctx);
+    const { deps } = ctx;
     const { organizationId, conversationId, messageId } = event.data;
     const channel = conversationChannel({ conversationId });
     const usage = (what: string) => ({ organizationId, runId, dedupeKey: `${messageId}:${what}` });

@@ -19,7 +19,7 @@ const MESSAGE_MAX_CHARS = 4000;
 const REFRESH_MS = 3000;
 
 /** The project chat: the stored thread (rendered by the server), live reply text, and the composer. */
-export function ChatPanel(props: { thread: ThreadData }) {
+export function ChatPanel(props: { thread: ThreadData; facebookError?: string | null }) {
   const { thread } = props;
   const router = useRouter();
   const refresh = useCallback(() => router.refresh(), [router]);
@@ -67,7 +67,14 @@ export function ChatPanel(props: { thread: ThreadData }) {
           return (
             <Fragment key={m.id}>
               <MessageItem message={m} thread={thread} decisions={decisions} onChanged={refresh} />
-              {deployCampaign && <DeploymentProgress campaignId={deployCampaign} />}
+              {deployCampaign && (
+                <DeploymentProgress
+                  projectId={thread.projectId}
+                  campaignId={deployCampaign}
+                  stored={thread.campaigns[deployCampaign]}
+                  onChanged={refresh}
+                />
+              )}
             </Fragment>
           );
         })}
@@ -75,6 +82,11 @@ export function ChatPanel(props: { thread: ThreadData }) {
           <TextMessage key={id} role="ASSISTANT" content={text} streaming />
         ))}
       </Stack>
+      {props.facebookError && (
+        <Alert color="red" role="alert" title="Facebook is not connected">
+          {props.facebookError}
+        </Alert>
+      )}
       {sendError && (
         <Alert color="red" role="alert">
           {sendError}

@@ -1,6 +1,6 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/server/db";
-import { conversations, messages, projectBriefs } from "@/server/db/schema";
+import { campaignRecords, conversations, messages, projectBriefs } from "@/server/db/schema";
 import { describeConnection, findConnection } from "@/server/facebook/connections";
 import type { ConnectionView } from "./messages/fb-connect-card";
 import type { ChatMessage } from "./types";
@@ -16,6 +16,13 @@ export interface ThreadData {
   /** Onboarding conversations whose brief was confirmed (their confirmation card is done). */
   confirmedConversationIds: string[];
   connection: ConnectionView | null;
+  /** Stored status of each campaign version, the truth that deployment progress reconciles to. */
+  campaigns: Record<string, CampaignState>;
+}
+
+export interface CampaignState {
+  status: string;
+  lastError: { step: string; message: string } | null;
 }
 
 /**
@@ -41,6 +48,10 @@ export async function loadThread(db: Db, opts: { organizationId: string; userId:
     .from(projectBriefs)
     .where(and(eq(projectBriefs.organizationId, opts.organizationId), eq(projectBriefs.projectId, opts.projectId)));
   const connection = await findConnection(db, { organizationId: opts.organizationId, userId: opts.userId });
+  const campaignRows = await db
+    .select({ id: campaignRecords.id, status: campaignRecords.status, lastError: campaignRecords.lastError })
+    .from(campaignRecords)
+    .where(and(eq(campaignRecords.organizationId, opts.organizationId), eq(campaignRecords.projectId, opts.projectId)));
   const active = convs.find((c) => c.type === "ONBOARDING" && c.status === "ACTIVE");
   return {
     projectId: opts.projectId,
@@ -57,5 +68,8 @@ export async function loadThread(db: Db, opts: { organizationId: string; userId:
     })),
     confirmedConversationIds: briefs.flatMap((b) => (b.conversationId ? [b.conversationId] : [])),
     connection: connection ? describeConnection(connection) : null,
+    campaigns: Object.fromEntries(
+      campaignRows.map((c) => [c.id, { status: c.status, lastError: c.lastError ? { step: c.lastError.step, message: c.lastError.message } : null }]),
+    ),
   };
 }

@@ -10,12 +10,20 @@ export interface ApiResponse<T = Record<string, unknown>> {
 export class AppClient {
   private readonly cookies = new Map<string, string>();
 
+  // Each simulated user gets its own client address: better-auth rate-limits sign-ups per IP in
+  // production mode, and every test signing up from 127.0.0.1 would trip it.
+  private readonly clientIp = `10.${[0, 0, 0].map(() => Math.floor(Math.random() * 254) + 1).join(".")}`;
+
   constructor(readonly url: string) {}
 
+  cookieHeader(): string {
+    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  }
+
   async request<T = Record<string, unknown>>(method: string, path: string, body?: unknown): Promise<ApiResponse<T>> {
-    const headers: Record<string, string> = { origin: this.url };
+    const headers: Record<string, string> = { origin: this.url, "x-forwarded-for": this.clientIp };
     if (body !== undefined) headers["content-type"] = "application/json";
-    if (this.cookies.size) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    if (this.cookies.size) headers.cookie = this.cookieHeader();
     const res = await fetch(`${this.url}${path}`, {
       method,
       headers,

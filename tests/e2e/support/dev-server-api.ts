@@ -95,16 +95,22 @@ export class DevServer {
   }
 
   /**
-   * One run through REST v2 (uncached). Not GraphQL `run.output`: for checkpointed runs that holds
-   * the raw opcode list (`[{"op":"RunComplete",…}]`) rather than the function's return value.
+   * One run: status and times from GraphQL (the run row), output from REST v2. Neither alone is
+   * right in v1.43.0: v2 reports COMPLETED for a run still parked in a later waitForEvent, and
+   * GraphQL `output` holds the raw opcode list (`[{"op":"RunComplete",…}]`) for checkpointed runs.
    */
   async getRun(runId: string): Promise<DevRunDetail> {
-    const res = await fetch(`${this.url}/api/v2/runs/${runId}?includeOutput=true`);
+    const data = await this.gql<{ run: Omit<DevRunDetail, "output"> | null }>(
+      `query($id: String!) { run(runID: $id) { status queuedAt startedAt endedAt } }`,
+      { id: runId },
+    ).catch((error: Error) => (/not found/i.test(error.message) ? { run: null } : Promise.reject(error)));
     // Right after an event the run may not be stored yet.
-    if (res.status === 404) return { status: "QUEUED", output: null };
+    if (!data.run) return { status: "QUEUED", output: undefined };
+    if (!TERMINAL.includes(data.run.status)) return { ...data.run, output: undefined };
+    const res = await fetch(`${this.url}/api/v2/runs/${runId}?includeOutput=true`);
     if (!res.ok) throw new Error(`GET /api/v2/runs/${runId}: ${res.status} ${await res.text()}`);
-    const { data } = (await res.json()) as { data: DevRunDetail };
-    return data;
+    const { data: rest } = (await res.json()) as { data: { output?: unknown } };
+    return { ...data.run, output: rest.output };
   }
 
   /** Waits until the run reaches one of `statuses` (default: any terminal one). */
@@ -121,6 +127,15 @@ export class DevServer {
       if (TERMINAL.includes(run.status)) throw new Error(`run ${runId} ended ${run.status}, wanted ${wanted.join("|")}: ${JSON.stringify(run.output)}`);
       return undefined;
     }, opts.timeoutMs);
+  }
+
+  /** Attempt number (0-based) each step of a run ended on, by step name, from the run's trace. */
+  async stepAttempts(runId: string): Promise<Record<string, number>> {
+    const data = await this.gql<{ run: { trace: { childrenSpans: { name: string; attempts: number | null }[] } | null } }>(
+      `query($id: String!) { run(runID: $id) { trace(preview: true) { childrenSpans { name attempts } } } }`,
+      { id: runId },
+    );
+    return Object.fromEntries((data.run.trace?.childrenSpans ?? []).map((span) => [span.name, span.attempts ?? 0]));
   }
 
   /** Reruns a run from the start with its original event (what the UI's "Rerun" does); returns the new run id. */

@@ -17,7 +17,8 @@ declare module "vitest" {
 const root = path.resolve(import.meta.dirname, "../../..");
 const logDir = path.join(root, "test-results", "e2e");
 
-// Short enough that the timeout-path test finishes quickly, long enough for the approval test to answer.
+// Short enough that the timeout-path test finishes quickly, long enough for the approval tests to answer.
+export const E2E_PLAN_REMINDER_AFTER = "6s";
 export const E2E_PLAN_APPROVAL_TIMEOUT = "20s";
 
 /**
@@ -66,7 +67,10 @@ export default async function setup(project: TestProject) {
         INNGEST_BASE_URL: devServerUrl,
         INNGEST_SERVE_ORIGIN: appUrl,
         BETTER_AUTH_SECRET: crypto.randomBytes(32).toString("hex"),
+        // Production mode (next start) refuses to store Facebook tokens without a real key.
+        ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
         AIGENCY_TEST_CONTROLS: "1",
+        PLAN_REMINDER_AFTER: E2E_PLAN_REMINDER_AFTER,
         PLAN_APPROVAL_TIMEOUT: E2E_PLAN_APPROVAL_TIMEOUT,
       },
       logDir,

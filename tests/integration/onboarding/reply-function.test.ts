@@ -43,8 +43,17 @@ function engine() {
         ...m,
         step: {
           ...m.step,
-          sendEvent: vi.fn(async (_id: string, payload: unknown) => sentByStep.push(payload)),
-          realtime: { ...m.step.realtime, publish: vi.fn(async (_id: string, _t: unknown, data: never) => announced.push(data)) },
+          sendEvent: vi.fn(async (_id: string, payload: unknown) => {
+            sentByStep.push(payload);
+            return { ids: [] };
+          }),
+          realtime: {
+            ...m.step.realtime,
+            publish: vi.fn(async (_id: string, _t: unknown, data: unknown) => {
+              announced.push(data as { kind?: string; messageId: string });
+              return data;
+            }),
+          },
         },
       } as Context.Any;
     },

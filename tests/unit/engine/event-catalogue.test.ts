@@ -5,7 +5,7 @@ const tenant = { organizationId: "org_1", projectId: "p_1" };
 
 describe("event catalogue", () => {
   it("declares every event of the core loop with a domain/object.past-verb name", () => {
-    const names = Object.values(events)
+    const names: string[] = Object.values(events as Record<string, unknown>)
       .filter((v): v is { name: string } => typeof v === "object" && v !== null && "name" in v)
       .map((e) => e.name);
     for (const name of [

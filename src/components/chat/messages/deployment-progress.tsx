@@ -2,8 +2,9 @@
 
 import { Alert, Anchor, Badge, Button, Card, Group, Progress, Stack, Text } from "@mantine/core";
 import { useRealtime } from "inngest/react";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useMemo, useState } from "react";
 import { describeStatus } from "@/components/campaign/format";
+import type { CampaignState } from "../load-thread";
 import { callJson } from "../post-json";
 import { fetchRealtimeToken } from "../realtime-token";
 
@@ -15,46 +16,25 @@ interface ProgressData {
   total: number;
 }
 
-interface CampaignStatus {
-  id: string;
-  projectId: string;
-  status: string;
-  lastError: { step: string; message: string; code?: number } | null;
-}
+const TERMINAL = new Set(["ACTIVE", "CLEANED_UP", "PAUSED", "DEPLOY_FAILED"]);
 
-// The stored status is the truth (it survives reloads and missed messages); realtime only makes the
-// steps appear as they happen. A slow poll reconciles the two.
-const STATUS_POLL_MS = 3000;
-const TERMINAL = new Set(["ACTIVE", "CLEANED_UP", "PAUSED"]);
-
-/** Live deployment progress for one approved campaign, with resume / clean-up when it failed. */
-export function DeploymentProgress(props: { campaignId: string }) {
-  const { campaignId } = props;
-  const [campaign, setCampaign] = useState<CampaignStatus | null>(null);
+/**
+ * Live deployment progress for one approved campaign, with resume / clean-up when it failed. The
+ * stored status (re-read with the thread) is the truth and survives reloads; realtime only makes
+ * each step appear the moment it finishes.
+ */
+export function DeploymentProgress(props: { projectId: string; campaignId: string; stored: CampaignState | undefined; onChanged: () => void }) {
+  const { campaignId, stored } = props;
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState<"resume" | "cleanup" | null>(null);
-
-  const refresh = useCallback(async () => {
-    const res = await callJson<{ campaign: CampaignStatus }>(`/api/campaigns/${campaignId}`);
-    if (res.ok) setCampaign(res.data.campaign);
-  }, [campaignId]);
-
-  const finished = campaign !== null && TERMINAL.has(campaign.status);
-  useEffect(() => {
-    const first = setTimeout(() => void refresh(), 0);
-    const timer = finished ? undefined : setInterval(() => void refresh(), STATUS_POLL_MS);
-    return () => {
-      clearTimeout(first);
-      clearInterval(timer);
-    };
-  }, [refresh, finished]);
+  const status = stored?.status ?? "APPROVED";
 
   const token = useCallback(() => fetchRealtimeToken(`/api/campaigns/${campaignId}/progress-token`), [campaignId]);
   const { messages } = useRealtime({
     channel: `campaign-deploy:${campaignId}`,
     topics: ["progress"],
     token,
-    enabled: !finished,
+    enabled: !TERMINAL.has(status),
   });
   const steps = useMemo(() => {
     const seen = new Map<string, ProgressData>();
@@ -65,17 +45,17 @@ export function DeploymentProgress(props: { campaignId: string }) {
   async function act(action: "resume" | "cleanup") {
     setBusy(action);
     setActionError(null);
-    const res = await callJson(`/api/campaigns/${campaignId}/${action}`, { body: {} });
+    const res = await callJson(`/api/campaigns/${campaignId}/${action}`, { body: { confirm: true } });
     setBusy(null);
     if (!res.ok) setActionError(res.error);
-    await refresh();
+    props.onChanged();
   }
 
   const latest = steps.at(-1);
-  const status = campaign?.status ?? "APPROVED";
-  const live = status === "ACTIVE" || latest?.state === "live";
+  const live = status === "ACTIVE";
+  const failed = status === "DEPLOY_FAILED";
   const pct = live ? 100 : latest ? Math.round((latest.completed / Math.max(1, latest.total)) * 100) : 5;
-  const shown = describeStatus(live ? "ACTIVE" : status);
+  const shown = describeStatus(status);
 
   return (
     <Card withBorder padding="md" aria-label="Deployment progress" component="section">
@@ -84,7 +64,7 @@ export function DeploymentProgress(props: { campaignId: string }) {
           <Text fw={700} size="sm">Deployment</Text>
           <Badge color={shown.color} aria-label="Campaign status">{shown.label}</Badge>
         </Group>
-        <Progress value={pct} color={status === "DEPLOY_FAILED" ? "red" : live ? "green" : "blue"} animated={!live && status !== "DEPLOY_FAILED"} aria-label="Deployment progress bar" />
+        <Progress value={pct} color={failed ? "red" : live ? "green" : "blue"} animated={!live && !failed} aria-label="Deployment progress bar" />
         <Stack gap={2} role="list" aria-label="Deployment steps">
           {steps.map((s) => (
             <Text key={s.step} size="xs" role="listitem" c={s.state === "failed" ? "red" : undefined}>
@@ -95,15 +75,15 @@ export function DeploymentProgress(props: { campaignId: string }) {
         </Stack>
         {live && (
           <Text size="sm">
-            Your campaign is live. <Anchor href={`/projects/${campaign?.projectId ?? ""}/campaigns/${campaignId}`}>View the campaign</Anchor>
+            Your campaign is live. <Anchor href={`/projects/${props.projectId}/campaigns/${campaignId}`}>View the campaign</Anchor>
           </Text>
         )}
-        {status === "DEPLOY_FAILED" && (
+        {failed && (
           <Alert color="red" title="The deployment stopped" role="alert">
             <Stack gap="xs">
               <Text size="sm">
-                {campaign?.lastError ? `${campaign.lastError.message} (step: ${campaign.lastError.step})` : "A step failed."} Objects already
-                created are kept: resume to finish, or clean up to remove them.
+                {stored?.lastError ? `${stored.lastError.message} (step: ${stored.lastError.step}).` : "A step failed."} What was
+                already created is kept: resume to finish, or clean up to remove it.
               </Text>
               <Group>
                 <Button size="xs" onClick={() => void act("resume")} loading={busy === "resume"} disabled={busy !== null}>

@@ -10,8 +10,14 @@ export const dynamic = "force-dynamic";
  * The project's main page: the chat with the agency (onboarding, then plans, approvals and
  * deployment). The thread is read here on the server; the chat refreshes it as things happen.
  */
-export default async function ProjectPage(props: { params: Promise<{ projectId: string }> }) {
+export default async function ProjectPage(props: {
+  params: Promise<{ projectId: string }>;
+  searchParams: Promise<{ facebook?: string; message?: string }>;
+}) {
   const { projectId } = await props.params;
+  const query = await props.searchParams;
+  // The Facebook callback comes back here with `?facebook=error&message=...` when the login failed.
+  const facebookError = query.facebook === "error" ? (query.message ?? "Facebook did not connect.").slice(0, 500) : null;
   const { project, viewer } = await requirePageProject(projectId);
   const { db } = await getDeps();
   const thread = await loadThread(db, { organizationId: viewer.organizationId, userId: viewer.userId, projectId: project.id });
@@ -23,7 +29,7 @@ export default async function ProjectPage(props: { params: Promise<{ projectId: 
           Campaigns
         </Anchor>
       </Group>
-      <ChatPanel thread={thread} />
+      <ChatPanel thread={thread} facebookError={facebookError} />
     </Card>
   );
 }

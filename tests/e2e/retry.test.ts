@@ -1,0 +1,40 @@
+import { describe, expect, inject, it } from "vitest";
+import { signedInClient } from "./support/app-api";
+import { DevServer } from "./support/dev-server-api";
+import { approvePlan, listSimulatedObjects, onboardToPendingPlan, runOf, SIM_AD_ACCOUNT } from "./support/product-flow";
+
+const devServer = new DevServer(inject("devServerUrl"));
+
+describe("step retries", () => {
+  it("a Facebook call that fails twice succeeds on retry and creates the campaign once", async () => {
+    const since = new Date(Date.now() - 1_000);
+    const app = await signedInClient(inject("appUrl"), "retry");
+    const { campaignId } = await onboardToPendingPlan(app, devServer, since);
+    const campaignsBefore = (await listSimulatedObjects(app)).filter((o) => o.kind === "campaign").length;
+
+    // Graph's "temporarily unavailable" (code 2), twice, at the fake's network boundary.
+    const fault = await app.request("POST", "/api/dev/simulated-ads/faults", {
+      adAccountId: SIM_AD_ACCOUNT,
+      operation: "createCampaign",
+      remaining: 2,
+      httpStatus: 503,
+      code: 2,
+      message: "Service temporarily unavailable",
+      isTransient: true,
+    });
+    expect(fault.status, JSON.stringify(fault.body)).toBe(201);
+
+    await approvePlan(app, campaignId);
+    const approved = await devServer.waitForEvent("campaign/plan.approved", { campaignId }, { since });
+    const deploy = await runOf(devServer, approved, "aigency-deploy-campaign");
+    const done = await devServer.waitForRunStatus(deploy.id, { statuses: ["COMPLETED"], timeoutMs: 120_000 });
+    expect(done.output).toMatchObject({ deployed: true });
+
+    // The step really failed twice first: its span ended on the third attempt (0-based 2).
+    expect((await devServer.stepAttempts(deploy.id))["create-campaign"]).toBe(2);
+
+    const campaigns = (await listSimulatedObjects(app)).filter((o) => o.kind === "campaign");
+    expect(campaigns.length - campaignsBefore).toBe(1);
+    expect(campaigns.map((c) => c.id)).toContain((done.output as { fbCampaignId: string }).fbCampaignId);
+  });
+});

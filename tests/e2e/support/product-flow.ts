@@ -1,0 +1,82 @@
+import { expect } from "vitest";
+import type { AppClient } from "./app-api";
+import type { DevEvent, DevServer } from "./dev-server-api";
+
+/** The simulated Facebook login offers these accounts; every e2e tenant picks the first. */
+export const SIM_AD_ACCOUNT = "act_100000000000001";
+
+export const VALID_BRIEF = {
+  businessDescription: "A neighbourhood bakery selling sourdough and pastries",
+  product: "Weekend pastry box delivered before 9am",
+  targetAudience: "Families within 5 km who like to brunch at home",
+  goal: "SALES",
+  monthlyBudgetCents: 50_000,
+  location: "Lyon, France",
+  uniqueSellingPoint: "Baked the same morning with organic flour",
+  websiteUrl: "https://bakery.example.com",
+} as const;
+
+async function expectStatus<T>(res: Promise<{ status: number; body: T }>, status: number, what: string): Promise<T> {
+  const { status: got, body } = await res;
+  expect(got, `${what}: ${JSON.stringify(body)}`).toBe(status);
+  return body;
+}
+
+/**
+ * Drives onboarding the way a user does: project, one chat message, confirmed brief, Facebook login
+ * (the simulated dialog redirects straight back) and ad-account choice. Returns once the plan exists.
+ */
+export async function onboardToPendingPlan(app: AppClient, devServer: DevServer, since: Date) {
+  const { project } = await expectStatus(app.request<{ project: { id: string } }>("POST", "/api/projects", { name: "E2E bakery" }), 201, "create project");
+  const message = await expectStatus(
+    app.request<{ conversationId: string }>("POST", `/api/projects/${project.id}/conversation`, { content: "We are a bakery in Lyon." }),
+    202,
+    "send message",
+  );
+  await expectStatus(
+    app.request("POST", `/api/projects/${project.id}/brief/confirm`, { conversationId: message.conversationId, brief: VALID_BRIEF }),
+    201,
+    "confirm brief",
+  );
+  await connectFacebook(app, project.id);
+  const planned = await devServer.waitForEvent("campaign/plan.generated", { projectId: project.id }, { since, timeoutMs: 90_000 });
+  return { projectId: project.id, conversationId: message.conversationId, campaignId: planned.data.campaignId as string, planned };
+}
+
+export async function connectFacebook(app: AppClient, projectId: string): Promise<void> {
+  const dialog = await startLocation(app, `/api/auth/facebook?projectId=${projectId}`);
+  const back = await app.request("GET", dialog.pathname + dialog.search);
+  expect(back.status, JSON.stringify(back.body)).toBe(303);
+  await expectStatus(app.request("POST", "/api/auth/facebook/ad-account", { adAccountId: SIM_AD_ACCOUNT }), 200, "pick ad account");
+}
+
+async function startLocation(app: AppClient, path: string): Promise<URL> {
+  const res = await fetch(`${app.url}${path}`, { redirect: "manual", headers: { cookie: app.cookieHeader() } });
+  const location = res.headers.get("location");
+  if (!location) throw new Error(`no redirect from ${path}: ${res.status}`);
+  return new URL(location, app.url);
+}
+
+export async function approvePlan(app: AppClient, campaignId: string) {
+  return expectStatus(app.request("POST", `/api/campaigns/${campaignId}/approve`, { confirm: true }), 202, "approve plan");
+}
+
+/** The run a given event started for one function (e.g. "aigency-deploy-campaign"). */
+export async function runOf(devServer: DevServer, event: DevEvent, functionSlug: string) {
+  const runs = await devServer.waitForRuns(event.id);
+  const run = runs.find((r) => r.functionSlug === functionSlug);
+  if (!run) throw new Error(`event ${event.name} started no ${functionSlug} run (got ${runs.map((r) => r.functionSlug).join(", ")})`);
+  return run;
+}
+
+export interface SimulatedObject {
+  id: string;
+  kind: string;
+  name: string;
+}
+
+export async function listSimulatedObjects(app: AppClient): Promise<SimulatedObject[]> {
+  const res = await app.request<{ objects: SimulatedObject[] }>("GET", `/api/dev/simulated-ads/objects?adAccountId=${SIM_AD_ACCOUNT}`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body.objects;
+}
