@@ -8,9 +8,10 @@ import { createServer } from "inngest/node";
 import { DevServer } from "../tests/e2e/support/dev-server-api";
 import type { BenchSuite } from "./lib/context";
 import { listen, startDevServer, writeResult } from "./lib/environment";
+import { coreLoopSuite } from "./suites/core-loop";
 import { engineSuite } from "./suites/engine";
 
-const suites: BenchSuite[] = [engineSuite];
+const suites: BenchSuite[] = [engineSuite, coreLoopSuite];
 
 async function main() {
   const wanted = process.argv.slice(2);

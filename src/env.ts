@@ -11,6 +11,10 @@ const optionalSecret = z.string().min(1).optional();
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+    // Set by Next while it builds; runtime secrets are checked when the server starts, not at build.
+    NEXT_PHASE: z.string().optional(),
+    // "1" only in the e2e harness: enables fault injection and the mailbox under `next start`.
+    AIGENCY_TEST_CONTROLS: z.enum(["0", "1"]).optional(),
     APP_URL: z.url().default("http://localhost:3000"),
     DATA_DIR: z.string().min(1).default(".data"),
 
@@ -72,7 +76,8 @@ export const envSchema = z
         ctx.addIssue({ code: "custom", path: [missing], message: `is required when ${env[a] ? a : b} is set` });
       }
     }
-    if (env.NODE_ENV === "production" && !isInngestDev(env.INNGEST_DEV)) {
+    const building = env.NEXT_PHASE === "phase-production-build";
+    if (env.NODE_ENV === "production" && !building && !isInngestDev(env.INNGEST_DEV)) {
       for (const key of ["INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY", "BETTER_AUTH_SECRET"] as const) {
         if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
       }

@@ -5,7 +5,8 @@ import { deployCampaign } from "./campaign/deploy-campaign";
 import { generateCampaignPlan } from "./campaign/generate-campaign-plan";
 import { refreshToken } from "./facebook/refresh-token";
 import { refreshTokens } from "./facebook/refresh-tokens";
+import { publishNotification } from "./notifications/publish-notification";
 import { replyToMessage } from "./onboarding/reply-to-message";
 
 /** The one list the serve route registers. Add a function here in the same commit that adds its file. */
-export const functions: InngestFunction.Any[] = [generateCampaignPlan, awaitPlanApproval, deployCampaign, cleanupCampaign, replyToMessage, refreshTokens, refreshToken];
+export const functions: InngestFunction.Any[] = [generateCampaignPlan, awaitPlanApproval, deployCampaign, cleanupCampaign, replyToMessage, refreshTokens, refreshToken, publishNotification];

@@ -53,7 +53,7 @@ export function AuthForm({ mode }: { mode: Mode }) {
 
   return (
     <Paper withBorder p="xl" radius="md" maw={420} mx="auto" mt={80}>
-      <form onSubmit={submit} aria-label={text.title}>
+      <form method="post" onSubmit={submit} aria-label={text.title}>
         <Stack>
           <Title order={2}>{text.title}</Title>
           {error && (

@@ -43,7 +43,34 @@ export async function parseJsonBody<T>(
   } catch {
     return { ok: false, response: badRequest([{ field: "(body)", message: "is not valid JSON" }]) };
   }
+  const nul = findNulCharacter(body);
+  if (nul !== null) return { ok: false, response: badRequest([{ field: nul || "(body)", message: "contains a NUL character" }]) };
   const parsed = schema.safeParse(body);
   if (!parsed.success) return { ok: false, response: badRequest(fieldErrors(parsed.error)) };
   return { ok: true, data: parsed.data };
+}
+
+/**
+ * The path of the first string (or key) holding U+0000, or null. Postgres text cannot store it and
+ * refuses it even as a query parameter, so it must be a 400 here rather than a 500 at the database.
+ */
+function findNulCharacter(root: unknown): string | null {
+  // Iterative with parent links: a 64 KB body can nest arrays thousands deep, deeper than the stack.
+  type Node = { value: unknown; key?: string; parent?: Node };
+  const pathOf = (n: Node, tail: string[] = []): string => {
+    const keys: string[] = [];
+    for (let c: Node | undefined = n; c?.key !== undefined; c = c.parent) keys.push(c.key);
+    return [...keys.reverse(), ...tail].join(".");
+  };
+  const stack: Node[] = [{ value: root }];
+  for (let node = stack.pop(); node; node = stack.pop()) {
+    const { value } = node;
+    if (typeof value === "string" && value.includes("\u0000")) return pathOf(node);
+    if (typeof value !== "object" || value === null) continue;
+    for (const [key, child] of Object.entries(value).reverse()) {
+      if (key.includes("\u0000")) return pathOf(node, ["(key)"]);
+      stack.push({ value: child, key, parent: node });
+    }
+  }
+  return null;
 }

@@ -124,7 +124,7 @@ describe("journey: from sign-up to a live campaign, in a real browser", () => {
     await fbCard.getByRole("link", { name: "Connect Facebook" }).click();
 
     // Back from the (simulated) OAuth dialog: pick one of the listed ad accounts.
-    await page.waitForURL((url) => url.toString().startsWith(projectUrl), { timeout: STEP_MS }).catch(async (e) => { console.log("DEBUG", page.url(), (await page.content()).slice(0, 1500)); throw e; });
+    await page.waitForURL((url) => url.toString().startsWith(projectUrl), { timeout: STEP_MS });
     await hydrated(page.getByRole("button", { name: "Use this ad account" }));
     const picker = page.getByRole("radiogroup", { name: /which ad account/i });
     await picker.getByRole("radio").first().check();

@@ -102,7 +102,8 @@ export const deployCampaign = inngest.createFunction(
       throw new NonRetriableError(`Deployment failed at ${failedStep}: ${failure.error.message}`);
     }
 
-    const live = await step.run("confirm-deployed", () => confirmDeployed(deps.db, { organizationId, campaignId }));
+    const simulated = deps.services.facebook.kind === "simulated";
+    const live = await step.run("confirm-deployed", () => confirmDeployed(deps.db, { organizationId, campaignId, simulated }));
     await step.realtime.publish("progress-live", channel.progress, { step: "live", state: "live", label: "Campaign is live", completed: total, total });
     const note = await step.run("notify-campaign-live", () => notifyDeployOutcome(deps, { organizationId, campaignId, outcome: "live" }));
     if (note.notification) await step.sendEvent("emit-live-notification", notificationCreatedEvent(note.notification));

@@ -1,4 +1,4 @@
-import { Badge, Card, Group, List, Stack, Text } from "@mantine/core";
+import { Badge, Card, Group, List, ListItem, Stack, Text } from "@mantine/core";
 import { campaignPlanSchema } from "@/server/campaigns/plan-schema";
 import { describeCta, describeObjective, formatCents } from "./format";
 
@@ -21,13 +21,13 @@ export function CampaignStructure(props: { structure: Record<string, unknown> | 
           </Text>
           <List size="sm" mt="xs" spacing={4}>
             {set.ads.map((ad) => (
-              <List.Item key={ad.name}>
+              <ListItem key={ad.name}>
                 <Group gap="xs" wrap="nowrap">
                   <Text size="sm" fw={600}>{ad.headline}</Text>
                   <Badge size="xs" variant="light">{describeCta(ad.cta)}</Badge>
                 </Group>
                 <Text size="xs">{ad.primaryText}</Text>
-              </List.Item>
+              </ListItem>
             ))}
           </List>
         </Card>

@@ -16,6 +16,9 @@ function notFailed(status: string) {
 export async function resumeDeployment(db: Db, opts: { campaignId: string; actor: Actor }): Promise<DecisionResult> {
   const record = await getCampaign(db, { organizationId: opts.actor.organizationId, campaignId: opts.campaignId });
   if (!record || !(await isOrgMember(db, opts.actor))) return { ok: false, status: 404, message: "Campaign not found" };
+  // Approved but never deployed (a crash between the commit and the send): the route re-sends the same
+  // event with the same id, which the engine ignores if the first one did arrive. Nothing to write.
+  if (record.status === "APPROVED") return { ok: true, record };
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(campaignRecords)

@@ -6,10 +6,11 @@ import { isOutboxMail } from "@/server/services/mail";
 
 /**
  * The simulated mailbox exists only while the outbox transport is active and never in
- * production: it lists every organization's emails without asking who is looking.
+ * production (it lists every organization's emails without asking who is looking), except
+ * under the e2e harness, which runs a production build with test controls on.
  */
 export function isMailboxEnabled(e = env()): boolean {
-  return isOutboxMail(e) && e.NODE_ENV !== "production";
+  return isOutboxMail(e) && (e.NODE_ENV !== "production" || e.AIGENCY_TEST_CONTROLS === "1");
 }
 
 /** Simulated emails, newest first, optionally for one recipient. */

@@ -103,8 +103,8 @@ export class DevServer {
     const data = await this.gql<{ run: Omit<DevRunDetail, "output"> | null }>(
       `query($id: String!) { run(runID: $id) { status queuedAt startedAt endedAt } }`,
       { id: runId },
-    ).catch((error: Error) => (/not found/i.test(error.message) ? { run: null } : Promise.reject(error)));
-    // Right after an event the run may not be stored yet.
+    ).catch((error: Error) => (/not found|no rows in result set/i.test(error.message) ? { run: null } : Promise.reject(error)));
+    // Right after an event or a rerun the run may not be stored yet; the Dev Server says so either way.
     if (!data.run) return { status: "QUEUED", output: undefined };
     if (!TERMINAL.includes(data.run.status)) return { ...data.run, output: undefined };
     const res = await fetch(`${this.url}/api/v2/runs/${runId}?includeOutput=true`);

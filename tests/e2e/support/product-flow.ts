@@ -27,7 +27,7 @@ async function expectStatus<T>(res: Promise<{ status: number; body: T }>, status
  * (the simulated dialog redirects straight back) and ad-account choice. Returns once the plan exists.
  */
 export async function onboardToPendingPlan(app: AppClient, devServer: DevServer, since: Date) {
-  const { project } = await expectStatus(app.request<{ project: { id: string } }>("POST", "/api/projects", { name: "E2E bakery" }), 201, "create project");
+  const { project } = await expectStatus(app.request<{ project: { id: string; organizationId: string } }>("POST", "/api/projects", { name: "E2E bakery" }), 201, "create project");
   const message = await expectStatus(
     app.request<{ conversationId: string }>("POST", `/api/projects/${project.id}/conversation`, { content: "We are a bakery in Lyon." }),
     202,
@@ -40,7 +40,7 @@ export async function onboardToPendingPlan(app: AppClient, devServer: DevServer,
   );
   await connectFacebook(app, project.id);
   const planned = await devServer.waitForEvent("campaign/plan.generated", { projectId: project.id }, { since, timeoutMs: 90_000 });
-  return { projectId: project.id, conversationId: message.conversationId, campaignId: planned.data.campaignId as string, planned };
+  return { projectId: project.id, organizationId: project.organizationId, conversationId: message.conversationId, campaignId: planned.data.campaignId as string, planned };
 }
 
 export async function connectFacebook(app: AppClient, projectId: string): Promise<void> {

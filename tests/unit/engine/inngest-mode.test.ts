@@ -31,3 +31,10 @@ describe("Inngest mode", () => {
     }
   });
 });
+
+describe("production build", () => {
+  it("does not demand runtime secrets while Next builds, only when the server starts", () => {
+    expect(() => parseEnv({ NODE_ENV: "production", NEXT_PHASE: "phase-production-build" })).not.toThrow();
+    expect(() => parseEnv({ NODE_ENV: "production" })).toThrow(/INNGEST_EVENT_KEY/);
+  });
+});

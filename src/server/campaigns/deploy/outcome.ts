@@ -51,8 +51,11 @@ export async function markDeployFailed(
   });
 }
 
-/** Posts the "your campaign is live" message once per deploy attempt. */
-export async function confirmDeployed(db: Db, opts: { organizationId: string; campaignId: string }) {
+/**
+ * Posts the "your campaign is live" message once per deploy attempt. On the simulated ad account
+ * it says so: nothing simulated is presented as a real, spending campaign.
+ */
+export async function confirmDeployed(db: Db, opts: { organizationId: string; campaignId: string; simulated: boolean }) {
   const record = await getCampaign(db, opts);
   if (!record?.conversationId || !record.fbCampaignId) throw new Error(`Campaign ${opts.campaignId} is not deployed`);
   const attempt = record.deployAttempts;
@@ -61,9 +64,12 @@ export async function confirmDeployed(db: Db, opts: { organizationId: string; ca
       organizationId: record.organizationId,
       conversationId: record.conversationId,
       type: "AGENT_ACTION",
-      content: "Your campaign is live on Facebook. I will keep an eye on how it performs.",
+      content: opts.simulated
+        ? "Your campaign is live on the simulated ad account (nothing was sent to Facebook and no money is spent). Connect a real Facebook app to launch for real."
+        : "Your campaign is live on Facebook. I will keep an eye on how it performs.",
       metadata: {
         kind: "campaign-live",
+        simulated: opts.simulated,
         campaignId: record.id,
         attempt,
         fbCampaignId: record.fbCampaignId,

@@ -9,12 +9,13 @@ import { FACEBOOK_SCOPES, facebookCallbackUrl } from "@/server/facebook/oauth";
 import { issueOAuthState } from "@/server/facebook/oauth-state";
 import { getProject } from "@/server/projects";
 
-const query = z.object({ projectId: z.string().min(1).max(100).optional() });
+// Project ids are UUIDs; anything else (a NUL included) must not reach a query.
+const query = z.object({ projectId: z.uuid({ error: "is not a project id" }).optional() });
 
 /** Starts the Facebook login: a signed, single-use state bound to this user, org and project. */
 export async function GET(req: Request) {
   const viewer = await getViewer(req.headers);
-  if (!viewer) return NextResponse.redirect(new URL("/sign-in", req.url), 303);
+  if (!viewer) return NextResponse.redirect(new URL("/sign-in", env().APP_URL), 303);
   const parsed = query.safeParse(Object.fromEntries(new URL(req.url).searchParams));
   if (!parsed.success) return badRequest(fieldErrors(parsed.error));
   const { db, services } = await getDeps();

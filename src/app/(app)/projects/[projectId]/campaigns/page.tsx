@@ -1,4 +1,4 @@
-import { Anchor, Badge, Card, Stack, Table, Text, Title } from "@mantine/core";
+import { Anchor, Badge, Card, Stack, Table, TableTbody, TableTd, TableTh, TableThead, TableTr, Text, Title } from "@mantine/core";
 import { describeStatus, formatCents } from "@/components/campaign/format";
 import { listProjectCampaigns } from "@/components/campaign/load-campaigns";
 import { SimulatedAccountMarker } from "@/components/campaign/simulated-account-marker";
@@ -24,32 +24,32 @@ export default async function CampaignsPage(props: { params: Promise<{ projectId
           </Text>
         ) : (
           <Table aria-label="Campaign versions">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Version</Table.Th>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Daily budget</Table.Th>
-                <Table.Th>Status</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
+            <TableThead>
+              <TableTr>
+                <TableTh>Version</TableTh>
+                <TableTh>Name</TableTh>
+                <TableTh>Daily budget</TableTh>
+                <TableTh>Status</TableTh>
+              </TableTr>
+            </TableThead>
+            <TableTbody>
               {campaigns.map((c) => {
                 const plan = c.structure as { name?: string; dailyBudgetCents?: number } | null;
                 const status = describeStatus(c.status);
                 return (
-                  <Table.Tr key={c.id}>
-                    <Table.Td>{c.version}</Table.Td>
-                    <Table.Td>
+                  <TableTr key={c.id}>
+                    <TableTd>{c.version}</TableTd>
+                    <TableTd>
                       <Anchor href={`/projects/${project.id}/campaigns/${c.id}`}>{plan?.name ?? `Plan v${c.version}`}</Anchor>
-                    </Table.Td>
-                    <Table.Td>{typeof plan?.dailyBudgetCents === "number" ? formatCents(plan.dailyBudgetCents) : "—"}</Table.Td>
-                    <Table.Td>
+                    </TableTd>
+                    <TableTd>{typeof plan?.dailyBudgetCents === "number" ? formatCents(plan.dailyBudgetCents) : "—"}</TableTd>
+                    <TableTd>
                       <Badge color={status.color}>{status.label}</Badge>
-                    </Table.Td>
-                  </Table.Tr>
+                    </TableTd>
+                  </TableTr>
                 );
               })}
-            </Table.Tbody>
+            </TableTbody>
           </Table>
         )}
       </Stack>

@@ -27,7 +27,7 @@ export async function GET(req: Request) {
   const { db, services } = await getDeps();
   const secret = loadSigningSecret(env());
   const back = (projectId: string | null, query: Record<string, string>) =>
-    NextResponse.redirect(new URL(returnPath(projectId, query), req.url), 303);
+    NextResponse.redirect(new URL(returnPath(projectId, query), env().APP_URL), 303);
 
   if (params.error !== undefined) {
     const parsed = denied.safeParse(params);

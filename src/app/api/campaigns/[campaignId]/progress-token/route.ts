@@ -14,9 +14,18 @@ export async function GET(req: Request, ctx: { params: Promise<{ campaignId: str
   const { db } = await getDeps();
   const record = await getCampaign(db, { organizationId: request.viewer.organizationId, campaignId: request.campaignId });
   if (!record) return notFound("Campaign not found");
-  const token = await getClientSubscriptionToken(inngest, {
-    channel: campaignDeployChannel({ campaignId: record.id }),
-    topics: ["progress"],
-  });
-  return NextResponse.json({ token, status: record.status });
+  try {
+    const token = await getClientSubscriptionToken(inngest, {
+      channel: campaignDeployChannel({ campaignId: record.id }),
+      topics: ["progress"],
+    });
+    return NextResponse.json({ token, status: record.status });
+  } catch (error) {
+    // The engine is down or refused: say so (and still give the status) rather than a 500.
+    console.error("progress token could not be minted", { campaignId: record.id, error: String(error) });
+    return NextResponse.json(
+      { error: "Live progress is unavailable (is the Inngest dev server running?); reload to see the latest status.", status: record.status },
+      { status: 503 },
+    );
+  }
 }

@@ -26,7 +26,8 @@ export async function POST(req: Request, ctx: { params: Promise<{ campaignId: st
         projectId: record.projectId,
         campaignId: record.id,
         version: record.version,
-        approvedBy: viewer.userId,
+        // The recorded approver: a re-sent approval must match the row, whoever presses resume.
+        approvedBy: record.approvedBy ?? viewer.userId,
         adAccountId: record.adAccountId ?? undefined,
       },
       { id: approvalEventId(record) },

@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { requireViewer } from "@/server/auth/session";
 import { getDeps } from "@/server/deps";
+import { isUuid } from "@/server/route-params";
 import { notFound } from "@/server/http";
 import { getConversation, listMessages } from "@/server/onboarding/conversations";
 
@@ -9,6 +10,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ conversationId:
   const viewer = await requireViewer(req.headers);
   if (viewer instanceof NextResponse) return viewer;
   const { conversationId } = await ctx.params;
+  if (!isUuid(conversationId)) return notFound("Conversation not found");
   const { db } = await getDeps();
   const conversation = await getConversation(db, { organizationId: viewer.organizationId, conversationId });
   if (!conversation) return notFound("Conversation not found");

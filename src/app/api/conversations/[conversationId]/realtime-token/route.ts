@@ -4,6 +4,7 @@ import { inngest } from "@/inngest/client";
 import { conversationChannel } from "@/inngest/realtime/conversation";
 import { requireViewer } from "@/server/auth/session";
 import { getDeps } from "@/server/deps";
+import { isUuid } from "@/server/route-params";
 import { jsonError, notFound } from "@/server/http";
 import { getConversation } from "@/server/onboarding/conversations";
 
@@ -12,6 +13,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ conversationId:
   const viewer = await requireViewer(req.headers);
   if (viewer instanceof NextResponse) return viewer;
   const { conversationId } = await ctx.params;
+  if (!isUuid(conversationId)) return notFound("Conversation not found");
   const { db } = await getDeps();
   if (!(await getConversation(db, { organizationId: viewer.organizationId, conversationId }))) {
     return notFound("Conversation not found");

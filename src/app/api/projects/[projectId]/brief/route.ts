@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { requireViewer } from "@/server/auth/session";
 import { getDeps } from "@/server/deps";
+import { isUuid } from "@/server/route-params";
 import { notFound, parseJsonBody } from "@/server/http";
 import { getLatestBrief } from "@/server/onboarding/briefs";
 import { reviseBrief } from "@/server/onboarding/confirm";
@@ -14,6 +15,7 @@ export async function GET(req: Request, ctx: Ctx) {
   const viewer = await requireViewer(req.headers);
   if (viewer instanceof NextResponse) return viewer;
   const { projectId } = await ctx.params;
+  if (!isUuid(projectId)) return notFound("Project not found");
   const { db } = await getDeps();
   if (!(await getProject(db, viewer.organizationId, projectId))) return notFound("Project not found");
   return NextResponse.json({ brief: await getLatestBrief(db, { organizationId: viewer.organizationId, projectId }) });
@@ -26,6 +28,7 @@ export async function PUT(req: Request, ctx: Ctx) {
   const body = await parseJsonBody(req, reviseBriefBody);
   if (!body.ok) return body.response;
   const { projectId } = await ctx.params;
+  if (!isUuid(projectId)) return notFound("Project not found");
   const { db } = await getDeps();
   const result = await reviseBrief(db, {
     organizationId: viewer.organizationId,

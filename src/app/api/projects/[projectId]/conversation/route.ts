@@ -3,6 +3,7 @@ import { inngest } from "@/inngest/client";
 import { onboardingMessageSent } from "@/inngest/events";
 import { requireViewer } from "@/server/auth/session";
 import { getDeps } from "@/server/deps";
+import { isUuid } from "@/server/route-params";
 import { jsonError, notFound, parseJsonBody } from "@/server/http";
 import { loadChatState } from "@/server/onboarding/chat-state";
 import { MESSAGE_MAX_CHARS, recordUserMessage } from "@/server/onboarding/conversations";
@@ -14,6 +15,7 @@ export async function GET(req: Request, ctx: Ctx) {
   const viewer = await requireViewer(req.headers);
   if (viewer instanceof NextResponse) return viewer;
   const { projectId } = await ctx.params;
+  if (!isUuid(projectId)) return notFound("Project not found");
   const { db } = await getDeps();
   const state = await loadChatState(db, { organizationId: viewer.organizationId, userId: viewer.userId, projectId });
   return state ? NextResponse.json(state) : notFound("Project not found");
@@ -29,6 +31,7 @@ export async function POST(req: Request, ctx: Ctx) {
     return jsonError(413, `content: is too long: messages are limited to ${MESSAGE_MAX_CHARS} characters`);
   }
   const { projectId } = await ctx.params;
+  if (!isUuid(projectId)) return notFound("Project not found");
   const { db } = await getDeps();
   const result = await recordUserMessage(db, { organizationId: viewer.organizationId, projectId, content: body.data.content });
   if (!result.ok) {

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Badge, Card, Code, Group, Stack, Table, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Card, Code, Group, Stack, Table, TableTbody, TableTd, TableTh, TableThead, TableTr, Text, Title } from "@mantine/core";
 import { notFound } from "next/navigation";
 import { CampaignStructure } from "@/components/campaign/campaign-structure";
 import { describeStatus } from "@/components/campaign/format";
@@ -44,22 +44,22 @@ export default async function CampaignPage(props: { params: Promise<{ projectId:
           <Text size="sm" c="dimmed">Nothing created on Facebook yet.</Text>
         ) : (
           <Table aria-label="Facebook ids" withTableBorder>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Object</Table.Th>
-                <Table.Th>Our key</Table.Th>
-                <Table.Th>Facebook id</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
+            <TableThead>
+              <TableTr>
+                <TableTh>Object</TableTh>
+                <TableTh>Our key</TableTh>
+                <TableTh>Facebook id</TableTh>
+              </TableTr>
+            </TableThead>
+            <TableTbody>
               {ids.map((row) => (
-                <Table.Tr key={`${row.label}-${row.key}`}>
-                  <Table.Td>{row.label}</Table.Td>
-                  <Table.Td>{row.key}</Table.Td>
-                  <Table.Td><Code>{row.id}</Code></Table.Td>
-                </Table.Tr>
+                <TableTr key={`${row.label}-${row.key}`}>
+                  <TableTd>{row.label}</TableTd>
+                  <TableTd>{row.key}</TableTd>
+                  <TableTd><Code>{row.id}</Code></TableTd>
+                </TableTr>
               ))}
-            </Table.Tbody>
+            </TableTbody>
           </Table>
         )}
         <Title order={5}>Structure</Title>

@@ -1,7 +1,8 @@
 import { NextResponse } from "next/server";
 import { requireViewer } from "@/server/auth/session";
 import { getDeps } from "@/server/deps";
-import { parseJsonBody } from "@/server/http";
+import { isUuid } from "@/server/route-params";
+import { notFound, parseJsonBody } from "@/server/http";
 import { confirmOnboardingBrief } from "@/server/onboarding/confirm";
 import { confirmBriefBody } from "@/server/onboarding/validation";
 import { respondWithBrief } from "../respond";
@@ -13,6 +14,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ projectId: str
   const body = await parseJsonBody(req, confirmBriefBody);
   if (!body.ok) return body.response;
   const { projectId } = await ctx.params;
+  if (!isUuid(projectId)) return notFound("Project not found");
   const { db, services } = await getDeps();
   const result = await confirmOnboardingBrief(db, {
     organizationId: viewer.organizationId,

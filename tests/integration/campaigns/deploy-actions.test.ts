@@ -1,0 +1,229 @@
+import { InngestTestEngine } from "@inngest/test";
+import { eq } from "drizzle-orm";
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { POST as cleanup } from "@/app/api/campaigns/[campaignId]/cleanup/route";
+import { GET as progressToken } from "@/app/api/campaigns/[campaignId]/progress-token/route";
+import { POST as resume } from "@/app/api/campaigns/[campaignId]/resume/route";
+import { inngest } from "@/inngest/client";
+import { campaignCleanupRequested, onboardingBriefExtracted } from "@/inngest/events";
+import { cleanupCampaign } from "@/inngest/functions/campaign/cleanup-campaign";
+import { generateCampaignPlan } from "@/inngest/functions/campaign/generate-campaign-plan";
+import { approvePlan } from "@/server/campaigns/approval";
+import { campaignRecords, messages } from "@/server/db/schema";
+import { setDeps } from "@/server/deps";
+import type { AdPlatform } from "@/server/services/facebook/types";
+import { createTestDb } from "../../support/db";
+import { jsonRequest } from "../../support/viewers";
+import { embeddedDeps, seedWorld, testCtx, type World } from "./support";
+
+const tokenRequests: unknown[] = [];
+let tokenStatus = 200;
+const server = setupServer(
+  http.post("*/v1/realtime/token", async ({ request }) => {
+    tokenRequests.push(await request.json());
+    return tokenStatus === 200 ? HttpResponse.json({ jwt: "a.b.c" }) : HttpResponse.json({}, { status: tokenStatus });
+  }),
+);
+
+let handle: Awaited<ReturnType<typeof createTestDb>>;
+const deleted: { campaignId: string; status: string }[] = [];
+const fakeFacebook = {
+  kind: "simulated",
+  updateStatus: async (_conn: unknown, campaignId: string, status: string) => void deleted.push({ campaignId, status }),
+} as unknown as AdPlatform;
+
+beforeAll(async () => {
+  server.listen({ onUnhandledRequest: "bypass" });
+  handle = await createTestDb();
+  setDeps(embeddedDeps(handle.db, { facebook: fakeFacebook }));
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+  deleted.length = 0;
+  tokenRequests.length = 0;
+  tokenStatus = 200;
+});
+
+afterAll(async () => {
+  server.close();
+  setDeps();
+  await handle?.close();
+});
+
+const params = (campaignId: string) => ({ params: Promise.resolve({ campaignId }) });
+const post = (path: string, cookie: string | undefined, body: unknown) => jsonRequest(path, { method: "POST", cookie, body });
+const load = async (id: string) => (await handle.db.select().from(campaignRecords).where(eq(campaignRecords.id, id)))[0]!;
+const messagesOf = async (id: string, kind: string) =>
+  (await handle.db.select().from(messages)).filter((m) => m.metadata?.campaignId === id && m.metadata?.kind === kind);
+
+async function plannedWorld(name: string): Promise<World & { campaignId: string }> {
+  const w = await seedWorld(handle.db, { name });
+  await new InngestTestEngine({
+    function: generateCampaignPlan,
+    events: [onboardingBriefExtracted.create({ organizationId: w.organizationId, projectId: w.projectId, briefId: w.briefId, briefVersion: 1, userId: w.owner.userId }) as never],
+    transformCtx: testCtx().transformCtx,
+  }).execute();
+  const [plan] = await handle.db.select().from(campaignRecords).where(eq(campaignRecords.projectId, w.projectId));
+  return { ...w, campaignId: plan!.id };
+}
+
+/** A plan approved by its owner whose deployment then failed after creating the Facebook campaign. */
+async function failedWorld(name: string, fbCampaignId: string | null = "120900000000000001") {
+  const w = await plannedWorld(name);
+  const approved = await approvePlan(handle.db, { campaignId: w.campaignId, actor: { userId: w.owner.userId, organizationId: w.organizationId } });
+  if (!approved.ok) throw new Error(approved.message);
+  await handle.db.update(campaignRecords).set({ status: "DEPLOY_FAILED", fbCampaignId }).where(eq(campaignRecords.id, w.campaignId));
+  return w;
+}
+
+function runCleanup(w: World & { campaignId: string }, organizationId = w.organizationId) {
+  const event = campaignCleanupRequested.create({ organizationId, projectId: w.projectId, campaignId: w.campaignId, requestedBy: w.owner.userId });
+  return new InngestTestEngine({ function: cleanupCampaign, events: [event as never], transformCtx: testCtx().transformCtx }).execute();
+}
+
+describe("cleanup-campaign function", () => {
+  it("deletes the partly built campaign once, marks it CLEANED_UP and says so; a replay does nothing more", async () => {
+    const w = await failedWorld("Ava");
+    const first = await runCleanup(w);
+    expect(first.error).toBeUndefined();
+    expect(first.result).toEqual({ deleted: true, cleaned: true });
+    expect(deleted).toEqual([{ campaignId: "120900000000000001", status: "DELETED" }]);
+    expect((await load(w.campaignId)).status).toBe("CLEANED_UP");
+    expect(await messagesOf(w.campaignId, "campaign-cleaned-up")).toHaveLength(1);
+
+    const replay = await runCleanup(w);
+    expect(replay.result).toEqual({ deleted: false, cleaned: false });
+    expect(deleted).toHaveLength(1);
+    expect(await messagesOf(w.campaignId, "campaign-cleaned-up")).toHaveLength(1);
+  });
+
+  it("marks a failure that created nothing on Facebook as cleaned up without calling Facebook", async () => {
+    const w = await failedWorld("Bo", null);
+    const { result } = await runCleanup(w);
+    expect(result).toEqual({ deleted: false, cleaned: true });
+    expect(deleted).toEqual([]);
+  });
+
+  it("stops with a clear message when the Facebook connection is gone, leaving the campaign failed", async () => {
+    const w = await failedWorld("Cy");
+    await handle.db.update(campaignRecords).set({ connectionUserId: null }).where(eq(campaignRecords.id, w.campaignId));
+    const { error } = await runCleanup(w);
+    expect((error as { message?: string } | undefined)?.message).toMatch(/Reconnect Facebook to clean up/);
+    expect(deleted).toEqual([]);
+    expect((await load(w.campaignId)).status).toBe("DEPLOY_FAILED");
+  });
+
+  it("touches nothing when the event names another organization", async () => {
+    const w = await failedWorld("Di");
+    const outsider = await seedWorld(handle.db, { name: "Mallory", connect: false });
+    const { result } = await runCleanup(w, outsider.organizationId);
+    expect(result).toEqual({ deleted: false, cleaned: false });
+    expect(deleted).toEqual([]);
+    expect((await load(w.campaignId)).status).toBe("DEPLOY_FAILED");
+  });
+});
+
+describe("POST /api/campaigns/[campaignId]/cleanup", () => {
+  it("emits campaign/cleanup.requested with an id per attempt for a failed deployment", async () => {
+    const w = await failedWorld("Eli");
+    const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: [] });
+    const res = await cleanup(post(`/api/campaigns/${w.campaignId}/cleanup`, w.owner.cookie, { confirm: true }), params(w.campaignId));
+    expect(res.status).toBe(202);
+    expect(await res.json()).toEqual({ campaign: { id: w.campaignId, status: "DEPLOY_FAILED" } });
+    expect(send).toHaveBeenCalledWith(
+      expect.objectContaining({
+        name: "campaign/cleanup.requested",
+        id: `campaign-cleanup-${w.campaignId}-a1`,
+        data: expect.objectContaining({ campaignId: w.campaignId, requestedBy: w.owner.userId, adAccountId: "act_1234567890" }),
+      }),
+    );
+  });
+
+  it("refuses anonymous (401), another organization (404), a missing confirm (400 naming it) and a live campaign (409), sending nothing", async () => {
+    const w = await failedWorld("Fay");
+    const outsider = await seedWorld(handle.db, { name: "Mallory", connect: false });
+    const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: [] });
+    const call = (cookie: string | undefined, body: unknown, id = w.campaignId) => cleanup(post(`/api/campaigns/${id}/cleanup`, cookie, body), params(id));
+
+    expect((await call(undefined, { confirm: true })).status).toBe(401);
+    expect((await call(outsider.owner.cookie, { confirm: true })).status).toBe(404);
+    expect((await call(w.owner.cookie, { confirm: true }, "not-a-uuid")).status).toBe(404);
+    const missing = await call(w.owner.cookie, {});
+    expect(missing.status).toBe(400);
+    expect((await missing.json()).fields[0].field).toBe("confirm");
+    await handle.db.update(campaignRecords).set({ status: "ACTIVE" }).where(eq(campaignRecords.id, w.campaignId));
+    const live = await call(w.owner.cookie, { confirm: true });
+    expect(live.status).toBe(409);
+    expect((await live.json()).error).toMatch(/Only a failed deployment can be resumed or cleaned up \(status ACTIVE\)/);
+    expect(send).not.toHaveBeenCalled();
+  });
+});
+
+describe("POST /api/campaigns/[campaignId]/resume", () => {
+  it("re-sends the approval of an APPROVED plan with the same event id, writing nothing", async () => {
+    const w = await plannedWorld("Gus");
+    const approved = await approvePlan(handle.db, { campaignId: w.campaignId, actor: { userId: w.owner.userId, organizationId: w.organizationId } });
+    expect(approved.ok).toBe(true);
+    const before = await load(w.campaignId);
+    const responsesBefore = await messagesOf(w.campaignId, "campaign-approval-response");
+    const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: [] });
+
+    const res = await resume(post(`/api/campaigns/${w.campaignId}/resume`, w.owner.cookie, { confirm: true }), params(w.campaignId));
+    expect(res.status).toBe(202);
+    expect(send).toHaveBeenCalledWith(
+      expect.objectContaining({
+        name: "campaign/plan.approved",
+        id: `campaign-approved-${w.campaignId}-a1`,
+        data: expect.objectContaining({ campaignId: w.campaignId, version: 1, approvedBy: w.owner.userId }),
+      }),
+    );
+    expect(await load(w.campaignId)).toEqual(before);
+    expect(await messagesOf(w.campaignId, "campaign-approval-response")).toHaveLength(responsesBefore.length);
+  });
+
+  it("refuses another organization (404), a missing confirm (400 naming it) and a pending or live plan (409)", async () => {
+    const w = await plannedWorld("Hal");
+    const outsider = await seedWorld(handle.db, { name: "Mallory", connect: false });
+    const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: [] });
+    const call = (cookie: string | undefined, body: unknown) => resume(post(`/api/campaigns/${w.campaignId}/resume`, cookie, body), params(w.campaignId));
+
+    expect((await call(outsider.owner.cookie, { confirm: true })).status).toBe(404);
+    const missing = await call(w.owner.cookie, { confirm: false });
+    expect(missing.status).toBe(400);
+    expect((await missing.json()).error).toMatch(/^confirm: /);
+    expect((await call(w.owner.cookie, { confirm: true })).status).toBe(409);
+    await handle.db.update(campaignRecords).set({ status: "ACTIVE" }).where(eq(campaignRecords.id, w.campaignId));
+    expect((await call(w.owner.cookie, { confirm: true })).status).toBe(409);
+    expect(send).not.toHaveBeenCalled();
+    expect((await load(w.campaignId)).deployAttempts).toBe(0);
+  });
+});
+
+describe("GET /api/campaigns/[campaignId]/progress-token", () => {
+  it("mints a token for that campaign's channel for members, 404 for others, 401 anonymous", async () => {
+    const w = await plannedWorld("Ida");
+    const outsider = await seedWorld(handle.db, { name: "Mallory", connect: false });
+    const get = (cookie?: string, id = w.campaignId) => progressToken(jsonRequest(`/api/campaigns/${id}/progress-token`, { cookie }), params(id));
+
+    expect((await get()).status).toBe(401);
+    expect((await get(outsider.owner.cookie)).status).toBe(404);
+    expect((await get(w.owner.cookie, "../../etc")).status).toBe(404);
+    expect(tokenRequests).toEqual([]);
+    const ok = await get(w.owner.cookie);
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toEqual({ token: { key: "a.b.c", apiBaseUrl: expect.any(String) }, status: "PENDING_APPROVAL" });
+    expect(tokenRequests).toEqual([[{ channel: `campaign-deploy:${w.campaignId}`, name: "progress", kind: "run" }]]);
+  });
+
+  it("answers 503 with the status when the engine cannot mint a token", async () => {
+    const w = await plannedWorld("Jo");
+    tokenStatus = 502;
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const res = await progressToken(jsonRequest(`/api/campaigns/${w.campaignId}/progress-token`, { cookie: w.owner.cookie }), params(w.campaignId));
+    expect(res.status).toBe(503);
+    expect(await res.json()).toMatchObject({ error: expect.stringMatching(/Live progress is unavailable/), status: "PENDING_APPROVAL" });
+  });
+});
