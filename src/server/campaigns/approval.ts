@@ -93,7 +93,7 @@ export function approvePlan(db: Db, opts: { campaignId: string; actor: Actor }):
       deployAttempts: sql`${campaignRecords.deployAttempts} + 1`,
     },
     message: (r) => ({
-      content: `Approved version ${r.version}. Deploying to Facebook now.`,
+      content: `Approved version ${r.version}. Deploying it now: each step appears below as it happens.`,
       metadata: { kind: "campaign-approval-response", decision: "approved", campaignId: r.id, version: r.version, userId: opts.actor.userId },
     }),
   });

@@ -29,16 +29,23 @@ function readBrief(input: OfflineGeneratorInput): BriefFields {
   return JSON.parse(first.content.slice(BRIEF_MARKER.length).split("\n")[0]!) as BriefFields;
 }
 
-/** Ages like "30-50" in a change request are honoured; anything else keeps the default. */
+/** Ages like "30-50" or "aged 25 to 45"; a change request's are relayed as asked, for the rules to judge. */
 function requestedAges(text: string): [number, number] | null {
   const m = /(\d{2})\s*(?:-|–|to)\s*(\d{2})/.exec(text);
   return m ? [Number(m[1]), Number(m[2])] : null;
 }
 
+/** Ages the owner gave when describing their audience, used only when Facebook allows them. */
+function audienceAges(text: string): [number, number] | null {
+  const ages = requestedAges(text);
+  return ages && ages[0] >= 18 && ages[1] <= 65 && ages[0] < ages[1] ? ages : null;
+}
+
 /** A plausible, deterministic plan built from the brief alone, labelled as demo output. */
 export function draftPlanFromBrief(brief: BriefFields, opts: { feedback?: string; pick: <T>(xs: readonly T[]) => T }): CampaignPlan {
   const cap = dailyBudgetCap(brief.monthlyBudgetCents);
-  const ages = (opts.feedback && requestedAges(opts.feedback)) || [25, 54];
+  // A change request wins, then ages the owner gave for their audience, then a broad adult default.
+  const ages = (opts.feedback && requestedAges(opts.feedback)) || audienceAges(brief.targetAudience) || [25, 54];
   const product = clip(brief.product, 28);
   const angle = opts.pick(["Made for you", "Try it today", "See why locals love it"] as const);
   return {

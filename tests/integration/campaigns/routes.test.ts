@@ -72,6 +72,26 @@ describe("POST /api/campaigns/[campaignId]/approve", () => {
     expect(await responses(w.campaignId)).toHaveLength(1);
   });
 
+  it("keeps the approval and says to press Resume when the engine is unreachable; Resume re-sends the same event", async () => {
+    const w = await plannedWorld("Gus");
+    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const send = vi.spyOn(inngest, "send").mockRejectedValueOnce(new Error("connect ECONNREFUSED 127.0.0.1:8288"));
+    const res = await approve(post(`/api/campaigns/${w.campaignId}/approve`, w.owner.cookie, { confirm: true }), params(w.campaignId));
+    expect(res.status).toBe(202);
+    expect(((await res.json()) as { warning?: string }).warning).toMatch(/press Resume/);
+    const [row] = await handle.db.select().from(campaignRecords).where(eq(campaignRecords.id, w.campaignId));
+    expect(row).toMatchObject({ status: "APPROVED", approvedBy: w.owner.userId });
+    // The log names the event, never its payload.
+    expect(JSON.stringify(errors.mock.calls)).toContain("campaign/plan.approved");
+    expect(JSON.stringify(errors.mock.calls)).not.toContain(w.campaignId);
+
+    send.mockResolvedValue({ ids: ["e2"] });
+    const resumed = await resume(post(`/api/campaigns/${w.campaignId}/resume`, w.owner.cookie, { confirm: true }), params(w.campaignId));
+    expect(resumed.status).toBe(202);
+    const ids = send.mock.calls.map(([payload]) => (payload as { id?: string }).id);
+    expect(ids).toEqual([`campaign-approved-${w.campaignId}-a1`, `campaign-approved-${w.campaignId}-a1`]);
+  });
+
   it("lets only one of two simultaneous approvals through", async () => {
     const w = await plannedWorld("Iris");
     const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: ["e1"] });

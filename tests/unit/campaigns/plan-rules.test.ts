@@ -84,6 +84,14 @@ describe("offline plan", () => {
     expect(plan.dailyBudgetCents).toBeLessThanOrEqual(dailyBudgetCap(brief.monthlyBudgetCents));
   });
 
+  it("targets the ages the owner gave for their audience, and a broad default otherwise", () => {
+    const aged = { ...brief, targetAudience: "Busy professionals aged 25 to 45 who love good bread" };
+    expect(draftPlanFromBrief(aged, { pick }).adSets[0]!.targeting).toMatchObject({ ageMin: 25, ageMax: 45 });
+    expect(draftPlanFromBrief(brief, { pick }).adSets[0]!.targeting).toMatchObject({ ageMin: 25, ageMax: 54 });
+    const impossible = { ...brief, targetAudience: "Teens 13 to 17" };
+    expect(draftPlanFromBrief(impossible, { pick }).adSets[0]!.targeting).toMatchObject({ ageMin: 25, ageMax: 54 });
+  });
+
   it("applies an age range from the change request, and the rules still judge it", () => {
     expect(draftPlanFromBrief(brief, { pick, feedback: "Target 30-50 please" }).adSets[0]!.targeting).toMatchObject({ ageMin: 30, ageMax: 50 });
     const tooYoung = draftPlanFromBrief(brief, { pick, feedback: "ages 16-70" });

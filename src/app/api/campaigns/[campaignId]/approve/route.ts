@@ -1,11 +1,10 @@
 import { NextResponse } from "next/server";
-import { inngest } from "@/inngest/client";
-import { campaignPlanApproved } from "@/inngest/events";
-import { approvalEventId, approvePlan } from "@/server/campaigns/approval";
+import { approvePlan } from "@/server/campaigns/approval";
 import { decisionError, readCampaignRequest } from "@/server/campaigns/route-helpers";
 import { approveBody } from "@/server/campaigns/validation";
 import { getDeps } from "@/server/deps";
 import { parseJsonBody } from "@/server/http";
+import { ENGINE_UNREACHABLE, emitPlanApproved } from "../emit-plan-approved";
 
 /** A member approves one plan version; the deployment starts from the event, never from this request. */
 export async function POST(req: Request, ctx: { params: Promise<{ campaignId: string }> }) {
@@ -18,18 +17,12 @@ export async function POST(req: Request, ctx: { params: Promise<{ campaignId: st
   const result = await approvePlan(db, { campaignId, actor: viewer });
   if (!result.ok) return decisionError(result);
   const { record } = result;
-  await inngest.send(
-    campaignPlanApproved.create(
-      {
-        organizationId: record.organizationId,
-        projectId: record.projectId,
-        campaignId: record.id,
-        version: record.version,
-        approvedBy: viewer.userId,
-        adAccountId: record.adAccountId ?? undefined,
-      },
-      { id: approvalEventId(record) },
-    ),
+  const { sent } = await emitPlanApproved(record, viewer);
+  return NextResponse.json(
+    {
+      campaign: { id: record.id, version: record.version, status: record.status },
+      ...(sent ? {} : { warning: ENGINE_UNREACHABLE }),
+    },
+    { status: 202 },
   );
-  return NextResponse.json({ campaign: { id: record.id, version: record.version, status: record.status } }, { status: 202 });
 }

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
-import { inngest } from "@/inngest/client";
 import { campaignCleanupRequested } from "@/inngest/events";
 import { checkCleanupAllowed } from "@/server/campaigns/deploy-actions";
 import { decisionError, readCampaignRequest } from "@/server/campaigns/route-helpers";
 import { confirmActionBody } from "@/server/campaigns/validation";
+import { sendAfterCommit } from "@/inngest/send-after-commit";
 import { getDeps } from "@/server/deps";
 import { parseJsonBody } from "@/server/http";
 
@@ -18,7 +18,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ campaignId: st
   const result = await checkCleanupAllowed(db, { campaignId, actor: viewer });
   if (!result.ok) return decisionError(result);
   const { record } = result;
-  await inngest.send(
+  const { sent } = await sendAfterCommit(
     campaignCleanupRequested.create(
       {
         organizationId: record.organizationId,
@@ -30,5 +30,11 @@ export async function POST(req: Request, ctx: { params: Promise<{ campaignId: st
       { id: `campaign-cleanup-${record.id}-a${record.deployAttempts}` },
     ),
   );
-  return NextResponse.json({ campaign: { id: record.id, status: record.status } }, { status: 202 });
+  return NextResponse.json(
+    {
+      campaign: { id: record.id, status: record.status },
+      ...(sent ? {} : { warning: "Saved, but the engine could not be reached. Press Clean up again in a moment." }),
+    },
+    { status: 202 },
+  );
 }

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
-import { inngest } from "@/inngest/client";
 import { campaignPlanChangesRequested } from "@/inngest/events";
 import { changesEventId, requestPlanChanges } from "@/server/campaigns/approval";
 import { decisionError, readCampaignRequest } from "@/server/campaigns/route-helpers";
 import { requestChangesBody } from "@/server/campaigns/validation";
+import { sendAfterCommit } from "@/inngest/send-after-commit";
 import { getDeps } from "@/server/deps";
 import { parseJsonBody } from "@/server/http";
 
@@ -18,7 +18,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ campaignId: st
   const result = await requestPlanChanges(db, { campaignId, actor: viewer, feedback: body.data.feedback });
   if (!result.ok) return decisionError(result);
   const { record } = result;
-  await inngest.send(
+  const { sent } = await sendAfterCommit(
     campaignPlanChangesRequested.create(
       {
         organizationId: record.organizationId,
@@ -31,5 +31,13 @@ export async function POST(req: Request, ctx: { params: Promise<{ campaignId: st
       { id: changesEventId(record) },
     ),
   );
-  return NextResponse.json({ campaign: { id: record.id, version: record.version, status: record.status } }, { status: 202 });
+  return NextResponse.json(
+    {
+      campaign: { id: record.id, version: record.version, status: record.status },
+      ...(sent
+        ? {}
+        : { warning: "Your feedback is saved, but the planner could not be reached. Send it again in a moment." }),
+    },
+    { status: 202 },
+  );
 }

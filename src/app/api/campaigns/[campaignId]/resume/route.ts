@@ -1,12 +1,10 @@
 import { NextResponse } from "next/server";
-import { inngest } from "@/inngest/client";
-import { campaignPlanApproved } from "@/inngest/events";
-import { approvalEventId } from "@/server/campaigns/approval";
 import { resumeDeployment } from "@/server/campaigns/deploy-actions";
 import { decisionError, readCampaignRequest } from "@/server/campaigns/route-helpers";
 import { confirmActionBody } from "@/server/campaigns/validation";
 import { getDeps } from "@/server/deps";
 import { parseJsonBody } from "@/server/http";
+import { ENGINE_UNREACHABLE, emitPlanApproved } from "../emit-plan-approved";
 
 /** Resumes a failed deployment of the same version: objects already created are found and skipped. */
 export async function POST(req: Request, ctx: { params: Promise<{ campaignId: string }> }) {
@@ -19,19 +17,12 @@ export async function POST(req: Request, ctx: { params: Promise<{ campaignId: st
   const result = await resumeDeployment(db, { campaignId, actor: viewer });
   if (!result.ok) return decisionError(result);
   const { record } = result;
-  await inngest.send(
-    campaignPlanApproved.create(
-      {
-        organizationId: record.organizationId,
-        projectId: record.projectId,
-        campaignId: record.id,
-        version: record.version,
-        // The recorded approver: a re-sent approval must match the row, whoever presses resume.
-        approvedBy: record.approvedBy ?? viewer.userId,
-        adAccountId: record.adAccountId ?? undefined,
-      },
-      { id: approvalEventId(record) },
-    ),
+  const { sent } = await emitPlanApproved(record, viewer);
+  return NextResponse.json(
+    {
+      campaign: { id: record.id, version: record.version, status: record.status },
+      ...(sent ? {} : { warning: ENGINE_UNREACHABLE }),
+    },
+    { status: 202 },
   );
-  return NextResponse.json({ campaign: { id: record.id, version: record.version, status: record.status } }, { status: 202 });
 }
