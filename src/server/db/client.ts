@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
@@ -34,6 +35,8 @@ export async function openDb(opts: { url?: string; dataDir?: string; migrate?: b
   const { PGlite } = await import("@electric-sql/pglite");
   const { drizzle } = await import("drizzle-orm/pglite");
   const dataDir = opts.dataDir ?? "memory://";
+  // PGlite creates its own folder but not the parents: a fresh clone has no .data yet.
+  if (!dataDir.includes("://")) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
   const client = new PGlite(dataDir);
   const db = drizzle(client, { schema, casing: "snake_case" }) as unknown as Db;
   if (opts.migrate ?? true) {
