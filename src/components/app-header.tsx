@@ -20,7 +20,7 @@ export function AppHeader({ viewer, services }: { viewer: Viewer; services: Serv
       <Group gap="sm" wrap="nowrap">
         <SimulatedBadge services={services} />
         {/* Header actions slot: per-user widgets (the notification bell first) go here. */}
-        <NotificationBell />
+        <NotificationBell userId={viewer.userId} />
         <Text size="sm" visibleFrom="sm">
           {viewer.name}
         </Text>

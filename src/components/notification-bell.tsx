@@ -2,6 +2,7 @@
 
 import { ActionIcon, Anchor, Button, Group, Indicator, Popover, ScrollArea, Stack, Text } from "@mantine/core";
 import { useCallback, useEffect, useState } from "react";
+import { useNotificationStream } from "./use-notification-stream";
 
 interface NotificationItem {
   id: string;
@@ -13,10 +14,9 @@ interface NotificationItem {
   createdAt: string;
 }
 
-// Polling, not realtime: notification rows are written by several functions, and one indexed
-// query every few seconds needs no per-user channel or token, survives a Dev Server restart, and
-// a bell that is at most a few seconds late is fine.
-const POLL_MS = 4000;
+// Live updates come from the viewer's realtime channel; this slow poll only covers a dropped
+// connection (e.g. the Dev Server restarted), so the count is never stale for long.
+const FALLBACK_POLL_MS = 30_000;
 
 async function fetchNotifications(): Promise<{ items: NotificationItem[]; unreadCount: number } | null> {
   const res = await fetch("/api/notifications", { cache: "no-store" });
@@ -26,7 +26,7 @@ async function fetchNotifications(): Promise<{ items: NotificationItem[]; unread
   return { items, unreadCount: body.unreadCount ?? items.filter((n) => !n.read).length };
 }
 
-export function NotificationBell() {
+export function NotificationBell({ userId }: { userId: string }) {
   const [items, setItems] = useState<NotificationItem[]>([]);
   const [unread, setUnread] = useState(0);
   const [open, setOpen] = useState(false);
@@ -38,11 +38,14 @@ export function NotificationBell() {
     setUnread(data.unreadCount);
   }, []);
 
+  const onCreated = useCallback(() => void refresh(), [refresh]);
+  useNotificationStream({ userId, onCreated });
+
   useEffect(() => {
     const first = setTimeout(() => void refresh(), 0);
     const timer = setInterval(() => {
       if (document.visibilityState === "visible") void refresh();
-    }, POLL_MS);
+    }, FALLBACK_POLL_MS);
     return () => {
       clearTimeout(first);
       clearInterval(timer);

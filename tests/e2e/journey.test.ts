@@ -136,6 +136,9 @@ describe("journey: from sign-up to a live campaign, in a real browser", () => {
     for (const heading of ["Goal", "Who will see the ads", "The ads", "Budget", /What to expect/]) {
       await visible(plan.getByText(heading, { exact: typeof heading === "string" }));
     }
+    // The bell was mounted before this notification existed and only polls every 30 s as a fallback:
+    // seeing it within 15 s proves the realtime channel delivered it live.
+    await visible(page.getByRole("button", { name: /Notifications \(1 unread\)/ }), 15_000);
     await plan.scrollIntoViewIfNeeded();
     await screenshot("approval-card");
     await plan.getByRole("button", { name: "Approve" }).click();
@@ -154,7 +157,7 @@ describe("journey: from sign-up to a live campaign, in a real browser", () => {
     expect(await ids.getByRole("row").count()).toBeGreaterThanOrEqual(5);
     await screenshot("campaign-view");
 
-    // The bell has the "live" notification too (it polls every few seconds).
+    // The bell has the "live" notification too.
     await visible(page.getByRole("button", { name: /Notifications \(\d+ unread\)/ }));
 
     await page.goto(`${appUrl}/dev/mailbox`);
