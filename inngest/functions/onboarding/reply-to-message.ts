@@ -13,7 +13,7 @@ import {
   streamReply,
   type ExtractionResult,
 } from "@/server/onboarding/reply";
-import { createDeltaPublisher } from "./publish-deltas";
+import { createDeltaPublisher } from "../../realtime/publish-deltas";
 
 registerOnboardingGenerators();
 

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { parseEnv } from "@/env";
+import { parseEnv, resetEnv } from "@/env";
 import { GET as getObjects } from "@/app/api/dev/simulated-ads/objects/route";
 import { POST as postFault } from "@/app/api/dev/simulated-ads/faults/route";
 import type { DbHandle } from "@/server/db/client";
@@ -30,6 +30,7 @@ beforeAll(async () => {
 afterEach(() => {
   setDeps();
   delete process.env.AIGENCY_TEST_CONTROLS;
+  resetEnv();
 });
 afterAll(() => handle.close());
 
@@ -56,6 +57,7 @@ describe("dev routes for the simulated ad account", () => {
     useFacebook("graph");
     expect((await getObjects(new Request(objectsUrl))).status).toBe(404);
     process.env.AIGENCY_TEST_CONTROLS = "1";
+    resetEnv();
     expect((await postFault(faultRequest({ operation: "createAd", code: 17, message: "x" }))).status).toBe(404);
   });
 
@@ -63,6 +65,7 @@ describe("dev routes for the simulated ad account", () => {
     const sim = useFacebook("simulated");
     expect((await postFault(faultRequest({ operation: "createAd", code: 17, message: "x" }))).status).toBe(404);
     process.env.AIGENCY_TEST_CONTROLS = "1";
+    resetEnv();
     const bad = await postFault(faultRequest({ operation: "dropTables", code: 17, message: "x" }));
     expect(bad.status).toBe(400);
     expect(((await bad.json()) as { error: string }).error).toMatch(/^operation/);
