@@ -1,7 +1,7 @@
 import { index, jsonb, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 import { conversations } from "./conversations";
-import { organizations, projects } from "./tenancy";
+import { projects, tenantId } from "./tenancy";
 
 export const artifactType = pgEnum("artifact_type", ["BRIEF", "AD_COPY", "CAMPAIGN", "IMAGE", "REPORT", "ACTION", "APP"]);
 
@@ -9,9 +9,7 @@ export const artifacts = pgTable(
   "artifacts",
   {
     id: id(),
-    organizationId: text()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: tenantId(),
     projectId: text()
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),

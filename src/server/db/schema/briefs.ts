@@ -2,7 +2,7 @@ import { index, integer, pgEnum, pgTable, text, unique } from "drizzle-orm/pg-co
 import { users } from "./auth";
 import { createdAt, id } from "./columns";
 import { conversations } from "./conversations";
-import { organizations, projects } from "./tenancy";
+import { projects, tenantId } from "./tenancy";
 
 export const briefGoal = pgEnum("brief_goal", ["LEADS", "SALES", "TRAFFIC", "APP_INSTALLS"]);
 
@@ -14,9 +14,7 @@ export const projectBriefs = pgTable(
   "project_briefs",
   {
     id: id(),
-    organizationId: text()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: tenantId(),
     projectId: text()
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),

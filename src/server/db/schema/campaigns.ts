@@ -3,7 +3,7 @@ import { users } from "./auth";
 import { projectBriefs } from "./briefs";
 import { createdAt, id, updatedAt } from "./columns";
 import { conversations } from "./conversations";
-import { organizations, projects } from "./tenancy";
+import { projects, tenantId } from "./tenancy";
 
 // DRAFT: claimed by a generating run, no plan yet. GENERATION_FAILED: the model could not produce a plan
 // that passes the rules even after one repair; the user is told in the conversation.
@@ -40,9 +40,7 @@ export const campaignRecords = pgTable(
   "campaign_records",
   {
     id: id(),
-    organizationId: text()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: tenantId(),
     projectId: text()
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),

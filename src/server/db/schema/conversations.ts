@@ -1,6 +1,6 @@
 import { index, jsonb, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
-import { organizations, projects } from "./tenancy";
+import { projects, tenantId } from "./tenancy";
 
 export const conversationType = pgEnum("conversation_type", ["ONBOARDING", "CAMPAIGN", "AGENT"]);
 export const conversationStatus = pgEnum("conversation_status", ["ACTIVE", "COMPLETED", "ARCHIVED"]);
@@ -17,9 +17,7 @@ export const conversations = pgTable(
   "conversations",
   {
     id: id(),
-    organizationId: text()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: tenantId(),
     projectId: text()
       .notNull()
       .references(() => projects.id, { onDelete: "cascade" }),
@@ -36,9 +34,7 @@ export const messages = pgTable(
   "messages",
   {
     id: id(),
-    organizationId: text()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: tenantId(),
     conversationId: text()
       .notNull()
       .references(() => conversations.id, { onDelete: "cascade" }),

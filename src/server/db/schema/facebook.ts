@@ -1,7 +1,7 @@
 import { boolean, index, jsonb, pgEnum, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { createdAt, id, updatedAt } from "./columns";
-import { organizations, projects } from "./tenancy";
+import { projects, tenantId } from "./tenancy";
 
 // PENDING: token stored, the user has not picked an ad account yet.
 export const facebookConnectionStatus = pgEnum("facebook_connection_status", ["PENDING", "ACTIVE", "EXPIRED", "REVOKED"]);
@@ -18,9 +18,7 @@ export const facebookConnections = pgTable(
   "facebook_connections",
   {
     id: id(),
-    organizationId: text()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: tenantId(),
     userId: text()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -52,9 +50,7 @@ export const facebookConnections = pgTable(
  */
 export const oauthStates = pgTable("oauth_states", {
   id: text().primaryKey(),
-  organizationId: text()
-    .notNull()
-    .references(() => organizations.id, { onDelete: "cascade" }),
+  organizationId: tenantId(),
   userId: text()
     .notNull()
     .references(() => users.id, { onDelete: "cascade" }),

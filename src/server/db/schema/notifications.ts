@@ -2,7 +2,7 @@ import { boolean, index, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
 import { users } from "./auth";
 import { createdAt, id } from "./columns";
 import { conversations } from "./conversations";
-import { organizations, projects } from "./tenancy";
+import { projects, tenantId } from "./tenancy";
 
 export const notificationType = pgEnum("notification_type", [
   "APPROVAL_NEEDED",
@@ -17,9 +17,7 @@ export const notifications = pgTable(
   "notifications",
   {
     id: id(),
-    organizationId: text()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: tenantId(),
     userId: text()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),

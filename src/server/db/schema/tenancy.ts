@@ -11,13 +11,17 @@ export const organizations = pgTable("organizations", {
   updatedAt: updatedAt(),
 });
 
+/** The owning organization of a tenant row: required, and deleted with the organization. */
+export const tenantId = () =>
+  text()
+    .notNull()
+    .references(() => organizations.id, { onDelete: "cascade" });
+
 export const memberships = pgTable(
   "memberships",
   {
     id: id(),
-    organizationId: text()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: tenantId(),
     userId: text()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -31,9 +35,7 @@ export const projects = pgTable(
   "projects",
   {
     id: id(),
-    organizationId: text()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: tenantId(),
     name: text().notNull(),
     websiteUrl: text(),
     createdById: text().references(() => users.id, { onDelete: "set null" }),

@@ -1,15 +1,13 @@
 import { bigint, index, integer, pgTable, real, text } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
-import { organizations } from "./tenancy";
+import { tenantId } from "./tenancy";
 
 /** One row per billable call inside a run: model tokens or sandbox seconds, priced at the time. */
 export const usageLedger = pgTable(
   "usage_ledger",
   {
     id: id(),
-    organizationId: text()
-      .notNull()
-      .references(() => organizations.id, { onDelete: "cascade" }),
+    organizationId: tenantId(),
     runId: text().notNull(),
     // Step-scoped key so a retried step that already recorded does not bill twice.
     dedupeKey: text().notNull().unique(),
