@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 /**
  * The whole product journey in a real headless Chromium, embedded mode, against the real Dev
  * Server: sign up → project → onboarding chat with the offline model → confirm brief → connect the
- * simulated Facebook account → approve the plan → campaign live → "is live" email in the mailbox.
+ * simulated Facebook account → approve the plan → campaign live → "is live" email in the mailbox →
+ * edit the brief (version 2), which brings a new plan awaiting approval.
  * A screenshot of every stage lands in test-results/journey/.
  */
 const appUrl = process.env.JOURNEY_APP_URL ?? inject("appUrl");
@@ -163,5 +164,33 @@ describe("journey: from sign-up to a live campaign, in a real browser", () => {
     await page.goto(`${appUrl}/dev/mailbox`);
     await visible(page.getByRole("heading", { name: /is live$/ }));
     await screenshot("mailbox");
+
+    // Later the owner changes the brief: a confirmed new version, planned again, awaiting approval.
+    await page.goto(projectUrl);
+    const currentBrief = await visible(page.getByRole("region", { name: "Brief summary" }));
+    await visible(currentBrief.getByText("Brief · version 1"));
+    const editButton = currentBrief.getByRole("button", { name: "Edit brief" });
+    await hydrated(editButton);
+    await editButton.click();
+    const editor = await visible(page.getByRole("dialog", { name: "Edit your brief" }));
+    const budget = editor.getByRole("textbox", { name: "Monthly budget (US dollars)" });
+    await visible(budget);
+    expect(await budget.inputValue()).toBe("600");
+    expect(await editor.getByRole("textbox", { name: "Website URL" }).inputValue()).toBe("https://sourdough-example.com");
+    await budget.fill("900");
+    await editor.getByRole("button", { name: "Save changes" }).click();
+    await visible(editor.getByText("Save as version 2? The agency will prepare a new plan for your approval."));
+    await editor.getByRole("button", { name: "Save version 2" }).click();
+    await visible(currentBrief.getByRole("status").filter({ hasText: "Brief updated to version 2" }));
+    await visible(currentBrief.getByText("Brief · version 2"));
+    expect(await currentBrief.textContent()).toContain("$900");
+
+    const newPlan = await visible(page.getByRole("region", { name: /Campaign plan version 2/ }), DEPLOY_MS);
+    await visible(newPlan.getByRole("table", { name: "Budget breakdown" }).getByText("$900", { exact: true }));
+    await visible(newPlan.getByRole("button", { name: "Approve" }));
+    // Not approved here: the live campaign keeps running untouched.
+    await visible(page.getByRole("region", { name: "Deployment progress" }).getByLabel("Campaign status").filter({ hasText: "ACTIVE" }));
+    await newPlan.scrollIntoViewIfNeeded();
+    await screenshot("brief-edited");
   });
 });

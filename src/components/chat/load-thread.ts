@@ -2,6 +2,8 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { campaignRecords, conversations, messages, projectBriefs } from "@/server/db/schema";
 import { describeConnection, findConnection } from "@/server/facebook/connections";
+import { briefFieldsOf } from "@/server/onboarding/briefs";
+import type { BriefFields } from "@/server/onboarding/brief-schema";
 import type { ConnectionView } from "./messages/fb-connect-card";
 import type { ChatMessage } from "./types";
 
@@ -13,6 +15,8 @@ export interface ThreadData {
   /** No brief yet: the user may start or continue onboarding. */
   canChat: boolean;
   messages: (ChatMessage & { conversationId: string })[];
+  /** The project's current brief (its highest version), once onboarding confirmed one. */
+  brief: { version: number; fields: BriefFields } | null;
   /** Onboarding conversations whose brief was confirmed (their confirmation card is done). */
   confirmedConversationIds: string[];
   connection: ConnectionView | null;
@@ -44,7 +48,7 @@ export async function loadThread(db: Db, opts: { organizationId: string; userId:
         .orderBy(asc(messages.createdAt), asc(messages.id))
     : [];
   const briefs = await db
-    .select({ conversationId: projectBriefs.conversationId })
+    .select()
     .from(projectBriefs)
     .where(and(eq(projectBriefs.organizationId, opts.organizationId), eq(projectBriefs.projectId, opts.projectId)));
   const connection = await findConnection(db, { organizationId: opts.organizationId, userId: opts.userId });
@@ -52,6 +56,7 @@ export async function loadThread(db: Db, opts: { organizationId: string; userId:
     .select({ id: campaignRecords.id, status: campaignRecords.status, lastError: campaignRecords.lastError })
     .from(campaignRecords)
     .where(and(eq(campaignRecords.organizationId, opts.organizationId), eq(campaignRecords.projectId, opts.projectId)));
+  const latest = briefs.reduce<(typeof briefs)[number] | null>((top, b) => (!top || b.version > top.version ? b : top), null);
   const active = convs.find((c) => c.type === "ONBOARDING" && c.status === "ACTIVE");
   return {
     projectId: opts.projectId,
@@ -66,6 +71,7 @@ export async function loadThread(db: Db, opts: { organizationId: string; userId:
       metadata: m.metadata ?? null,
       createdAt: m.createdAt.toISOString(),
     })),
+    brief: latest ? { version: latest.version, fields: briefFieldsOf(latest) } : null,
     confirmedConversationIds: briefs.flatMap((b) => (b.conversationId ? [b.conversationId] : [])),
     connection: connection ? describeConnection(connection) : null,
     campaigns: Object.fromEntries(

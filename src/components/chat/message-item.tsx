@@ -42,6 +42,8 @@ export function MessageItem(props: {
             conversationId={m.conversationId}
             brief={m.metadata.brief as BriefFields}
             confirmed={thread.confirmedConversationIds.includes(m.conversationId)}
+            current={thread.brief}
+            editConversationId={thread.messages.at(-1)?.conversationId}
             onConfirmed={props.onChanged}
           />
         );

@@ -4,14 +4,9 @@ import { Alert, Button, Card, Group, Stack, Table, Text, Title } from "@mantine/
 import { useState } from "react";
 import type { BriefFields } from "@/server/onboarding/brief-schema";
 import { formatCents } from "@/components/campaign/format";
+import { GOAL_LABELS } from "../brief-form";
+import { EditBrief } from "../edit-brief";
 import { callJson } from "../post-json";
-
-const GOAL_LABELS: Record<BriefFields["goal"], string> = {
-  LEADS: "More leads (people getting in touch)",
-  SALES: "More sales",
-  TRAFFIC: "More website visits",
-  APP_INSTALLS: "More app installs",
-};
 
 const ROWS: { label: string; show: (b: BriefFields) => string }[] = [
   { label: "Your business", show: (b) => b.businessDescription },
@@ -26,15 +21,22 @@ const ROWS: { label: string; show: (b: BriefFields) => string }[] = [
 
 /**
  * The brief the agency understood, for the user to check. Confirming saves it (versioned) and
- * starts planning; to correct something the user simply says so in the chat.
+ * starts planning; to correct something the user simply says so in the chat. Once confirmed, the
+ * card shows the project's current version instead, with "Edit brief" to save a newer one.
  */
 export function BriefConfirmationCard(props: {
   projectId: string;
   conversationId: string;
   brief: BriefFields;
   confirmed: boolean;
+  /** The project's latest saved brief; shown in place of the proposal once confirmed. */
+  current: { version: number; fields: BriefFields } | null;
+  /** Where an edit's "brief updated" note is posted: the project's latest conversation. */
+  editConversationId?: string;
   onConfirmed: () => void;
 }) {
+  const current = props.confirmed ? props.current : null;
+  const shown = current?.fields ?? props.brief;
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -52,20 +54,26 @@ export function BriefConfirmationCard(props: {
   return (
     <Card withBorder shadow="sm" padding="lg" aria-label="Brief summary" component="section">
       <Stack gap="sm">
-        <Title order={4}>Your brief</Title>
+        <div>
+          {current && <Text size="xs" c="dimmed">Brief · version {current.version}</Text>}
+          <Title order={4}>Your brief</Title>
+        </div>
         <Table variant="vertical" withTableBorder>
           <Table.Tbody>
             {ROWS.map((row) => (
               <Table.Tr key={row.label}>
                 <Table.Th w={200}>{row.label}</Table.Th>
-                <Table.Td>{row.show(props.brief)}</Table.Td>
+                <Table.Td>{row.show(shown)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
         </Table>
         {error && <Alert color="red" role="alert">{error}</Alert>}
         {props.confirmed ? (
-          <Text size="sm" c="green" role="status">Brief confirmed.</Text>
+          <Group justify="space-between" align="flex-start">
+            <Text size="sm" c="green" role="status">Brief confirmed.</Text>
+            {current && <EditBrief projectId={props.projectId} conversationId={props.editConversationId} onSaved={props.onConfirmed} />}
+          </Group>
         ) : (
           <Group>
             <Button onClick={() => void confirm()} loading={busy}>Confirm brief</Button>

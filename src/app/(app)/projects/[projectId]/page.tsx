@@ -1,5 +1,6 @@
 import { Anchor, Card, Group, Title } from "@mantine/core";
 import { ChatPanel } from "@/components/chat/chat-panel";
+import { ChatHeaderActions } from "@/components/chat/chat-header-actions";
 import { loadThread } from "@/components/chat/load-thread";
 import { getDeps } from "@/server/deps";
 import { requirePageProject } from "@/server/projects/page";
@@ -25,9 +26,13 @@ export default async function ProjectPage(props: {
     <Card withBorder padding="lg" component="section" aria-label="Chat" id="chat">
       <Group justify="space-between" mb="sm">
         <Title order={4}>Chat</Title>
-        <Anchor href={`/projects/${project.id}/campaigns`} size="sm">
-          Campaigns
-        </Anchor>
+        <Group gap="md" align="flex-start">
+          {/* Once onboarding is done the brief can be changed from here too, wherever the thread is scrolled. */}
+          {thread.brief && <ChatHeaderActions projectId={project.id} conversationId={thread.messages.at(-1)?.conversationId} />}
+          <Anchor href={`/projects/${project.id}/campaigns`} size="sm">
+            Campaigns
+          </Anchor>
+        </Group>
       </Group>
       <ChatPanel thread={thread} facebookError={facebookError} />
     </Card>
