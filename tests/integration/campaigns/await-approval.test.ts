@@ -2,13 +2,12 @@ import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { resetEnv } from "@/env";
-import { campaignPlanApproved, campaignPlanGenerated, onboardingBriefExtracted } from "@/inngest/events";
+import { campaignPlanApproved, campaignPlanGenerated } from "@/inngest/events";
 import { awaitPlanApproval } from "@/inngest/functions/campaign/await-plan-approval";
-import { generateCampaignPlan } from "@/inngest/functions/campaign/generate-campaign-plan";
 import { campaignRecords, emailOutbox, messages } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
 import { createTestDb } from "../../support/db";
-import { embeddedDeps, seedWorld, testCtx } from "./support";
+import { embeddedDeps, seedPlannedWorld, testCtx } from "./support";
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 
@@ -29,14 +28,9 @@ afterAll(async () => {
 });
 
 async function planned(name: string) {
-  const w = await seedWorld(handle.db, { name });
-  await new InngestTestEngine({
-    function: generateCampaignPlan,
-    events: [onboardingBriefExtracted.create({ organizationId: w.organizationId, projectId: w.projectId, briefId: w.briefId, briefVersion: 1, userId: w.owner.userId }) as never],
-    transformCtx: testCtx().transformCtx,
-  }).execute();
-  const [plan] = await handle.db.select().from(campaignRecords).where(eq(campaignRecords.projectId, w.projectId));
-  const event = campaignPlanGenerated.create({ organizationId: w.organizationId, projectId: w.projectId, campaignId: plan!.id, version: 1 });
+  const w = await seedPlannedWorld(handle.db, name);
+  const [plan] = await handle.db.select().from(campaignRecords).where(eq(campaignRecords.id, w.campaignId));
+  const event = campaignPlanGenerated.create({ organizationId: w.organizationId, projectId: w.projectId, campaignId: w.campaignId, version: 1 });
   return { w, plan: plan!, event };
 }
 

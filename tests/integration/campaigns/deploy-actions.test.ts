@@ -7,16 +7,15 @@ import { POST as cleanup } from "@/app/api/campaigns/[campaignId]/cleanup/route"
 import { GET as progressToken } from "@/app/api/campaigns/[campaignId]/progress-token/route";
 import { POST as resume } from "@/app/api/campaigns/[campaignId]/resume/route";
 import { inngest } from "@/inngest/client";
-import { campaignCleanupRequested, onboardingBriefExtracted } from "@/inngest/events";
+import { campaignCleanupRequested } from "@/inngest/events";
 import { cleanupCampaign } from "@/inngest/functions/campaign/cleanup-campaign";
-import { generateCampaignPlan } from "@/inngest/functions/campaign/generate-campaign-plan";
 import { approvePlan } from "@/server/campaigns/approval";
 import { campaignRecords, messages } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
 import type { AdPlatform } from "@/server/services/facebook/types";
 import { createTestDb } from "../../support/db";
 import { jsonRequest } from "../../support/viewers";
-import { embeddedDeps, seedWorld, testCtx, type World } from "./support";
+import { embeddedDeps, seedPlannedWorld, seedWorld, testCtx, type World } from "./support";
 
 const tokenRequests: unknown[] = [];
 let tokenStatus = 200;
@@ -59,16 +58,7 @@ const load = async (id: string) => (await handle.db.select().from(campaignRecord
 const messagesOf = async (id: string, kind: string) =>
   (await handle.db.select().from(messages)).filter((m) => m.metadata?.campaignId === id && m.metadata?.kind === kind);
 
-async function plannedWorld(name: string): Promise<World & { campaignId: string }> {
-  const w = await seedWorld(handle.db, { name });
-  await new InngestTestEngine({
-    function: generateCampaignPlan,
-    events: [onboardingBriefExtracted.create({ organizationId: w.organizationId, projectId: w.projectId, briefId: w.briefId, briefVersion: 1, userId: w.owner.userId }) as never],
-    transformCtx: testCtx().transformCtx,
-  }).execute();
-  const [plan] = await handle.db.select().from(campaignRecords).where(eq(campaignRecords.projectId, w.projectId));
-  return { ...w, campaignId: plan!.id };
-}
+const plannedWorld = (name: string) => seedPlannedWorld(handle.db, name);
 
 /** A plan approved by its owner whose deployment then failed after creating the Facebook campaign. */
 async function failedWorld(name: string, fbCampaignId: string | null = "120900000000000001") {

@@ -1,4 +1,3 @@
-import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as approve } from "@/app/api/campaigns/[campaignId]/approve/route";
@@ -7,13 +6,11 @@ import { POST as resume } from "@/app/api/campaigns/[campaignId]/resume/route";
 import { GET as listNotifications } from "@/app/api/notifications/route";
 import { POST as markRead } from "@/app/api/notifications/[id]/read/route";
 import { inngest } from "@/inngest/client";
-import { onboardingBriefExtracted } from "@/inngest/events";
-import { generateCampaignPlan } from "@/inngest/functions/campaign/generate-campaign-plan";
 import { campaignRecords, messages, notifications } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
 import { createTestDb } from "../../support/db";
 import { jsonRequest } from "../../support/viewers";
-import { embeddedDeps, seedWorld, testCtx, type World } from "./support";
+import { embeddedDeps, seedPlannedWorld, seedWorld } from "./support";
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 
@@ -34,16 +31,7 @@ afterAll(async () => {
 const params = (campaignId: string) => ({ params: Promise.resolve({ campaignId }) });
 const post = (path: string, cookie: string | undefined, body: unknown) => jsonRequest(path, { method: "POST", cookie, body });
 
-async function plannedWorld(name: string): Promise<World & { campaignId: string }> {
-  const w = await seedWorld(handle.db, { name });
-  await new InngestTestEngine({
-    function: generateCampaignPlan,
-    events: [onboardingBriefExtracted.create({ organizationId: w.organizationId, projectId: w.projectId, briefId: w.briefId, briefVersion: 1, userId: w.owner.userId }) as never],
-    transformCtx: testCtx().transformCtx,
-  }).execute();
-  const [plan] = await handle.db.select().from(campaignRecords).where(eq(campaignRecords.projectId, w.projectId));
-  return { ...w, campaignId: plan!.id };
-}
+const plannedWorld = (name: string) => seedPlannedWorld(handle.db, name);
 
 const responses = (campaignId: string) =>
   handle.db.select().from(messages).where(eq(messages.type, "APPROVAL_RESPONSE")).then((rows) => rows.filter((m) => m.metadata?.campaignId === campaignId));

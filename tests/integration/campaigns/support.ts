@@ -1,11 +1,14 @@
 import os from "node:os";
 import path from "node:path";
-import { mockCtx } from "@inngest/test";
+import { InngestTestEngine, mockCtx } from "@inngest/test";
+import { eq } from "drizzle-orm";
 import type { Context } from "inngest";
 import { vi } from "vitest";
 import { parseEnv } from "@/env";
 import type { Db } from "@/server/db";
-import { projects } from "@/server/db/schema";
+import { onboardingBriefExtracted } from "@/inngest/events";
+import { generateCampaignPlan } from "@/inngest/functions/campaign/generate-campaign-plan";
+import { campaignRecords, projects } from "@/server/db/schema";
 import type { Deps } from "@/server/deps";
 import { savePendingConnection, selectAdAccount } from "@/server/facebook/connections";
 import { saveBriefVersion } from "@/server/onboarding/briefs";
@@ -92,4 +95,24 @@ export function testCtx(opts: { waits?: Record<string, unknown> } = {}) {
     } as Context.Any;
   };
   return { transformCtx, sent, published };
+}
+
+/** A seeded world whose first plan the real planner function has already proposed (PENDING_APPROVAL). */
+export async function seedPlannedWorld(db: Db, name: string): Promise<World & { campaignId: string }> {
+  const w = await seedWorld(db, { name });
+  await new InngestTestEngine({
+    function: generateCampaignPlan,
+    events: [
+      onboardingBriefExtracted.create({
+        organizationId: w.organizationId,
+        projectId: w.projectId,
+        briefId: w.briefId,
+        briefVersion: 1,
+        userId: w.owner.userId,
+      }) as never,
+    ],
+    transformCtx: testCtx().transformCtx,
+  }).execute();
+  const [plan] = await db.select().from(campaignRecords).where(eq(campaignRecords.projectId, w.projectId));
+  return { ...w, campaignId: plan!.id };
 }
