@@ -81,6 +81,7 @@ export async function seedWorld(db: Db, n: number): Promise<World> {
       targetAudience: "Families within 5 km who like to brunch at home",
       goal: "SALES",
       monthlyBudgetCents: 60_000,
+      budgetCurrency: "USD",
       location: "Lyon, France",
       uniqueSellingPoint: "Baked the same morning with organic flour",
       websiteUrl: "https://bakery.example.com",

@@ -11,14 +11,19 @@ export const briefFieldsSchema = z.object({
   product: text(500),
   targetAudience: text(500),
   goal: z.enum(BRIEF_GOALS),
-  // $10 to $1,000,000 a month: below that Facebook cannot deliver, above it is surely a typo.
+  // Hundredths of budgetCurrency's main unit (cents for USD, euro cents for EUR), whatever that
+  // currency's own minor unit is; Graph amounts are converted at the Facebook boundary.
+  // 10 to 1,000,000 a month: below that Facebook cannot deliver, above it is surely a typo.
   monthlyBudgetCents: z.number().int().min(1_000).max(100_000_000),
+  budgetCurrency: z.string().regex(/^[A-Z]{3}$/, "must be a 3-letter currency code").default("USD"),
   location: text(200),
   uniqueSellingPoint: text(500),
   websiteUrl: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).max(500),
 });
 export type BriefFields = z.infer<typeof briefFieldsSchema>;
 export const BRIEF_FIELD_NAMES = Object.keys(briefFieldsSchema.shape) as (keyof BriefFields)[];
+/** The facts the owner must give; the budget's currency has a default and is never asked for on its own. */
+export const REQUIRED_BRIEF_FIELDS = BRIEF_FIELD_NAMES.filter((name) => name !== "budgetCurrency");
 
 /** What the model extracts so far: every field optional, plus what is still missing. */
 export const briefDraftSchema = z.object({
@@ -27,6 +32,7 @@ export const briefDraftSchema = z.object({
   targetAudience: z.string().optional(),
   goal: z.enum(BRIEF_GOALS).optional(),
   monthlyBudgetCents: z.number().int().optional(),
+  budgetCurrency: z.string().optional(),
   location: z.string().optional(),
   uniqueSellingPoint: z.string().optional(),
   websiteUrl: z.string().optional(),

@@ -1,5 +1,5 @@
 import { registerOfflineGenerator, type OfflineGeneratorInput } from "@/server/services/llm";
-import { BRIEF_FIELD_NAMES, completeBrief, type BriefDraft } from "./brief-schema";
+import { REQUIRED_BRIEF_FIELDS, completeBrief, type BriefDraft } from "./brief-schema";
 import { parseConversation, QUESTIONS } from "./parse-answers";
 
 export const REPLY_PURPOSE = "onboarding-reply";
@@ -22,7 +22,7 @@ export function offlineReply(input: Pick<OfflineGeneratorInput, "messages" | "la
 
 export function offlineExtract(input: Pick<OfflineGeneratorInput, "messages">): BriefDraft {
   const fields = parseConversation(input.messages);
-  const missing = BRIEF_FIELD_NAMES.filter((name) => fields[name] === undefined);
+  const missing = REQUIRED_BRIEF_FIELDS.filter((name) => fields[name] === undefined);
   return { ...fields, missing, readyToConfirm: missing.length === 0 && completeBrief(fields) !== null };
 }
 

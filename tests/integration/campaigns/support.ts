@@ -40,6 +40,7 @@ export async function seedWorld(db: Db, opts: { connect?: boolean; name?: string
       targetAudience: "Busy parents",
       goal: "LEADS",
       monthlyBudgetCents: 60_000,
+      budgetCurrency: "USD",
       location: "Austin, Texas",
       uniqueSellingPoint: "Baked at 5am, delivered by 8am",
       websiteUrl: "https://bakery.example",

@@ -46,6 +46,7 @@ export const SAMPLE_BRIEF = {
   targetAudience: "Women 25-45 who like home decor",
   goal: "SALES",
   monthlyBudgetCents: 60_000,
+  budgetCurrency: "USD",
   location: "Oregon and Washington",
   uniqueSellingPoint: "Made by hand from local wax",
   websiteUrl: "https://candles.example",

@@ -16,6 +16,7 @@ const brief: BriefFields = {
   targetAudience: "Busy professionals aged 25 to 45",
   goal: "SALES",
   monthlyBudgetCents: 60_000,
+  budgetCurrency: "USD",
   location: "Austin, Texas, United States",
   uniqueSellingPoint: "Baked fresh each morning with organic flour",
   websiteUrl: "https://sourdough-example.com",

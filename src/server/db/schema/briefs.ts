@@ -24,6 +24,8 @@ export const projectBriefs = pgTable(
     targetAudience: text().notNull(),
     goal: briefGoal().notNull(),
     monthlyBudgetCents: integer().notNull(),
+    /** ISO 4217 code of the budget the owner stated; monthlyBudgetCents is in its hundredths. */
+    budgetCurrency: text().notNull().default("USD"),
     location: text().notNull(),
     uniqueSellingPoint: text().notNull(),
     websiteUrl: text().notNull(),

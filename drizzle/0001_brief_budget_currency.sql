@@ -1,0 +1,1 @@
+ALTER TABLE "project_briefs" ADD COLUMN "budget_currency" text DEFAULT 'USD' NOT NULL;
