@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launchBrowser } from "./support/browser";
 
 /**
  * The whole product journey in a real headless Chromium, embedded mode, against the real Dev
@@ -73,11 +74,8 @@ async function sendChat(text: string) {
 describe("journey: from sign-up to a live campaign, in a real browser", () => {
   beforeAll(async () => {
     mkdirSync(shotDir, { recursive: true });
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    });
+    // Chosen (and unpacked when it is the packaged one) by the global setup, before the build.
+    browser = await launchBrowser(inject("browser"));
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   });
 

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { resolveDevServerBinary } from "../../../scripts/inngest-dev-server.mjs";
+import { resolveBrowser, type BrowserChoice } from "./browser";
 import { createE2eDatabase } from "./database";
 import { buildApp, E2E_DIST_DIR } from "./next-build";
 import { freePort, startProcess, waitForHttp, type ManagedProcess } from "./processes";
@@ -11,6 +12,7 @@ declare module "vitest" {
     appUrl: string;
     devServerUrl: string;
     databaseUrl: string | undefined;
+    browser: BrowserChoice;
   }
 }
 
@@ -33,6 +35,10 @@ export default async function setup(project: TestProject) {
     await database.drop();
   };
   try {
+    // First, so a missing browser fails the suite in seconds rather than after the build.
+    const browser = await resolveBrowser();
+    console.info(`[e2e] browser: ${browser.description}`);
+    project.provide("browser", browser);
     const bin = await resolveDevServerBinary({ log: (line) => console.info(line) });
     buildApp(root, path.join(logDir, "next-build.log"));
 
