@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run dev`: the Inngest Dev Server and `next dev` together, logs prefixed, Ctrl-C stops both,
- * and the app synced to the Dev Server as soon as Next answers. Needs no .env and no account.
+ * the app synced to the Dev Server as soon as Next answers, then the main routes compiled in the
+ * background (scripts/lib/warm-routes.mjs). Needs no .env and no account.
  */
 /* global fetch */
 import { spawn } from "node:child_process";
@@ -11,6 +12,7 @@ import readline from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { resolveDevServerBinary } from "./inngest-dev-server.mjs";
+import { warmRoutes } from "./lib/warm-routes.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const appPort = Number(process.env.PORT ?? 3000);
@@ -66,9 +68,10 @@ async function syncWhenReady() {
   console.log(color(32, `  Dev Server UI  http://localhost:${devServerPort}  (runs, events, Rerun/Replay)`));
   console.log(
     simulated.length
-      ? `  Embedded mode: ${simulated.join(", ")} run on local simulations (no keys set); see ${appUrl}/api/status\n`
-      : "  Embedded mode: off, every external service is configured with real keys\n",
+      ? `  Embedded mode: ${simulated.join(", ")} run on local simulations (no keys set); see ${appUrl}/api/status`
+      : "  Embedded mode: off, every external service is configured with real keys",
   );
+  console.log("  Compiling the main pages in the background so your first clicks are fast (progress: [warm-up])\n");
 }
 
 async function main() {
@@ -107,6 +110,7 @@ async function main() {
     });
   }
   await syncWhenReady();
+  await warmRoutes({ baseUrl: appUrl, log: (line) => console.log(color(90, line)) });
 }
 
 main().catch((error) => {

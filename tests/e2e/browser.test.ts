@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, resolveBrowser, type BrowserChoice } from "./support/browser";
+import { findSystemChromium, launchBrowser, resolveBrowser, type BrowserChoice } from "./support/browser";
 
 /**
  * The browser journey's Chromium on a fresh machine: the packaged one starts without any system
@@ -68,7 +68,7 @@ describe("the journey's browser", () => {
 
   it("the browser this machine picks by default starts (system when installed, else packaged)", async () => {
     const choice = await resolveBrowser({ env: {} });
-    expect(choice.source).toBe(fs.existsSync("/usr/bin/chromium") ? "system" : "packaged");
+    expect(choice.source).toBe(findSystemChromium() ? "system" : "packaged");
     await rendersAPage(choice);
   });
 

@@ -33,6 +33,10 @@ function isExecutable(file: string): boolean {
   }
 }
 
+export function findSystemChromium(paths = SYSTEM_CHROMIUM_PATHS): string | undefined {
+  return paths.find(isExecutable);
+}
+
 async function packaged(): Promise<BrowserChoice> {
   if (process.platform !== "linux" || process.arch !== "x64") {
     throw new Error(
@@ -63,7 +67,7 @@ export async function resolveBrowser(
   }
   if (setting === "packaged") return packaged();
 
-  const system = (opts.systemPaths ?? SYSTEM_CHROMIUM_PATHS).find(isExecutable);
+  const system = findSystemChromium(opts.systemPaths);
   if (system) return { source: "system", executablePath: system, env: {}, description: `system Chromium ${system}` };
   if (setting === "system") {
     throw new Error(`AIGENCY_BROWSER=system but no Chromium at ${(opts.systemPaths ?? SYSTEM_CHROMIUM_PATHS).join(" or ")}`);
