@@ -132,7 +132,8 @@ export function createGraphFake(opts: { baseUrl?: string; appId?: string; appSec
     const [first, second] = path.split("/");
     if (request.method === "POST" && first?.startsWith("act_") && second === "adimages") {
       const hash = createHmac("md5", "img").update(String(body?.bytes)).digest("hex");
-      if (!objects.has(hash)) objects.set(hash, { id: hash, kind: "image", adAccountId: first, body: { name: body?.name } });
+      // Same bytes, same hash: Graph keeps one image per hash; the latest upload's name is the one listed.
+      objects.set(hash, { id: hash, kind: "image", adAccountId: first, body: { name: body?.name } });
       return HttpResponse.json({ images: { bytes: { hash, url: `https://scontent.fake/${hash}.jpg` } } });
     }
     if (request.method === "POST" && first?.startsWith("act_") && second && KINDS[second]) {
