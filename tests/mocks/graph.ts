@@ -181,6 +181,8 @@ export function createGraphFake(opts: { baseUrl?: string; appId?: string; appSec
     tokens,
     /** The next request (matching `match`, if given) gets this response instead. */
     failNext: (failure: ScriptedFailure) => void failures.push(failure),
+    /** Drops scripted failures that no request consumed. */
+    clearFailures: () => void (failures.length = 0),
     reset: () => {
       objects.clear();
       requests.length = 0;

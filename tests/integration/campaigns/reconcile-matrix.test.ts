@@ -7,15 +7,16 @@ import { setDeps } from "@/server/deps";
 import { createTestDb } from "../../support/db";
 import {
   approvedScenario,
+  expectDeployedOnce,
+  expectNothingLive,
   graphBackend,
   recordOf,
   runUntilDone,
   simulatedBackend,
   WRITE_OPS,
+  inject,
   type Backend,
-  type FaultOp,
   type FaultPoint,
-  type Scenario,
 } from "./reconcile-support";
 import { testCtx } from "./support";
 
@@ -44,30 +45,6 @@ afterAll(async () => {
   setDeps();
   await handle?.close();
 });
-
-async function inject(s: Scenario, op: FaultOp, point: FaultPoint, times: number) {
-  if (point === "db-write") s.dbFaultAfter(op, times);
-  else await s.backend.inject(op, point, times);
-}
-
-/** Exactly one object per plan entry, the record names exactly those, and the budget is the approved one. */
-async function expectDeployedOnce(s: Scenario) {
-  const live = await s.backend.live(s.markerPrefix);
-  expect(live.campaign).toHaveLength(1);
-  expect(live.adset).toHaveLength(s.expected.adSets);
-  expect(live.ad).toHaveLength(s.expected.ads);
-  expect(live.creative).toHaveLength(s.expected.ads);
-  expect(live.image).toHaveLength(s.expected.ads);
-  expect(live.adset.reduce((sum, a) => sum + (a.dailyBudget ?? 0), 0)).toBe(s.expected.dailyBudget);
-  const row = await recordOf(s.db, s.campaignId);
-  expect(row.status).toBe("ACTIVE");
-  expect(row.fbCampaignId).toBe(live.campaign[0]!.id);
-  const sorted = (ids: string[]) => [...ids].sort();
-  expect(sorted(Object.values(row.fbAdSetIds))).toEqual(sorted(live.adset.map((o) => o.id)));
-  expect(sorted(Object.values(row.fbAdIds))).toEqual(sorted(live.ad.map((o) => o.id)));
-  expect(sorted(Object.values(row.fbCreativeIds))).toEqual(sorted(live.creative.map((o) => o.id)));
-  expect(sorted(Object.values(row.fbImageHashes))).toEqual(sorted(live.image.map((o) => o.id)));
-}
 
 const cells = (["simulated", "graph"] as const).flatMap((backend) =>
   WRITE_OPS.flatMap((op) => POINTS.map((point) => ({ backend, op, point }))),
@@ -116,8 +93,6 @@ describe("cleanup: its delete × every fault point, after a deploy lost an id", 
     const { result, attempts } = await runUntilDone(s, "cleanup");
     expect(result).toMatchObject({ cleaned: true });
     expect(attempts).toBe(times + 1);
-    const live = await s.backend.live(s.markerPrefix);
-    expect({ campaigns: live.campaign.length, adSets: live.adset.length, ads: live.ad.length }).toEqual({ campaigns: 0, adSets: 0, ads: 0 });
-    expect((await recordOf(s.db, s.campaignId)).status).toBe("CLEANED_UP");
+    await expectNothingLive(s);
   });
 });

@@ -1,5 +1,6 @@
 import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
+import { expect } from "vitest";
 import { campaignCleanupRequested, campaignPlanApproved, onboardingBriefExtracted } from "@/inngest/events";
 import { cleanupCampaign } from "@/inngest/functions/campaign/cleanup-campaign";
 import { deployCampaign } from "@/inngest/functions/campaign/deploy-campaign";
@@ -9,7 +10,7 @@ import { perAdSetBudget } from "@/server/campaigns/approval-card";
 import { campaignMarkerPrefix } from "@/server/campaigns/deploy/markers";
 import { campaignPlanSchema } from "@/server/campaigns/plan-schema";
 import type { Db } from "@/server/db";
-import { campaignRecords } from "@/server/db/schema";
+import { campaignRecords, simulatedFaults } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
 import { savePendingConnection, selectAdAccount } from "@/server/facebook/connections";
 import {
@@ -45,6 +46,8 @@ export interface Backend {
   platform: AdPlatform;
   connect(owner: { organizationId: string; userId: string }): Promise<void>;
   inject(op: FaultOp, point: Exclude<FaultPoint, "db-write">, times: number): Promise<void>;
+  /** Forgets faults no call consumed, so they cannot leak into the next scenario on this account. */
+  clearFaults(): Promise<void>;
   /** Objects of one campaign version (found by its marker prefix) that exist and could deliver. */
   live(markerPrefix: string): Promise<LiveByKind>;
 }
@@ -119,6 +122,7 @@ export function simulatedBackend(db: Db): Backend {
         await addSimulatedFault(db, { adAccountId: SIM_ACCOUNT, operation, remaining: times, httpStatus: 503, code: 2, message: "Service temporarily unavailable", isTransient: true });
       }
     },
+    clearFaults: async () => void (await db.delete(simulatedFaults).where(eq(simulatedFaults.adAccountId, SIM_ACCOUNT))),
     async live(prefix) {
       const rows = await listSimulatedObjects(db, SIM_ACCOUNT);
       const byId = new Map(rows.map((r) => [r.id, r]));
@@ -169,6 +173,7 @@ export function graphBackend(db: Db) {
         });
       }
     },
+    clearFaults: async () => fake.clearFailures(),
     async live(prefix) {
       const of = (kind: string) =>
         fake.live(kind)
@@ -263,4 +268,35 @@ export async function runUntilDone(s: Scenario, which: "deploy" | "cleanup", max
 
 export async function recordOf(db: Db, campaignId: string) {
   return (await db.select().from(campaignRecords).where(eq(campaignRecords.id, campaignId)))[0]!;
+}
+
+export async function inject(s: Scenario, op: FaultOp, point: FaultPoint, times: number) {
+  if (point === "db-write") s.dbFaultAfter(op, times);
+  else await s.backend.inject(op, point, times);
+}
+
+/** Exactly one object per plan entry, the record names exactly those, and the budget is the approved one. */
+export async function expectDeployedOnce(s: Scenario) {
+  const live = await s.backend.live(s.markerPrefix);
+  expect(live.campaign).toHaveLength(1);
+  expect(live.adset).toHaveLength(s.expected.adSets);
+  expect(live.ad).toHaveLength(s.expected.ads);
+  expect(live.creative).toHaveLength(s.expected.ads);
+  expect(live.image).toHaveLength(s.expected.ads);
+  expect(live.adset.reduce((sum, a) => sum + (a.dailyBudget ?? 0), 0)).toBe(s.expected.dailyBudget);
+  const row = await recordOf(s.db, s.campaignId);
+  expect(row.status).toBe("ACTIVE");
+  expect(row.fbCampaignId).toBe(live.campaign[0]!.id);
+  const sorted = (ids: string[]) => [...ids].sort();
+  expect(sorted(Object.values(row.fbAdSetIds))).toEqual(sorted(live.adset.map((o) => o.id)));
+  expect(sorted(Object.values(row.fbAdIds))).toEqual(sorted(live.ad.map((o) => o.id)));
+  expect(sorted(Object.values(row.fbCreativeIds))).toEqual(sorted(live.creative.map((o) => o.id)));
+  expect(sorted(Object.values(row.fbImageHashes))).toEqual(sorted(live.image.map((o) => o.id)));
+}
+
+/** After cleanup: no campaign, ad set or ad of this version can deliver, and the record says CLEANED_UP. */
+export async function expectNothingLive(s: Scenario) {
+  const live = await s.backend.live(s.markerPrefix);
+  expect({ campaigns: live.campaign.length, adSets: live.adset.length, ads: live.ad.length }).toEqual({ campaigns: 0, adSets: 0, ads: 0 });
+  expect((await recordOf(s.db, s.campaignId)).status).toBe("CLEANED_UP");
 }
