@@ -96,3 +96,14 @@ describe("cleanup: its delete × every fault point, after a deploy lost an id", 
     await expectNothingLive(s);
   });
 });
+
+describe("deploy: two runs racing on one campaign", () => {
+  for (const backend of ["simulated", "graph"] as const) {
+    it(`${backend}: both runs finish and exactly one of each object is live`, async () => {
+      const s = await approvedScenario(handle.db, backends[backend], `Race ${backend}`);
+      const [a, b] = await Promise.all([runUntilDone(s, "deploy"), runUntilDone(s, "deploy")]);
+      expect([a.result, b.result]).toMatchObject([{ deployed: true }, { deployed: true }]);
+      await expectDeployedOnce(s);
+    });
+  }
+});

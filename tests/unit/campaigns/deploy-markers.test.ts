@@ -46,6 +46,14 @@ describe("adoptOrCreate", () => {
     expect(facebook.updateStatus).toHaveBeenCalledWith(fb, "102", "DELETED");
   });
 
+  it("after creating, settles on the oldest copy when a racer created one too, deleting its own", async () => {
+    const facebook = platform([]);
+    vi.mocked(facebook.findMarkedObjects).mockResolvedValueOnce([]).mockResolvedValueOnce([{ id: "900", name: "a [m]" }, { id: "100", name: "a [m]" }]);
+    const out = await adoptOrCreate({ facebook, fb, kind: "ad", parentId: "1", marker: "[m]", create: async () => "900" });
+    expect(out).toEqual({ id: "100", created: true, adopted: true });
+    expect(facebook.updateStatus).toHaveBeenCalledExactlyOnceWith(fb, "900", "DELETED");
+  });
+
   it("leaves surplus images alone: they cannot be switched off and cost nothing", async () => {
     const facebook = platform([{ id: "h1", name: "x [m]" }, { id: "h2", name: "x [m]" }]);
     await adoptOrCreate({ facebook, fb, kind: "image", marker: "[m]", create: async () => "h9" });

@@ -3,12 +3,9 @@ import type { Deps } from "@/server/deps";
 import { campaignRecords } from "@/server/db/schema";
 import { getActiveConnection } from "@/server/facebook/connections";
 import { getCampaign, postCampaignMessage } from "../records";
-import { GraphApiError } from "@/server/services/facebook/types";
 import { DeployBlockedError, toStepError } from "./graph-errors";
 import { deployMarker } from "./markers";
-
-// Graph's "object does not exist": what deleting an already deleted campaign can answer on a retry.
-const isAlreadyGone = (err: unknown) => err instanceof GraphApiError && err.details.code === 100 && err.details.subcode === 33;
+import { isAlreadyGone } from "./reconcile";
 
 /**
  * Deletes the partly built Facebook campaign: the one whose id we stored and any carrying this

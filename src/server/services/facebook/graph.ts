@@ -29,10 +29,6 @@ const markedBody = z.object({ id: z.string(), name: z.string().default(""), stat
 const markedImageBody = z.object({ hash: z.string(), name: z.string().default(""), status: z.string().optional() });
 const MAX_PAGES = 20;
 
-/** Graph's numeric ids grow with creation time; sorting by them makes every retry adopt the same copy. */
-export const byNumericId = (a: { id: string }, b: { id: string }) =>
-  a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
 /**
  * The edge to search and whether Graph can filter it by name: campaigns, ad sets and ads accept
  * `filtering` on name CONTAIN; creatives and images are listed and matched here.
@@ -166,7 +162,7 @@ export function createGraphAdPlatform(opts: GraphAdPlatformOptions): AdPlatform 
         q.kind === "image"
           ? (await listAll(path, ctx.accessToken, markedImageBody, query)).map((r) => ({ id: r.hash, name: r.name, status: r.status }))
           : await listAll(path, ctx.accessToken, markedBody, query);
-      return rows.filter((r) => r.name.includes(q.marker) && r.status !== "DELETED").sort(byNumericId);
+      return rows.filter((r) => r.name.includes(q.marker) && r.status !== "DELETED");
     },
 
     async getInsights(ctx, objectId, range) {

@@ -98,7 +98,7 @@ export interface AdPlatform {
   createCreative(ctx: AdAccountContext, input: CreativeInput): Promise<{ id: string }>;
   createAd(ctx: AdAccountContext, input: AdInput): Promise<{ id: string }>;
   updateStatus(ctx: AdAccountContext, objectId: string, status: ObjectStatus): Promise<void>;
-  /** Our objects on the parent's edge whose name contains `marker`, by id (oldest first), DELETED ones left out. */
+  /** Our objects on the parent's edge whose name contains `marker`, DELETED ones left out. */
   findMarkedObjects(ctx: AdAccountContext, query: MarkedObjectQuery): Promise<MarkedObject[]>;
   getInsights(ctx: AdAccountContext, objectId: string, range: { since: string; until: string }): Promise<InsightsRow[]>;
 }
