@@ -37,4 +37,30 @@ describe("step retries", () => {
     expect(campaigns.length - campaignsBefore).toBe(1);
     expect(campaigns.map((c) => c.id)).toContain((done.output as { fbCampaignId: string }).fbCampaignId);
   });
+
+  it("an ad set whose create answer is lost is adopted by its marker on the retry: exactly one ad set", async () => {
+    const since = new Date(Date.now() - 1_000);
+    const app = await signedInClient(inject("appUrl"), "lost-answer");
+    const { campaignId } = await onboardToPendingPlan(app, devServer, since);
+
+    // Graph applies the create, then the connection drops before we read the id. One unit only: the
+    // retry looks up instead of creating, so a second unit would linger for the next test's ad set.
+    const fault = await app.request("POST", "/api/dev/simulated-ads/faults", {
+      adAccountId: SIM_AD_ACCOUNT,
+      operation: "createAdSet",
+      effect: "lose-response",
+    });
+    expect(fault.status, JSON.stringify(fault.body)).toBe(201);
+
+    await approvePlan(app, campaignId);
+    const approved = await devServer.waitForEvent("campaign/plan.approved", { campaignId }, { since });
+    const deploy = await runOf(devServer, approved, "aigency-deploy-campaign");
+    const done = await devServer.waitForRunStatus(deploy.id, { statuses: ["COMPLETED"], timeoutMs: 120_000 });
+    const fbCampaignId = (done.output as { fbCampaignId: string }).fbCampaignId;
+
+    expect((await devServer.stepAttempts(deploy.id))["create-ad-set-0"]).toBe(1);
+    const adSets = (await listSimulatedObjects(app)).filter((o) => o.kind === "adset" && o.parentId === fbCampaignId);
+    expect(adSets).toHaveLength(1);
+    expect(adSets[0]!.status).toBe("ACTIVE");
+  });
 });

@@ -3,28 +3,47 @@ import { http, HttpResponse } from "msw";
 
 /**
  * A small in-memory Graph API for msw: it checks the Bearer token and its appsecret_proof like
- * Graph does, keeps created objects, and lets a test script failures (`failNext`) such as a
- * code-17 throttle with usage headers, an expired token, a 500 or an unreadable body.
+ * Graph does, keeps created objects (images by content hash, as Graph does), lists the edges
+ * deployment searches (with `filtering` on name CONTAIN), and lets a test script failures
+ * (`failNext`) such as a code-17 throttle with usage headers, an expired token, a 500, an
+ * unreadable body, a dropped connection, or any of these after the write was applied.
  */
 export interface GraphFakeObject {
   id: string;
   kind: string;
   adAccountId: string;
+  /** The campaign of an ad set, the ad set of an ad. */
+  parentId?: string;
   body: Record<string, unknown>;
 }
 
-interface ScriptedFailure {
+export interface ScriptedFailure {
   match?: (req: { method: string; path: string }) => boolean;
-  status: number;
-  body: unknown;
+  /** "before" (default): nothing is written. "after-write": the request is applied, then its answer is replaced. */
+  phase?: "before" | "after-write";
+  /** The connection drops: fetch rejects, as when a proxy or Graph's edge cuts it. */
+  dropConnection?: boolean;
+  status?: number;
+  body?: unknown;
   headers?: Record<string, string>;
 }
+
+/** Graph's HTML error page, which arrives instead of JSON when its edge fails. */
+export const HTML_502 = "<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>";
 
 export const graphError = (code: number, message: string, extra: Record<string, unknown> = {}) => ({
   error: { message, type: "OAuthException", code, fbtrace_id: "AbCdEfFake", ...extra },
 });
 
 const KINDS: Record<string, string> = { campaigns: "campaign", adsets: "adset", adcreatives: "creative", ads: "ad" };
+const PARENT_FIELD: Record<string, string> = { adset: "campaign_id", ad: "adset_id" };
+
+const nameFilter = (query: URLSearchParams): string | undefined => {
+  const raw = query.get("filtering");
+  if (!raw) return undefined;
+  const rules = JSON.parse(raw) as { field: string; operator: string; value: string }[];
+  return rules.find((r) => r.field === "name" && r.operator === "CONTAIN")?.value;
+};
 
 export function createGraphFake(opts: { baseUrl?: string; appId?: string; appSecret: string; tokens?: string[] }) {
   const root = `${(opts.baseUrl ?? "https://graph.facebook.com").replace(/\/$/, "")}/v26.0`;
@@ -52,11 +71,44 @@ export function createGraphFake(opts: { baseUrl?: string; appId?: string; appSec
     requests.push({ method: request.method, path, query: url.searchParams, body });
 
     const index = failures.findIndex((f) => !f.match || f.match({ method: request.method, path }));
-    if (index >= 0) {
-      const [f] = failures.splice(index, 1);
-      const payload = typeof f!.body === "string" ? f!.body : JSON.stringify(f!.body);
-      return new HttpResponse(payload, { status: f!.status, headers: { "content-type": "application/json", ...f!.headers } });
-    }
+    const failure = index >= 0 ? failures.splice(index, 1)[0] : undefined;
+    if (failure && failure.phase !== "after-write") return failed(failure);
+    const answer = await respond(request, url, path, body);
+    return failure ? failed(failure) : answer;
+  });
+
+  function failed(f: ScriptedFailure) {
+    if (f.dropConnection) return HttpResponse.error();
+    const payload = typeof f.body === "string" ? f.body : JSON.stringify(f.body);
+    const type = typeof f.body === "string" && f.body.startsWith("<") ? "text/html" : "application/json";
+    return new HttpResponse(payload, { status: f.status ?? 500, headers: { "content-type": type, ...f.headers } });
+  }
+
+  /** Objects not DELETED and not under a DELETED parent (deleting a campaign deletes its ad sets and ads). */
+  function isLive(o: GraphFakeObject): boolean {
+    if (o.body.status === "DELETED") return false;
+    const parent = o.parentId ? objects.get(o.parentId) : undefined;
+    return parent ? isLive(parent) : true;
+  }
+
+  function list(kind: string, scope: { adAccountId?: string; parentId?: string }, query: URLSearchParams) {
+    const contains = nameFilter(query);
+    const rows = [...objects.values()].filter(
+      (o) =>
+        o.kind === kind &&
+        (!scope.adAccountId || o.adAccountId === scope.adAccountId) &&
+        (!scope.parentId || o.parentId === scope.parentId) &&
+        o.body.status !== "DELETED" &&
+        (!contains || String(o.body.name ?? "").includes(contains)),
+    );
+    // Graph answers newest first.
+    const data = rows.reverse().map((o) =>
+      kind === "image" ? { hash: o.id, name: o.body.name } : { id: o.id, name: o.body.name, status: o.body.status },
+    );
+    return HttpResponse.json({ data, paging: { cursors: { before: "b", after: "a" } } });
+  }
+
+  async function respond(request: Request, url: URL, path: string, body: Record<string, unknown> | undefined) {
 
     if (path === "oauth/access_token") {
       const q = url.searchParams;
@@ -80,12 +132,27 @@ export function createGraphFake(opts: { baseUrl?: string; appId?: string; appSec
     const [first, second] = path.split("/");
     if (request.method === "POST" && first?.startsWith("act_") && second === "adimages") {
       const hash = createHmac("md5", "img").update(String(body?.bytes)).digest("hex");
+      // Same bytes, same hash: Graph keeps one image per hash; the latest upload's name is the one listed.
+      objects.set(hash, { id: hash, kind: "image", adAccountId: first, body: { name: body?.name } });
       return HttpResponse.json({ images: { bytes: { hash, url: `https://scontent.fake/${hash}.jpg` } } });
     }
     if (request.method === "POST" && first?.startsWith("act_") && second && KINDS[second]) {
       const id = nextId();
-      objects.set(id, { id, kind: KINDS[second]!, adAccountId: first, body: body ?? {} });
+      const kind = KINDS[second]!;
+      const parentField = PARENT_FIELD[kind];
+      const parentId = parentField ? String(body?.[parentField]) : undefined;
+      if (parentId && !objects.has(parentId)) {
+        return HttpResponse.json(graphError(100, `Invalid parameter: ${parentField} '${parentId}' does not exist`), { status: 400 });
+      }
+      objects.set(id, { id, kind, adAccountId: first, parentId, body: body ?? {} });
       return HttpResponse.json({ id });
+    }
+    if (request.method === "GET" && first?.startsWith("act_") && second === "adimages") return list("image", { adAccountId: first }, url.searchParams);
+    if (request.method === "GET" && first?.startsWith("act_") && second && KINDS[second]) {
+      return list(KINDS[second]!, { adAccountId: first }, url.searchParams);
+    }
+    if (request.method === "GET" && first && objects.has(first) && second && KINDS[second]) {
+      return list(KINDS[second]!, { parentId: first }, url.searchParams);
     }
     if (request.method === "POST" && first && !second && objects.has(first)) {
       Object.assign(objects.get(first)!.body, body);
@@ -103,15 +170,19 @@ export function createGraphFake(opts: { baseUrl?: string; appId?: string; appSec
       });
     }
     return HttpResponse.json(graphError(100, `Unsupported ${request.method} request. Object with ID '${first}' does not exist`, { error_subcode: 33 }), { status: 400 });
-  });
+  }
 
   return {
     handlers: [handler],
     objects,
+    /** Objects of one kind that exist and could deliver (not deleted, nor under a deleted parent). */
+    live: (kind: string) => [...objects.values()].filter((o) => o.kind === kind && isLive(o)),
     requests,
     tokens,
     /** The next request (matching `match`, if given) gets this response instead. */
     failNext: (failure: ScriptedFailure) => void failures.push(failure),
+    /** Drops scripted failures that no request consumed. */
+    clearFailures: () => void (failures.length = 0),
     reset: () => {
       objects.clear();
       requests.length = 0;

@@ -17,8 +17,8 @@ import { notificationCreatedEvent } from "@/server/notifications/events";
 
 /**
  * Creates the approved campaign on Facebook, one object per step. Every step first looks for the id
- * it would create (stored right after each creation), so a retried, resumed or replayed run never
- * creates a duplicate. Flow control is keyed by ad account so one busy account cannot starve others.
+ * it would create (stored right after each creation), then on Facebook for an object carrying its
+ * marker (a lost answer or failed store), so a retried, resumed or replayed run never creates a duplicate. Flow control is keyed by ad account so one busy account cannot starve others.
  */
 export const deployCampaign = inngest.createFunction(
   {

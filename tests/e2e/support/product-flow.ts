@@ -73,6 +73,8 @@ export interface SimulatedObject {
   id: string;
   kind: string;
   name: string;
+  parentId: string | null;
+  status: string | null;
 }
 
 export async function listSimulatedObjects(app: AppClient): Promise<SimulatedObject[]> {

@@ -28,9 +28,11 @@ const server = setupServer(
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 const deleted: { campaignId: string; status: string }[] = [];
+const lookups: { kind: string; marker: string }[] = [];
 const fakeFacebook = {
   kind: "simulated",
   updateStatus: async (_conn: unknown, campaignId: string, status: string) => void deleted.push({ campaignId, status }),
+  findMarkedObjects: async (_conn: unknown, q: { kind: string; marker: string }) => (lookups.push(q), []),
 } as unknown as AdPlatform;
 
 beforeAll(async () => {
@@ -42,6 +44,7 @@ beforeAll(async () => {
 afterEach(() => {
   vi.restoreAllMocks();
   deleted.length = 0;
+  lookups.length = 0;
   tokenRequests.length = 0;
   tokenStatus = 200;
 });
@@ -90,10 +93,11 @@ describe("cleanup-campaign function", () => {
     expect(await messagesOf(w.campaignId, "campaign-cleaned-up")).toHaveLength(1);
   });
 
-  it("marks a failure that created nothing on Facebook as cleaned up without calling Facebook", async () => {
+  it("with no stored id, looks for the campaign by its marker and, finding none, marks it cleaned up", async () => {
     const w = await failedWorld("Bo", null);
     const { result } = await runCleanup(w);
     expect(result).toEqual({ deleted: false, cleaned: true });
+    expect(lookups).toEqual([{ kind: "campaign", marker: expect.stringMatching(/^\[agcy:[0-9a-f]{12}:campaign\]$/) }]);
     expect(deleted).toEqual([]);
   });
 

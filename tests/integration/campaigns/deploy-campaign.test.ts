@@ -31,6 +31,8 @@ function fakeAdPlatform(failures: Partial<Record<string, GraphApiError>> = {}) {
     createCreative: op("createCreative", () => ({ id: `${next++}` })),
     createAd: op("createAd", () => ({ id: `${next++}` })),
     updateStatus: op("updateStatus", () => undefined),
+    // Nothing of ours exists before this test's own creates; lookups are not counted as calls.
+    findMarkedObjects: async () => [],
   } as unknown as AdPlatform;
   return { platform, calls };
 }

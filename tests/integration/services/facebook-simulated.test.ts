@@ -125,4 +125,24 @@ describe("simulated ad account", () => {
     await expect(sim.listAdAccounts(ctx.accessToken)).rejects.toMatchObject({ details: { code: 190, subcode: 463 } });
     await expect(sim.listAdAccounts(ctx.accessToken)).resolves.toHaveLength(2);
   });
+
+  it("a lose-response fault applies the write, then fails like a dropped connection; the object is found by its marker", async () => {
+    const c = { ...ctx, adAccountId: "act_100000000000777" };
+    await addSimulatedFault(handle.db, { adAccountId: c.adAccountId, operation: "createCampaign", effect: "lose-response" });
+    const marker = "[agcy:0123456789ab:campaign]";
+    const error = await sim.createCampaign(c, { ...campaignInput, name: `Spring ${marker}` }).then(() => undefined, (e: unknown) => e as GraphApiError);
+    expect(error?.details).toMatchObject({ httpStatus: 0, isTransient: true });
+    expect(classifyGraphError(error!.details)).toBe("transient");
+    const written = await listSimulatedObjects(handle.db, c.adAccountId);
+    expect(written).toEqual([expect.objectContaining({ kind: "campaign", name: `Spring ${marker}` })]);
+    expect(await sim.findMarkedObjects(c, { kind: "campaign", marker })).toEqual([{ id: written[0]!.id, name: `Spring ${marker}`, status: "PAUSED" }]);
+    // Literal match: another object's marker, a prefix of it, or a deleted copy is not ours to adopt.
+    await sim.createCampaign(c, { ...campaignInput, name: "Other [agcy:0123456789ab:campaign-x]" });
+    await sim.updateStatus(c, written[0]!.id, "DELETED");
+    expect(await sim.findMarkedObjects(c, { kind: "campaign", marker })).toEqual([]);
+  });
+
+  it("refuses an error fault without code and message, naming the field", async () => {
+    await expect(addSimulatedFault(handle.db, { operation: "createAd", message: "x" })).rejects.toThrow(/code/);
+  });
 });

@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { parseEnv } from "@/env";
 import type { Db } from "@/server/db/client";
 import { classifyGraphError, createAdPlatform, GraphApiError, type AdPlatform } from "@/server/services/facebook";
-import { createGraphFake, graphError } from "../../mocks/graph";
+import { createGraphFake, graphError, HTML_502 } from "../../mocks/graph";
 
 const SECRET = "app-secret-123";
 const TOKEN = "EAAB-user-token-xyz";
@@ -141,5 +141,35 @@ describe("Graph ad platform against a fake Graph API", () => {
     const error = await catchError(failing.exchangeCode({ code: "x", redirectUri: "http://app/cb" }));
     expect(error!.details).toMatchObject({ httpStatus: 0, isTransient: true });
     expect(error!.message).not.toContain(SECRET);
+  });
+
+  it("finds our objects by marker: Graph filters campaigns by name CONTAIN, creatives are listed and matched", async () => {
+    const marker = "[agcy:0123456789ab:campaign]";
+    const campaignInput = { objective: "OUTCOME_LEADS", status: "PAUSED" as const, specialAdCategories: [] };
+    // The answer is lost after Graph applied the create: the object exists, its id never reached us.
+    fake.failNext({ match: (r) => r.method === "POST", phase: "after-write", dropConnection: true });
+    const lost = await catchError(graph.createCampaign(ctx, { ...campaignInput, name: `Spring ${marker}` }));
+    expect(lost!.details).toMatchObject({ httpStatus: 0, isTransient: true });
+    await graph.createCampaign(ctx, { ...campaignInput, name: "Spring [agcy:0123456789ab:campaign-2]" });
+
+    const found = await graph.findMarkedObjects(ctx, { kind: "campaign", marker });
+    expect(found).toEqual([{ id: expect.any(String), name: `Spring ${marker}`, status: "PAUSED" }]);
+    const list = fake.requests.at(-1)!;
+    expect(list.method).toBe("GET");
+    expect(JSON.parse(list.query.get("filtering")!)).toEqual([{ field: "name", operator: "CONTAIN", value: marker }]);
+
+    await graph.updateStatus(ctx, found[0]!.id, "DELETED");
+    expect(await graph.findMarkedObjects(ctx, { kind: "campaign", marker })).toEqual([]);
+    expect(await graph.findMarkedObjects(ctx, { kind: "creative", marker })).toEqual([]);
+    expect(fake.requests.at(-1)!.query.get("filtering")).toBeNull();
+  });
+
+  it("a 502 HTML page after the write leaves one object, which the lookup then finds", async () => {
+    const marker = "[agcy:0123456789ab:image-0-0]";
+    fake.failNext({ match: (r) => r.path.endsWith("adimages"), phase: "after-write", status: 502, body: HTML_502 });
+    const lost = await catchError(graph.uploadImage(ctx, { name: `ad-0-0 ${marker}.png`, bytes: Buffer.from("px") }));
+    expect(lost!.details).toMatchObject({ httpStatus: 502, isTransient: true });
+    const [image] = await graph.findMarkedObjects(ctx, { kind: "image", marker });
+    expect(image).toMatchObject({ id: (await graph.uploadImage(ctx, { name: "again.png", bytes: Buffer.from("px") })).hash });
   });
 });

@@ -4,25 +4,34 @@ import { campaignRecords } from "@/server/db/schema";
 import { getActiveConnection } from "@/server/facebook/connections";
 import { getCampaign, postCampaignMessage } from "../records";
 import { DeployBlockedError, toStepError } from "./graph-errors";
+import { deployMarker } from "./markers";
+import { isAlreadyGone } from "./reconcile";
 
 /**
- * Deletes the partly built Facebook campaign. Deleting the campaign deletes its ad sets and ads with
- * it; uploaded images and creatives stay in the ad library, unused and free.
+ * Deletes the partly built Facebook campaign: the one whose id we stored and any carrying this
+ * version's marker, whose id a lost response kept from us. Deleting a campaign deletes its ad sets
+ * and ads with it; uploaded images and creatives stay in the ad library, unused and free.
  */
 export async function deletePartialCampaign(deps: Deps, opts: { organizationId: string; campaignId: string }) {
   const record = await getCampaign(deps.db, opts);
   if (!record || record.status !== "DEPLOY_FAILED") return { deleted: false };
-  if (!record.fbCampaignId) return { deleted: false };
   const conn = record.connectionUserId
     ? await getActiveConnection(deps.db, { organizationId: record.organizationId, userId: record.connectionUserId })
     : null;
   if (!conn) throw new DeployBlockedError("Reconnect Facebook to clean up: the connection is no longer active.");
+  const fb = { accessToken: conn.accessToken, adAccountId: conn.adAccountId };
   try {
-    await deps.services.facebook.updateStatus({ accessToken: conn.accessToken, adAccountId: conn.adAccountId }, record.fbCampaignId, "DELETED");
+    const marked = await deps.services.facebook.findMarkedObjects(fb, { kind: "campaign", marker: deployMarker(record, "campaign") });
+    const ids = new Set([...(record.fbCampaignId ? [record.fbCampaignId] : []), ...marked.map((o) => o.id)]);
+    for (const id of ids) {
+      await deps.services.facebook.updateStatus(fb, id, "DELETED").catch((err: unknown) => {
+        if (!isAlreadyGone(err)) throw err;
+      });
+    }
+    return { deleted: ids.size > 0 };
   } catch (err) {
     throw toStepError(err);
   }
-  return { deleted: true };
 }
 
 /** Marks the campaign cleaned up (only from DEPLOY_FAILED) and says so in the conversation. */

@@ -8,6 +8,8 @@ import { perAdSetBudget } from "../approval-card";
 import { storeFacebookId, type CampaignRecord } from "../records";
 import { renderAdImage } from "./ad-image";
 import { DeployBlockedError, toStepError } from "./graph-errors";
+import { deployMarker, withMarker } from "./markers";
+import { adoptOrCreate } from "./reconcile";
 import { optimizationGoalFor, toGraphTargeting } from "./targeting";
 
 export interface DeployRef {
@@ -19,6 +21,8 @@ export interface DeployRef {
 export interface Created {
   id: string;
   created: boolean;
+  /** Found on Facebook by its marker: an earlier attempt created it but never stored its id. */
+  adopted?: boolean;
 }
 
 interface Loaded {
@@ -66,15 +70,23 @@ async function guarded<T>(deps: Deps, ref: DeployRef, fn: (l: Loaded) => Promise
 export function ensureFacebookCampaign(deps: Deps, ref: DeployRef): Promise<Created> {
   return guarded(deps, ref, async ({ record, plan, fb }) => {
     if (record.fbCampaignId) return { id: record.fbCampaignId, created: false };
-    // PAUSED until every child exists, so a half-built campaign never spends.
-    const { id } = await deps.services.facebook.createCampaign(fb, {
-      name: plan.name,
-      objective: plan.objective,
-      status: "PAUSED",
-      specialAdCategories: [],
+    const marker = deployMarker(record, "campaign");
+    const out = await adoptOrCreate({
+      facebook: deps.services.facebook,
+      fb,
+      kind: "campaign",
+      marker,
+      // PAUSED until every child exists, so a half-built campaign never spends.
+      create: async () =>
+        (await deps.services.facebook.createCampaign(fb, {
+          name: withMarker(plan.name, marker),
+          objective: plan.objective,
+          status: "PAUSED",
+          specialAdCategories: [],
+        })).id,
     });
-    await deps.db.update(campaignRecords).set({ fbCampaignId: id }).where(eq(campaignRecords.id, record.id));
-    return { id, created: true };
+    await deps.db.update(campaignRecords).set({ fbCampaignId: out.id }).where(eq(campaignRecords.id, record.id));
+    return out;
   });
 }
 
@@ -84,18 +96,28 @@ export function ensureAdSet(deps: Deps, ref: DeployRef & { adSet: number }): Pro
     const stored = record.fbAdSetIds[key];
     if (stored) return { id: stored, created: false };
     if (!record.fbCampaignId) throw new Error("The Facebook campaign must exist before its ad sets");
+    const campaignId = record.fbCampaignId;
     const set = plan.adSets[ref.adSet]!;
-    const { id } = await deps.services.facebook.createAdSet(fb, {
-      name: set.name,
-      campaignId: record.fbCampaignId,
-      dailyBudgetCents: perAdSetBudget(plan),
-      billingEvent: "IMPRESSIONS",
-      optimizationGoal: optimizationGoalFor(plan.objective),
-      targeting: toGraphTargeting(set.targeting),
-      status: "ACTIVE",
+    const marker = deployMarker(record, `adset-${ref.adSet}`);
+    const out = await adoptOrCreate({
+      facebook: deps.services.facebook,
+      fb,
+      kind: "adset",
+      parentId: campaignId,
+      marker,
+      create: async () =>
+        (await deps.services.facebook.createAdSet(fb, {
+          name: withMarker(set.name, marker),
+          campaignId,
+          dailyBudgetCents: perAdSetBudget(plan),
+          billingEvent: "IMPRESSIONS",
+          optimizationGoal: optimizationGoalFor(plan.objective),
+          targeting: toGraphTargeting(set.targeting),
+          status: "ACTIVE",
+        })).id,
     });
-    await storeFacebookId(deps.db, { campaignId: record.id, column: "fbAdSetIds", key, value: id });
-    return { id, created: true };
+    await storeFacebookId(deps.db, { campaignId: record.id, column: "fbAdSetIds", key, value: out.id });
+    return out;
   });
 }
 
@@ -108,9 +130,16 @@ export function ensureAdImage(deps: Deps, ref: DeployRef & { adSet: number; ad: 
     const bytes = renderAdImage(`${ad.headline}\n${ad.imagePrompt}`);
     // Kept in our storage too, so the campaign view can show exactly what was uploaded.
     await deps.services.storage.put(`${record.organizationId}/campaigns/${record.id}/${key}.png`, bytes, "image/png");
-    const { hash } = await deps.services.facebook.uploadImage(fb, { name: `${key}.png`, bytes });
-    await storeFacebookId(deps.db, { campaignId: record.id, column: "fbImageHashes", key, value: hash });
-    return { id: hash, created: true };
+    const marker = deployMarker(record, `image-${ref.adSet}-${ref.ad}`);
+    const out = await adoptOrCreate({
+      facebook: deps.services.facebook,
+      fb,
+      kind: "image",
+      marker,
+      create: async () => (await deps.services.facebook.uploadImage(fb, { name: `${withMarker(key, marker)}.png`, bytes })).hash,
+    });
+    await storeFacebookId(deps.db, { campaignId: record.id, column: "fbImageHashes", key, value: out.id });
+    return out;
   });
 }
 
@@ -123,17 +152,25 @@ export function ensureCreative(deps: Deps, ref: DeployRef & { adSet: number; ad:
     if (!imageHash) throw new Error(`The image for ${key} must be uploaded before its creative`);
     if (!pageId) throw new DeployBlockedError("Ads need a Facebook Page: connect Facebook again and choose a Page, then resume.");
     const ad = plan.adSets[ref.adSet]!.ads[ref.ad]!;
-    const { id } = await deps.services.facebook.createCreative(fb, {
-      name: `${plan.name} — ${ad.name}`,
-      pageId,
-      imageHash,
-      link: ref.link,
-      headline: ad.headline,
-      primaryText: ad.primaryText,
-      callToAction: ad.cta,
+    const marker = deployMarker(record, `creative-${ref.adSet}-${ref.ad}`);
+    const out = await adoptOrCreate({
+      facebook: deps.services.facebook,
+      fb,
+      kind: "creative",
+      marker,
+      create: async () =>
+        (await deps.services.facebook.createCreative(fb, {
+          name: withMarker(`${plan.name} — ${ad.name}`, marker),
+          pageId,
+          imageHash,
+          link: ref.link,
+          headline: ad.headline,
+          primaryText: ad.primaryText,
+          callToAction: ad.cta,
+        })).id,
     });
-    await storeFacebookId(deps.db, { campaignId: record.id, column: "fbCreativeIds", key, value: id });
-    return { id, created: true };
+    await storeFacebookId(deps.db, { campaignId: record.id, column: "fbCreativeIds", key, value: out.id });
+    return out;
   });
 }
 
@@ -145,14 +182,23 @@ export function ensureAd(deps: Deps, ref: DeployRef & { adSet: number; ad: numbe
     const adSetId = record.fbAdSetIds[adSetKey(ref.adSet)];
     const creativeId = record.fbCreativeIds[key];
     if (!adSetId || !creativeId) throw new Error(`The ad set and creative for ${key} must exist before the ad`);
-    const { id } = await deps.services.facebook.createAd(fb, {
-      name: plan.adSets[ref.adSet]!.ads[ref.ad]!.name,
-      adSetId,
-      creativeId,
-      status: "ACTIVE",
+    const marker = deployMarker(record, `ad-${ref.adSet}-${ref.ad}`);
+    const out = await adoptOrCreate({
+      facebook: deps.services.facebook,
+      fb,
+      kind: "ad",
+      parentId: adSetId,
+      marker,
+      create: async () =>
+        (await deps.services.facebook.createAd(fb, {
+          name: withMarker(plan.adSets[ref.adSet]!.ads[ref.ad]!.name, marker),
+          adSetId,
+          creativeId,
+          status: "ACTIVE",
+        })).id,
     });
-    await storeFacebookId(deps.db, { campaignId: record.id, column: "fbAdIds", key, value: id });
-    return { id, created: true };
+    await storeFacebookId(deps.db, { campaignId: record.id, column: "fbAdIds", key, value: out.id });
+    return out;
   });
 }
 

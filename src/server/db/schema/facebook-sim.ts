@@ -23,7 +23,8 @@ export const simulatedAdObjects = pgTable(
 
 /**
  * Faults the simulated ad account raises on demand (tests, demos): each matching call consumes
- * one unit of `remaining` and throws the Graph error described here. `adAccountId` "*" matches any.
+ * one unit of `remaining` and throws the Graph error described here (or, with effect
+ * "lose-response", applies the write and then loses the answer). `adAccountId` "*" matches any.
  */
 export const simulatedFaults = pgTable(
   "simulated_faults",
@@ -39,6 +40,9 @@ export const simulatedFaults = pgTable(
     isTransient: boolean().notNull().default(false),
     // Becomes GraphApiError.retryAfterMs, as Graph's estimated_time_to_regain_access would.
     retryAfterMinutes: integer(),
+    // "error": the call fails before anything is written; "lose-response": the write is applied,
+    // then the caller sees a dropped connection, as when Graph accepted it but the answer never came.
+    effect: text().$type<"error" | "lose-response">().notNull().default("error"),
     createdAt: createdAt(),
   },
   (t) => [index().on(t.operation, t.adAccountId)],

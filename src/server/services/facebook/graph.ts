@@ -2,7 +2,7 @@ import { z } from "zod";
 import { createGraphClient, type GraphClientOptions } from "./graph-client";
 import { toAdParams, toAdSetParams, toCampaignParams, toCreativeParams } from "./payloads";
 import { insightsRowSchema, toInsightsRow } from "./transform";
-import { GRAPH_API_VERSION, type AccessToken, type AdPlatform } from "./types";
+import { GRAPH_API_VERSION, type AccessToken, type AdPlatform, type MarkedObjectQuery } from "./types";
 
 export interface GraphAdPlatformOptions extends GraphClientOptions {
   appId: string;
@@ -25,7 +25,28 @@ const adAccountBody = z.object({
 });
 const pageBody = z.object({ id: z.string(), name: z.string().default("") });
 const imagesBody = z.object({ images: z.record(z.string(), z.object({ hash: z.string() })) });
+const markedBody = z.object({ id: z.string(), name: z.string().default(""), status: z.string().optional() });
+const markedImageBody = z.object({ hash: z.string(), name: z.string().default(""), status: z.string().optional() });
 const MAX_PAGES = 20;
+
+/**
+ * The edge to search and whether Graph can filter it by name: campaigns, ad sets and ads accept
+ * `filtering` on name CONTAIN; creatives and images are listed and matched here.
+ */
+function markedEdge(adAccountId: string, q: MarkedObjectQuery): { path: string; filterable: boolean } {
+  switch (q.kind) {
+    case "campaign":
+      return { path: `${adAccountId}/campaigns`, filterable: true };
+    case "adset":
+      return { path: `${q.parentId ?? adAccountId}/adsets`, filterable: true };
+    case "ad":
+      return { path: `${q.parentId ?? adAccountId}/ads`, filterable: true };
+    case "creative":
+      return { path: `${adAccountId}/adcreatives`, filterable: false };
+    case "image":
+      return { path: `${adAccountId}/adimages`, filterable: false };
+  }
+}
 
 export function createGraphAdPlatform(opts: GraphAdPlatformOptions): AdPlatform {
   const request = createGraphClient(opts);
@@ -131,6 +152,17 @@ export function createGraphAdPlatform(opts: GraphAdPlatformOptions): AdPlatform 
         body: { status },
         schema: z.object({ success: z.boolean() }),
       });
+    },
+
+    async findMarkedObjects(ctx, q) {
+      const { path, filterable } = markedEdge(ctx.adAccountId, q);
+      const query: Record<string, string> = { fields: q.kind === "image" ? "hash,name,status" : "id,name,status" };
+      if (filterable) query.filtering = JSON.stringify([{ field: "name", operator: "CONTAIN", value: q.marker }]);
+      const rows =
+        q.kind === "image"
+          ? (await listAll(path, ctx.accessToken, markedImageBody, query)).map((r) => ({ id: r.hash, name: r.name, status: r.status }))
+          : await listAll(path, ctx.accessToken, markedBody, query);
+      return rows.filter((r) => r.name.includes(q.marker) && r.status !== "DELETED");
     },
 
     async getInsights(ctx, objectId, range) {

@@ -1,9 +1,10 @@
 import { randomInt } from "node:crypto";
-import { and, asc, eq, gt, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/server/db/client";
 import { simulatedAdObjects, simulatedFaults } from "@/server/db/schema";
-import { GraphApiError } from "./types";
+import { NO_GRAPH_CODE } from "./transform";
+import { GraphApiError, type MarkedObject, type MarkedObjectQuery } from "./types";
 
 /** Queries behind the simulated ad account, shared by the platform and the dev routes. */
 
@@ -19,23 +20,34 @@ export const SIMULATED_OPERATIONS = [
   "createAd",
   "updateStatus",
   "getInsights",
+  "findMarkedObjects",
 ] as const;
 export type SimulatedOperation = (typeof SIMULATED_OPERATIONS)[number];
 
-export const simulatedFaultInput = z.object({
-  adAccountId: z
-    .string()
-    .regex(/^(\*|act_\d+)$/, 'must be "*" or act_<digits>')
-    .default("*"),
-  operation: z.enum(SIMULATED_OPERATIONS),
-  remaining: z.number().int().min(1).max(1000).default(1),
-  httpStatus: z.number().int().min(400).max(599).default(400),
-  code: z.number().int().positive(),
-  subcode: z.number().int().positive().optional(),
-  message: z.string().min(1).max(500),
-  isTransient: z.boolean().default(false),
-  retryAfterMinutes: z.number().int().min(1).max(24 * 60).optional(),
-});
+export const SIMULATED_FAULT_EFFECTS = ["error", "lose-response"] as const;
+
+export const simulatedFaultInput = z
+  .object({
+    adAccountId: z
+      .string()
+      .regex(/^(\*|act_\d+)$/, 'must be "*" or act_<digits>')
+      .default("*"),
+    operation: z.enum(SIMULATED_OPERATIONS),
+    remaining: z.number().int().min(1).max(1000).default(1),
+    effect: z.enum(SIMULATED_FAULT_EFFECTS).default("error"),
+    httpStatus: z.number().int().min(400).max(599).default(400),
+    // A lost response carries no Graph error, so code and message are needed only for "error".
+    code: z.number().int().positive().optional(),
+    subcode: z.number().int().positive().optional(),
+    message: z.string().min(1).max(500).optional(),
+    isTransient: z.boolean().default(false),
+    retryAfterMinutes: z.number().int().min(1).max(24 * 60).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.effect !== "error") return;
+    if (v.code === undefined) ctx.addIssue({ code: "custom", path: ["code"], message: "is required when effect is \"error\"" });
+    if (v.message === undefined) ctx.addIssue({ code: "custom", path: ["message"], message: "is required when effect is \"error\"" });
+  });
 export type SimulatedFaultInput = z.input<typeof simulatedFaultInput>;
 
 export type SimulatedObject = typeof simulatedAdObjects.$inferSelect;
@@ -46,16 +58,18 @@ export function newGraphId(): string {
 }
 
 export async function addSimulatedFault(db: Db, input: SimulatedFaultInput) {
-  const values = simulatedFaultInput.parse(input);
-  const [row] = await db.insert(simulatedFaults).values(values).returning();
+  const { code, message, ...values } = simulatedFaultInput.parse(input);
+  const [row] = await db
+    .insert(simulatedFaults)
+    .values({ ...values, code: code ?? NO_GRAPH_CODE, message: message ?? "The response was lost after the write was applied" })
+    .returning();
   return row!;
 }
 
-/**
- * Takes one unit of the oldest matching fault, atomically (FOR UPDATE SKIP LOCKED), and throws
- * it as the GraphApiError Graph would have sent; returns quietly when nothing matches.
- */
-export async function throwIfFaultInjected(db: Db, operation: SimulatedOperation, adAccountId?: string): Promise<void> {
+type SimulatedFault = typeof simulatedFaults.$inferSelect;
+
+/** Takes one unit of the oldest matching fault, atomically (FOR UPDATE SKIP LOCKED). */
+export async function takeSimulatedFault(db: Db, operation: SimulatedOperation, adAccountId?: string): Promise<SimulatedFault | undefined> {
   const accounts = adAccountId ? ["*", adAccountId] : ["*"];
   const next = db
     .select({ id: simulatedFaults.id })
@@ -75,8 +89,20 @@ export async function throwIfFaultInjected(db: Db, operation: SimulatedOperation
     .set({ remaining: sql`${simulatedFaults.remaining} - 1` })
     .where(inArray(simulatedFaults.id, next))
     .returning();
-  if (!fault) return;
-  throw new GraphApiError(`Graph API error ${fault.code}${fault.subcode ? `/${fault.subcode}` : ""}: ${fault.message}`, {
+  return fault;
+}
+
+/** What the caller of a faulted operation sees: Graph's error, or the dropped connection of a lost answer. */
+export function simulatedFaultError(fault: SimulatedFault, operation: SimulatedOperation): GraphApiError {
+  if (fault.effect === "lose-response") {
+    // The same shape the real Graph client gives a dropped connection.
+    return new GraphApiError(`Graph API request for ${operation} failed to connect (response lost)`, {
+      httpStatus: 0,
+      code: NO_GRAPH_CODE,
+      isTransient: true,
+    });
+  }
+  return new GraphApiError(`Graph API error ${fault.code}${fault.subcode ? `/${fault.subcode}` : ""}: ${fault.message}`, {
     httpStatus: fault.httpStatus,
     code: fault.code,
     subcode: fault.subcode ?? undefined,
@@ -85,6 +111,35 @@ export async function throwIfFaultInjected(db: Db, operation: SimulatedOperation
     fbtraceId: `SIMULATED${fault.id.slice(0, 8)}`,
     retryAfterMs: fault.retryAfterMinutes ? fault.retryAfterMinutes * 60_000 : undefined,
   });
+}
+
+/** Throws the oldest matching fault, whatever its effect, for calls that write nothing. */
+export async function throwIfFaultInjected(db: Db, operation: SimulatedOperation, adAccountId?: string): Promise<void> {
+  const fault = await takeSimulatedFault(db, operation, adAccountId);
+  if (fault) throw simulatedFaultError(fault, operation);
+}
+
+/** Live objects of one kind (under one parent) whose name contains the marker, oldest first. */
+export async function findMarkedSimulatedObjects(db: Db, adAccountId: string, q: MarkedObjectQuery): Promise<MarkedObject[]> {
+  const rows = await db
+    .select()
+    .from(simulatedAdObjects)
+    .where(
+      and(
+        eq(simulatedAdObjects.adAccountId, adAccountId),
+        eq(simulatedAdObjects.kind, q.kind),
+        q.parentId ? eq(simulatedAdObjects.parentId, q.parentId) : undefined,
+        // strpos, not LIKE: the marker must match literally.
+        sql`strpos(${simulatedAdObjects.name}, ${q.marker}) > 0`,
+        or(isNull(simulatedAdObjects.status), ne(simulatedAdObjects.status, "DELETED")),
+      ),
+    )
+    .orderBy(asc(simulatedAdObjects.createdAt), asc(simulatedAdObjects.id));
+  return rows.map((r) => ({
+    id: r.kind === "image" ? String(r.fields.hash) : r.id,
+    name: r.name ?? "",
+    status: r.status ?? undefined,
+  }));
 }
 
 export async function listSimulatedObjects(db: Db, adAccountId: string): Promise<SimulatedObject[]> {

@@ -5,9 +5,12 @@ import { simulatedAdObjects } from "@/server/db/schema";
 import { toAdParams, toAdSetParams, toCampaignParams, toCreativeParams } from "./payloads";
 import { listDates, simulateAdDay, sumByDate } from "./simulated-insights";
 import {
+  findMarkedSimulatedObjects,
   findSimulatedObject,
   listSimulatedObjects,
   newGraphId,
+  simulatedFaultError,
+  takeSimulatedFault,
   throwIfFaultInjected,
   type SimulatedObject,
   type SimulatedOperation,
@@ -41,10 +44,20 @@ export function createSimulatedAdPlatform(opts: { db: Db; now?: () => Date }): A
     }
   }
 
+  /**
+   * Checks the call and takes a queued fault: an "error" fault throws now, before anything is
+   * written; a "lose-response" fault throws from the returned `answer`, which callers run after
+   * their write, so the object exists but its id never reaches the caller.
+   */
   async function guard(operation: SimulatedOperation, ctx: AdAccountContext) {
     checkToken(ctx.accessToken);
     if (!/^act_\d+$/.test(ctx.adAccountId)) throw missingObject(ctx.adAccountId);
-    await throwIfFaultInjected(db, operation, ctx.adAccountId);
+    const fault = await takeSimulatedFault(db, operation, ctx.adAccountId);
+    if (fault?.effect === "error") throw simulatedFaultError(fault, operation);
+    return <T>(result: T): T => {
+      if (fault) throw simulatedFaultError(fault, operation);
+      return result;
+    };
   }
 
   async function requireObject(ctx: AdAccountContext, id: string, kind: string) {
@@ -103,41 +116,41 @@ export function createSimulatedAdPlatform(opts: { db: Db; now?: () => Date }): A
     },
 
     async createCampaign(ctx, input) {
-      await guard("createCampaign", ctx);
+      const answer = await guard("createCampaign", ctx);
       if (!input.objective.startsWith("OUTCOME_")) throw invalidParameter(`Invalid objective '${input.objective}'`);
-      return insert(ctx, { kind: "campaign", name: input.name, status: input.status, fields: toCampaignParams(input) });
+      return answer(await insert(ctx, { kind: "campaign", name: input.name, status: input.status, fields: toCampaignParams(input) }));
     },
 
     async createAdSet(ctx, input) {
-      await guard("createAdSet", ctx);
+      const answer = await guard("createAdSet", ctx);
       await requireObject(ctx, input.campaignId, "campaign");
       if (input.dailyBudgetCents < 100) throw invalidParameter("Your budget is too low. The minimum daily budget is 1.00.", 1885272);
       const fields = toAdSetParams(input);
-      return insert(ctx, { kind: "adset", parentId: input.campaignId, name: input.name, status: input.status, fields });
+      return answer(await insert(ctx, { kind: "adset", parentId: input.campaignId, name: input.name, status: input.status, fields }));
     },
 
     async uploadImage(ctx, image) {
-      await guard("uploadImage", ctx);
+      const answer = await guard("uploadImage", ctx);
       const hash = createHash("md5").update(image.bytes).digest("hex");
       await insert(ctx, { kind: "image", name: image.name, fields: { hash, name: image.name, bytes_length: image.bytes.length } });
-      return { hash };
+      return answer({ hash });
     },
 
     async createCreative(ctx, input) {
-      await guard("createCreative", ctx);
+      const answer = await guard("createCreative", ctx);
       await requireObject(ctx, input.imageHash, "image");
-      return insert(ctx, { kind: "creative", name: input.name, fields: toCreativeParams(input) });
+      return answer(await insert(ctx, { kind: "creative", name: input.name, fields: toCreativeParams(input) }));
     },
 
     async createAd(ctx, input) {
-      await guard("createAd", ctx);
+      const answer = await guard("createAd", ctx);
       await requireObject(ctx, input.adSetId, "adset");
       await requireObject(ctx, input.creativeId, "creative");
-      return insert(ctx, { kind: "ad", parentId: input.adSetId, name: input.name, status: input.status, fields: toAdParams(input) });
+      return answer(await insert(ctx, { kind: "ad", parentId: input.adSetId, name: input.name, status: input.status, fields: toAdParams(input) }));
     },
 
     async updateStatus(ctx, objectId, status) {
-      await guard("updateStatus", ctx);
+      const answer = await guard("updateStatus", ctx);
       const row = await findSimulatedObject(db, ctx.adAccountId, objectId, ["campaign", "adset", "ad"]);
       if (!row) throw missingObject(objectId);
       const fields: Record<string, unknown> = { ...row.fields, status };
@@ -146,10 +159,16 @@ export function createSimulatedAdPlatform(opts: { db: Db; now?: () => Date }): A
         .update(simulatedAdObjects)
         .set({ status, fields })
         .where(and(eq(simulatedAdObjects.id, row.id), eq(simulatedAdObjects.adAccountId, ctx.adAccountId)));
+      answer(undefined);
+    },
+
+    async findMarkedObjects(ctx, query) {
+      const answer = await guard("findMarkedObjects", ctx);
+      return answer(await findMarkedSimulatedObjects(db, ctx.adAccountId, query));
     },
 
     async getInsights(ctx, objectId, range) {
-      await guard("getInsights", ctx);
+      const answer = await guard("getInsights", ctx);
       const objects = await listSimulatedObjects(db, ctx.adAccountId);
       const byId = new Map(objects.map((o) => [o.id, o]));
       if (objectId !== ctx.adAccountId && !byId.has(objectId)) throw missingObject(objectId);
@@ -159,7 +178,7 @@ export function createSimulatedAdPlatform(opts: { db: Db; now?: () => Date }): A
         const to = range.until < today ? range.until : today;
         return listDates(from, to).map((date) => simulateAdDay({ adId: ad.id, date, budgetCents }));
       });
-      return sumByDate(days);
+      return answer(sumByDate(days));
     },
   };
 }

@@ -56,6 +56,24 @@ export interface AdInput {
   status: ObjectStatus;
 }
 
+/** Kinds of object we create and can find again by the marker in their name. */
+export type MarkedKind = "campaign" | "adset" | "image" | "creative" | "ad";
+
+export interface MarkedObjectQuery {
+  kind: MarkedKind;
+  /** The campaign for ad sets, the ad set for ads; campaigns, images and creatives live on the account. */
+  parentId?: string;
+  /** Matched as a substring of the object's name. */
+  marker: string;
+}
+
+/** A live (not DELETED) object whose name carries a marker; for images `id` is the image hash. */
+export interface MarkedObject {
+  id: string;
+  name: string;
+  status?: string;
+}
+
 export interface InsightsRow {
   dateStart: string;
   dateStop: string;
@@ -80,6 +98,8 @@ export interface AdPlatform {
   createCreative(ctx: AdAccountContext, input: CreativeInput): Promise<{ id: string }>;
   createAd(ctx: AdAccountContext, input: AdInput): Promise<{ id: string }>;
   updateStatus(ctx: AdAccountContext, objectId: string, status: ObjectStatus): Promise<void>;
+  /** Our objects on the parent's edge whose name contains `marker`, DELETED ones left out. */
+  findMarkedObjects(ctx: AdAccountContext, query: MarkedObjectQuery): Promise<MarkedObject[]>;
   getInsights(ctx: AdAccountContext, objectId: string, range: { since: string; until: string }): Promise<InsightsRow[]>;
 }
 

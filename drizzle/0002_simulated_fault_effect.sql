@@ -1,0 +1,1 @@
+ALTER TABLE "simulated_faults" ADD COLUMN "effect" text DEFAULT 'error' NOT NULL;
