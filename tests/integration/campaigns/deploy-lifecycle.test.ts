@@ -145,8 +145,18 @@ describe("an expired token during a deploy (item 8)", () => {
     const { engine, ctx } = engineFor(event, fake.platform);
     const attempt = await engine.executeStep("create-ad-set-0");
     expect(attempt.error).toMatchObject({ name: "DeployBlockedError", message: RECONNECT_FACEBOOK_MESSAGE });
-    // The engine hands the handler the step's final error; a throwing mock of that step reproduces it.
-    const { error } = await engine.execute({ steps: [{ id: "create-ad-set-0", handler: () => { throw new Error(RECONNECT_FACEBOOK_MESSAGE); } }] });
+    // After the step's own attempt the engine hands the handler its final error (a StepError). A throwing
+    // @inngest/test step mock resolves to undefined instead, so step.run rejects for that id here.
+    const { error } = await new InngestTestEngine({
+      function: deployCampaign,
+      events: [event as never],
+      transformCtx: (raw) => {
+        const c = ctx.transformCtx(raw) as unknown as { step: { run: (id: string, fn: () => unknown) => Promise<unknown> } };
+        const run = c.step.run;
+        c.step.run = (id, fn) => (id === "create-ad-set-0" ? Promise.reject(new Error(RECONNECT_FACEBOOK_MESSAGE)) : run(id, fn));
+        return c as never;
+      },
+    }).execute();
     expect(error).toMatchObject({ message: expect.stringContaining("Deployment failed at create-ad-set-0") });
 
     const row = await load(w.campaignId);
