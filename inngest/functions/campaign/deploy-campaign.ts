@@ -3,7 +3,7 @@ import { inngest } from "@/inngest/client";
 import { campaignDeployed, campaignDeployFailed, campaignPlanApproved } from "@/inngest/events";
 import { AD_ACCOUNT_CONCURRENCY } from "@/inngest/flow-control";
 import { campaignDeployChannel } from "@/inngest/realtime/campaign";
-import { notifyDeployRefused, recordDeployRefused } from "@/server/campaigns/deploy-refusal";
+import { notifyDeployRefused, recordDeployCrashed, recordDeployRefused } from "@/server/campaigns/deploy-refusal";
 import { expireConnectionAfterAuthFailure } from "@/server/campaigns/reconnect";
 import {
   activateCampaign,
@@ -31,6 +31,14 @@ export const deployCampaign = inngest.createFunction(
     concurrency: [AD_ACCOUNT_CONCURRENCY, { limit: 20 }],
     throttle: { key: "event.data.adAccountId", limit: 5, period: "1m" },
     retries: 6,
+    // Failures the handler could not record itself (a step that kept failing outside the try) still end
+    // the attempt in DEPLOY_FAILED with a message, so Resume works; recorded failures are left unchanged.
+    onFailure: async ({ event, step, deps }) => {
+      const data = event.data.event.data;
+      if (data.attempt === undefined) return { recorded: false };
+      const attempt = data.attempt;
+      return step.run("record-deploy-crashed", () => recordDeployCrashed(deps, { ...data, attempt }));
+    },
   },
   async (ctx) => {
     const { event, step } = ctx;

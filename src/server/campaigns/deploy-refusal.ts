@@ -6,16 +6,21 @@ import { notifyCampaignUser } from "./notify";
 import { campaignPlanSchema } from "./plan-schema";
 import { postCampaignMessage } from "./records";
 
+interface CurrentAttempt {
+  organizationId: string;
+  campaignId: string;
+  version: number;
+  approvedBy: string;
+  attempt?: number;
+}
+
 /**
- * The deploy's approval re-check said no. The campaign must not stay APPROVED in silence: it moves to
- * DEPLOY_FAILED (so Resume starts a new attempt with a new event id) and the owner reads why in plain
- * words. Only the current attempt's own event does this (same version, approver and attempt, compared in
- * the UPDATE): a stale or forged event is refused without touching a campaign that may be deploying fine.
+ * Ends a deploy attempt that stopped before it could record its own failure: DEPLOY_FAILED (so Resume
+ * starts a new attempt with a new event id) and a message in plain words. Only the current attempt's own
+ * event does this (same version, approver and attempt, compared in the UPDATE): a stale or forged event
+ * changes nothing on a campaign that may be deploying fine.
  */
-export async function recordDeployRefused(
-  deps: Deps,
-  opts: { organizationId: string; campaignId: string; version: number; approvedBy: string; attempt?: number; reason: string },
-) {
+async function recordDeployStopped(deps: Deps, opts: CurrentAttempt & { message: (version: number) => string; step: string; kind: DeployErrorRecord["kind"] }) {
   const matchesAttempt = opts.attempt === undefined ? undefined : eq(campaignRecords.deployAttempts, opts.attempt);
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
@@ -23,10 +28,8 @@ export async function recordDeployRefused(
       .from(campaignRecords)
       .where(and(eq(campaignRecords.id, opts.campaignId), eq(campaignRecords.organizationId, opts.organizationId)));
     if (!row) return { recorded: false as const };
-    const message =
-      `I did not launch version ${row.version}: its approval could not be confirmed (${opts.reason}). ` +
-      "Nothing was sent to Facebook. Press Resume to approve it again and launch, or ask for a new plan.";
-    const error: DeployErrorRecord = { step: "verify-approval", message, kind: "refused" };
+    const message = opts.message(row.version);
+    const error: DeployErrorRecord = { step: opts.step, message, kind: opts.kind };
     const [updated] = await tx
       .update(campaignRecords)
       .set({ status: "DEPLOY_FAILED", lastError: error })
@@ -51,6 +54,32 @@ export async function recordDeployRefused(
       });
     }
     return { recorded: true as const, attempt: updated.deployAttempts, message };
+  });
+}
+
+/** The deploy's approval re-check said no: the campaign must not stay APPROVED in silence. */
+export function recordDeployRefused(deps: Deps, opts: CurrentAttempt & { reason: string }) {
+  return recordDeployStopped(deps, {
+    ...opts,
+    step: "verify-approval",
+    kind: "refused",
+    message: (version) =>
+      `I did not launch version ${version}: its approval could not be confirmed (${opts.reason}). ` +
+      "Nothing was sent to Facebook. Press Resume to approve it again and launch, or ask for a new plan.",
+  });
+}
+
+/**
+ * The run failed somewhere its own error handling could not record (the engine's onFailure). Without
+ * this the campaign would stay APPROVED/DEPLOYING and Resume would refuse ("already running") for ever.
+ * Events without an attempt number (sent before attempts were carried) are left alone.
+ */
+export function recordDeployCrashed(deps: Deps, opts: CurrentAttempt & { attempt: number }) {
+  return recordDeployStopped(deps, {
+    ...opts,
+    step: "deploy",
+    kind: "transient",
+    message: () => "The launch stopped unexpectedly before it finished. Nothing new is spending money. Press Resume to try again.",
   });
 }
 

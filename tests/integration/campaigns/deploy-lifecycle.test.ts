@@ -6,7 +6,9 @@ import { inngest } from "@/inngest/client";
 import { campaignPlanApproved, facebookAccountConnected } from "@/inngest/events";
 import { deployCampaign } from "@/inngest/functions/campaign/deploy-campaign";
 import { resumeDeployAfterReconnect } from "@/inngest/functions/campaign/resume-after-reconnect";
-import { approvePlan } from "@/server/campaigns/approval";
+import { approvalEventId, approvePlan } from "@/server/campaigns/approval";
+import { resumeDeployment } from "@/server/campaigns/deploy-actions";
+import { recordDeployCrashed } from "@/server/campaigns/deploy-refusal";
 import { RECONNECT_FACEBOOK_MESSAGE } from "@/server/campaigns/deploy/graph-errors";
 import { campaignRecords, facebookConnections, memberships, messages, notifications } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
@@ -126,6 +128,29 @@ describe("a refused deployment (item 7)", () => {
     expect((await load(w.campaignId)).status).toBe("DEPLOY_FAILED");
     expect(await messagesOf(w.campaignId, "campaign-deploy-failed")).toHaveLength(1);
     expect(fake.calls).toEqual([]);
+  });
+});
+
+describe("a deploy run that died without recording its failure (onFailure)", () => {
+  it("ends its own attempt in DEPLOY_FAILED with a message, so Resume starts attempt 2; other attempts are untouched", async () => {
+    const w = await seedPlannedWorld(handle.db, "Rae");
+    await approvePlan(handle.db, { campaignId: w.campaignId, actor: { userId: w.owner.userId, organizationId: w.organizationId } });
+    // verify-approval had moved it to DEPLOYING when the run died.
+    await handle.db.update(campaignRecords).set({ status: "DEPLOYING" }).where(eq(campaignRecords.id, w.campaignId));
+    const data = { organizationId: w.organizationId, campaignId: w.campaignId, version: 1, approvedBy: w.owner.userId };
+    const deps = embeddedDeps(handle.db);
+    const stuck = await resumeDeployment(handle.db, { campaignId: w.campaignId, actor: { userId: w.owner.userId, organizationId: w.organizationId } });
+    expect(stuck).toMatchObject({ ok: false, status: 409 });
+
+    expect(await recordDeployCrashed(deps, { ...data, attempt: 0 })).toEqual({ recorded: false });
+    expect((await load(w.campaignId)).status).toBe("DEPLOYING");
+    expect(await recordDeployCrashed(deps, { ...data, attempt: 1 })).toMatchObject({ recorded: true, attempt: 1 });
+    expect(await recordDeployCrashed(deps, { ...data, attempt: 1 })).toEqual({ recorded: false });
+    expect(await messagesOf(w.campaignId, "campaign-deploy-failed")).toHaveLength(1);
+
+    const resumed = await resumeDeployment(handle.db, { campaignId: w.campaignId, actor: { userId: w.owner.userId, organizationId: w.organizationId } });
+    expect(resumed.ok).toBe(true);
+    if (resumed.ok) expect(approvalEventId(resumed.record)).toBe(`campaign-approved-${w.campaignId}-a2`);
   });
 });
 
