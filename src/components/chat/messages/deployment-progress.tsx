@@ -16,7 +16,7 @@ interface ProgressData {
   total: number;
 }
 
-const TERMINAL = new Set(["ACTIVE", "CLEANED_UP", "PAUSED", "DEPLOY_FAILED"]);
+const TERMINAL = new Set(["ACTIVE", "CLEANING_UP", "CLEANED_UP", "PAUSED", "DEPLOY_FAILED"]);
 
 /**
  * Live deployment progress for one approved campaign, with resume / clean-up when it failed. The
@@ -101,6 +101,15 @@ export function DeploymentProgress(props: { projectId: string; campaignId: strin
               </Group>
             </Stack>
           </Alert>
+        )}
+        {status === "CLEANING_UP" && (
+          <Group>
+            <Text size="sm">Removing what the deployment created from Facebook.</Text>
+            {/* Re-sends the same cleanup request (the engine drops it if the first one arrived). */}
+            <Button size="xs" variant="subtle" onClick={() => void act("cleanup")} loading={busy === "cleanup"} disabled={busy !== null}>
+              Send again
+            </Button>
+          </Group>
         )}
         {actionError && <Alert color="red" role="alert">{actionError}</Alert>}
       </Stack>
