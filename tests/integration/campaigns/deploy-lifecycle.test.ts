@@ -9,6 +9,7 @@ import { resumeDeployAfterReconnect } from "@/inngest/functions/campaign/resume-
 import { approvalEventId, approvePlan } from "@/server/campaigns/approval";
 import { resumeDeployment } from "@/server/campaigns/deploy-actions";
 import { recordDeployCrashed } from "@/server/campaigns/deploy-refusal";
+import { resumeAfterReconnect } from "@/server/campaigns/reconnect";
 import { RECONNECT_FACEBOOK_MESSAGE } from "@/server/campaigns/deploy/graph-errors";
 import { campaignRecords, facebookConnections, memberships, messages, notifications } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
@@ -215,6 +216,24 @@ describe("an expired token during a deploy (item 8)", () => {
     // A second connected event (a replay) resumes nothing more.
     const replay = await new InngestTestEngine({ function: resumeDeployAfterReconnect, events: [connected as never], transformCtx: testCtx().transformCtx }).execute();
     expect(replay.result).toEqual({ resumed: [] });
+  });
+
+  it("a reconnect and a Resume at the same moment start exactly one new attempt (one event id between them)", async () => {
+    const w = await seedPlannedWorld(handle.db, "Sam");
+    await approvePlan(handle.db, { campaignId: w.campaignId, actor: { userId: w.owner.userId, organizationId: w.organizationId } });
+    await handle.db
+      .update(campaignRecords)
+      .set({ status: "DEPLOY_FAILED", lastError: { step: "create-campaign", message: RECONNECT_FACEBOOK_MESSAGE, kind: "auth" } })
+      .where(eq(campaignRecords.id, w.campaignId));
+    const [byReconnect, byResume] = await Promise.all([
+      resumeAfterReconnect(handle.db, { organizationId: w.organizationId, userId: w.owner.userId, adAccountId: AD_ACCOUNT }),
+      resumeDeployment(handle.db, { campaignId: w.campaignId, actor: { userId: w.owner.userId, organizationId: w.organizationId } }),
+    ]);
+    // One attempt was started; whichever came second either lost (409) or re-sends that attempt's event id,
+    // which the engine drops as a duplicate. No third attempt, no second deploy run.
+    expect(await load(w.campaignId)).toMatchObject({ status: "APPROVED", deployAttempts: 2 });
+    const ids = [...byReconnect.map(approvalEventId), ...(byResume.ok ? [approvalEventId(byResume.record)] : [])];
+    expect(new Set(ids)).toEqual(new Set([`campaign-approved-${w.campaignId}-a2`]));
   });
 
   it("does not expire a connection renewed after the failure was seen", async () => {
