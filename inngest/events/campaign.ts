@@ -10,7 +10,14 @@ export const campaignPlanGenerated = eventType("campaign/plan.generated", {
 
 export const campaignPlanApproved = eventType("campaign/plan.approved", {
   // adAccountId keys the deploy function's flow control, so one busy account cannot starve the others.
-  schema: z.object({ ...campaignRef, version: z.number().int().positive(), approvedBy: id, adAccountId: z.string().optional() }),
+  // attempt: the record's deployAttempts when sent, so a late event of an earlier attempt cannot fail the current one.
+  schema: z.object({
+    ...campaignRef,
+    version: z.number().int().positive(),
+    approvedBy: id,
+    adAccountId: z.string().optional(),
+    attempt: z.number().int().nonnegative().optional(),
+  }),
 });
 
 /** A member asked to remove what a failed deployment created on Facebook. */

@@ -1,7 +1,10 @@
 import { NonRetriableError } from "inngest";
 import { inngest } from "@/inngest/client";
 import { campaignDeployed, campaignDeployFailed, campaignPlanApproved } from "@/inngest/events";
+import { AD_ACCOUNT_CONCURRENCY } from "@/inngest/flow-control";
 import { campaignDeployChannel } from "@/inngest/realtime/campaign";
+import { notifyDeployRefused, recordDeployCrashed, recordDeployRefused } from "@/server/campaigns/deploy-refusal";
+import { expireConnectionAfterAuthFailure } from "@/server/campaigns/reconnect";
 import {
   activateCampaign,
   ensureAd,
@@ -24,9 +27,18 @@ export const deployCampaign = inngest.createFunction(
   {
     id: "deploy-campaign",
     triggers: [campaignPlanApproved],
-    concurrency: [{ key: "event.data.adAccountId", limit: 1 }, { limit: 20 }],
+    // The per-account queue is shared with cleanup-campaign (env scope), so they never overlap.
+    concurrency: [AD_ACCOUNT_CONCURRENCY, { limit: 20 }],
     throttle: { key: "event.data.adAccountId", limit: 5, period: "1m" },
     retries: 6,
+    // Failures the handler could not record itself (a step that kept failing outside the try) still end
+    // the attempt in DEPLOY_FAILED with a message, so Resume works; recorded failures are left unchanged.
+    onFailure: async ({ event, step, deps }) => {
+      const data = event.data.event.data;
+      if (data.attempt === undefined) return { recorded: false };
+      const attempt = data.attempt;
+      return step.run("record-deploy-crashed", () => recordDeployCrashed(deps, { ...data, attempt }));
+    },
   },
   async (ctx) => {
     const { event, step } = ctx;
@@ -34,8 +46,19 @@ export const deployCampaign = inngest.createFunction(
     const { organizationId, projectId, campaignId } = event.data;
 
     const verified = await step.run("verify-approval", () => verifyApproval(deps.db, event.data));
-    // No approval row by a member of the owning org: stop before anything touches Facebook.
-    if (!verified.ok) throw new NonRetriableError(`Deployment refused: ${verified.reason}`);
+    // No approval row by a member of the owning org: stop before anything touches Facebook, and say so.
+    if (!verified.ok) {
+      const refused = await step.run("record-deploy-refused", () =>
+        recordDeployRefused(deps, { ...event.data, reason: verified.reason }),
+      );
+      if (refused.recorded) {
+        const note = await step.run("notify-deploy-refused", () =>
+          notifyDeployRefused(deps, { organizationId, campaignId, attempt: refused.attempt, message: refused.message }),
+        );
+        if (note.notification) await step.sendEvent("emit-refused-notification", notificationCreatedEvent(note.notification));
+      }
+      throw new NonRetriableError(`Deployment refused: ${verified.reason}`);
+    }
 
     const channel = campaignDeployChannel({ campaignId });
     const total = 2 + verified.adsPerSet.length + verified.adsPerSet.reduce((n, ads) => n + ads * 3, 0);
@@ -81,6 +104,10 @@ export const deployCampaign = inngest.createFunction(
       const failure = await step.run("record-deploy-failure", () =>
         markDeployFailed(deps.db, { organizationId, campaignId, failedStep, message: err instanceof Error ? err.message : String(err) }),
       );
+      if (failure.error.kind === "auth") {
+        // Graph refused the login: ask for a reconnect; resume-deploy-after-reconnect continues from here.
+        await step.run("mark-connection-expired", () => expireConnectionAfterAuthFailure(deps.db, { organizationId, campaignId, seenAt: new Date() }));
+      }
       await step.realtime.publish("progress-failed", channel.progress, { step: failedStep, state: "failed", label: failure.error.message, completed, total });
       const note = await step.run("notify-deploy-failed", () =>
         notifyDeployOutcome(deps, { organizationId, campaignId, outcome: "failed", attempt: failure.attempt, failedStep, errorMessage: failure.error.message }),

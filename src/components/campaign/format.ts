@@ -40,6 +40,7 @@ const STATUS_LABELS: Record<string, { label: string; color: string }> = {
   SUPERSEDED: { label: "Replaced by a newer version", color: "gray" },
   EXPIRED: { label: "Expired", color: "gray" },
   PAUSED: { label: "Paused", color: "orange" },
+  CLEANING_UP: { label: "Cleaning up", color: "gray" },
   CLEANED_UP: { label: "Cleaned up", color: "gray" },
 };
 

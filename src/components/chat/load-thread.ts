@@ -26,7 +26,7 @@ export interface ThreadData {
 
 export interface CampaignState {
   status: string;
-  lastError: { step: string; message: string } | null;
+  lastError: { step: string; message: string; kind?: string } | null;
 }
 
 /**
@@ -75,7 +75,7 @@ export async function loadThread(db: Db, opts: { organizationId: string; userId:
     confirmedConversationIds: briefs.flatMap((b) => (b.conversationId ? [b.conversationId] : [])),
     connection: connection ? describeConnection(connection) : null,
     campaigns: Object.fromEntries(
-      campaignRows.map((c) => [c.id, { status: c.status, lastError: c.lastError ? { step: c.lastError.step, message: c.lastError.message } : null }]),
+      campaignRows.map((c) => [c.id, { status: c.status, lastError: c.lastError ? { step: c.lastError.step, message: c.lastError.message, kind: c.lastError.kind } : null }]),
     ),
   };
 }

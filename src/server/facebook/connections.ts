@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull, lte, or } from "drizzle-orm";
 import { env } from "@/env";
 import { loadKeyring, type Keyring } from "@/server/crypto/keys";
 import { decryptSecret, encryptSecret } from "@/server/crypto/secret-box";
@@ -140,6 +140,26 @@ export async function storeRefreshedToken(
 
 export async function markConnectionExpired(db: Db, connectionId: string): Promise<void> {
   await db.update(facebookConnections).set({ status: "EXPIRED" }).where(eq(facebookConnections.id, connectionId));
+}
+
+/**
+ * Graph refused the token (code 190): the person must log in again. Compare-and-set: only an ACTIVE
+ * connection not renewed since the failure was seen, so a reconnect that raced ahead stays ACTIVE.
+ */
+export async function markConnectionNeedsReconnect(db: Db, opts: Owner & { seenAt: Date }): Promise<{ expired: boolean }> {
+  const rows = await db
+    .update(facebookConnections)
+    .set({ status: "EXPIRED" })
+    .where(
+      and(
+        eq(facebookConnections.organizationId, opts.organizationId),
+        eq(facebookConnections.userId, opts.userId),
+        eq(facebookConnections.status, "ACTIVE"),
+        or(isNull(facebookConnections.lastRefreshedAt), lte(facebookConnections.lastRefreshedAt, opts.seenAt)),
+      ),
+    )
+    .returning({ id: facebookConnections.id });
+  return { expired: rows.length > 0 };
 }
 
 /** What the UI may see about a connection: never the token. */

@@ -9,7 +9,9 @@ import { POST as resume } from "@/app/api/campaigns/[campaignId]/resume/route";
 import { inngest } from "@/inngest/client";
 import { campaignCleanupRequested } from "@/inngest/events";
 import { cleanupCampaign } from "@/inngest/functions/campaign/cleanup-campaign";
+import { deployCampaign } from "@/inngest/functions/campaign/deploy-campaign";
 import { approvePlan } from "@/server/campaigns/approval";
+import { cleanupEventId, requestCleanup } from "@/server/campaigns/deploy-actions";
 import { campaignRecords, messages } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
 import type { AdPlatform } from "@/server/services/facebook/types";
@@ -72,6 +74,13 @@ async function failedWorld(name: string, fbCampaignId: string | null = "12090000
   return w;
 }
 
+/** What the Clean up route does before sending its event: claim the failed deployment (CLEANING_UP). */
+async function claimCleanup(w: World & { campaignId: string }) {
+  const claimed = await requestCleanup(handle.db, { campaignId: w.campaignId, actor: { userId: w.owner.userId, organizationId: w.organizationId } });
+  if (!claimed.ok) throw new Error(claimed.message);
+  return claimed.record;
+}
+
 function runCleanup(w: World & { campaignId: string }, organizationId = w.organizationId) {
   const event = campaignCleanupRequested.create({ organizationId, projectId: w.projectId, campaignId: w.campaignId, requestedBy: w.owner.userId });
   return new InngestTestEngine({ function: cleanupCampaign, events: [event as never], transformCtx: testCtx().transformCtx }).execute();
@@ -80,6 +89,7 @@ function runCleanup(w: World & { campaignId: string }, organizationId = w.organi
 describe("cleanup-campaign function", () => {
   it("deletes the partly built campaign once, marks it CLEANED_UP and says so; a replay does nothing more", async () => {
     const w = await failedWorld("Ava");
+    await claimCleanup(w);
     const first = await runCleanup(w);
     expect(first.error).toBeUndefined();
     expect(first.result).toEqual({ deleted: true, cleaned: true });
@@ -95,28 +105,52 @@ describe("cleanup-campaign function", () => {
 
   it("with no stored id, looks for the campaign by its marker and, finding none, marks it cleaned up", async () => {
     const w = await failedWorld("Bo", null);
+    await claimCleanup(w);
     const { result } = await runCleanup(w);
     expect(result).toEqual({ deleted: false, cleaned: true });
     expect(lookups).toEqual([{ kind: "campaign", marker: expect.stringMatching(/^\[agcy:[0-9a-f]{12}:campaign\]$/) }]);
     expect(deleted).toEqual([]);
   });
 
-  it("stops with a clear message when the Facebook connection is gone, leaving the campaign failed", async () => {
+  it("stops with a clear message when the Facebook connection is gone, and hands the campaign back to DEPLOY_FAILED", async () => {
     const w = await failedWorld("Cy");
+    await claimCleanup(w);
     await handle.db.update(campaignRecords).set({ connectionUserId: null }).where(eq(campaignRecords.id, w.campaignId));
-    const { error } = await runCleanup(w);
+    const event = campaignCleanupRequested.create({ organizationId: w.organizationId, projectId: w.projectId, campaignId: w.campaignId, requestedBy: w.owner.userId });
+    const engine = new InngestTestEngine({ function: cleanupCampaign, events: [event as never], transformCtx: testCtx().transformCtx });
+    const { error } = await engine.executeStep("delete-facebook-campaign");
     expect((error as { message?: string } | undefined)?.message).toMatch(/Reconnect Facebook to clean up/);
     expect(deleted).toEqual([]);
-    expect((await load(w.campaignId)).status).toBe("DEPLOY_FAILED");
+    // After its retries the engine hands the handler the step's final error. @inngest/test cannot (a throwing
+    // step mock resolves to undefined), so step.run rejects for that id, as the engine's StepError would.
+    const base = testCtx().transformCtx;
+    const failing = new InngestTestEngine({
+      function: cleanupCampaign,
+      events: [event as never],
+      transformCtx: (raw) => {
+        const c = base(raw) as unknown as { step: { run: (id: string, fn: () => unknown) => Promise<unknown> } };
+        const run = c.step.run;
+        c.step.run = (id, fn) => (id === "delete-facebook-campaign" ? Promise.reject(new Error("Reconnect Facebook to clean up: the connection is no longer active.")) : run(id, fn));
+        return c as never;
+      },
+    });
+    const final = await failing.execute();
+    expect(final.error).toMatchObject({ message: expect.stringContaining("Cleanup failed") });
+    expect(await load(w.campaignId)).toMatchObject({ status: "DEPLOY_FAILED", lastError: { step: "cleanup" } });
+    const [said] = await messagesOf(w.campaignId, "campaign-cleanup-failed");
+    expect(said!.content).toMatch(/^I could not remove the partly created campaign: Reconnect Facebook to clean up/);
+    // Clean up again: a new cleanup attempt, so a new event id the engine will not drop.
+    expect(cleanupEventId(await claimCleanup(w))).toBe(`campaign-cleanup-${w.campaignId}-a1-c2`);
   });
 
   it("touches nothing when the event names another organization", async () => {
     const w = await failedWorld("Di");
+    await claimCleanup(w);
     const outsider = await seedWorld(handle.db, { name: "Mallory", connect: false });
     const { result } = await runCleanup(w, outsider.organizationId);
     expect(result).toEqual({ deleted: false, cleaned: false });
     expect(deleted).toEqual([]);
-    expect((await load(w.campaignId)).status).toBe("DEPLOY_FAILED");
+    expect((await load(w.campaignId)).status).toBe("CLEANING_UP");
   });
 });
 
@@ -126,11 +160,11 @@ describe("POST /api/campaigns/[campaignId]/cleanup", () => {
     const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: [] });
     const res = await cleanup(post(`/api/campaigns/${w.campaignId}/cleanup`, w.owner.cookie, { confirm: true }), params(w.campaignId));
     expect(res.status).toBe(202);
-    expect(await res.json()).toEqual({ campaign: { id: w.campaignId, status: "DEPLOY_FAILED" } });
+    expect(await res.json()).toEqual({ campaign: { id: w.campaignId, status: "CLEANING_UP" } });
     expect(send).toHaveBeenCalledWith(
       expect.objectContaining({
         name: "campaign/cleanup.requested",
-        id: `campaign-cleanup-${w.campaignId}-a1`,
+        id: `campaign-cleanup-${w.campaignId}-a1-c1`,
         data: expect.objectContaining({ campaignId: w.campaignId, requestedBy: w.owner.userId, adAccountId: "act_1234567890" }),
       }),
     );
@@ -151,7 +185,7 @@ describe("POST /api/campaigns/[campaignId]/cleanup", () => {
     await handle.db.update(campaignRecords).set({ status: "ACTIVE" }).where(eq(campaignRecords.id, w.campaignId));
     const live = await call(w.owner.cookie, { confirm: true });
     expect(live.status).toBe(409);
-    expect((await live.json()).error).toMatch(/Only a failed deployment can be resumed or cleaned up \(status ACTIVE\)/);
+    expect((await live.json()).error).toBe("Only a failed deployment can be resumed or cleaned up. The campaign is already live.");
     expect(send).not.toHaveBeenCalled();
   });
 });
@@ -219,5 +253,74 @@ describe("GET /api/campaigns/[campaignId]/progress-token", () => {
     const res = await progressToken(jsonRequest(`/api/campaigns/${w.campaignId}/progress-token`, { cookie: w.owner.cookie }), params(w.campaignId));
     expect(res.status).toBe(503);
     expect(await res.json()).toMatchObject({ error: expect.stringMatching(/Live progress is unavailable/), status: "PENDING_APPROVAL" });
+  });
+});
+
+describe("clean up and resume are exclusive (item 6)", () => {
+  const call = (route: typeof resume, path: "resume" | "cleanup", w: World & { campaignId: string }) =>
+    route(post(`/api/campaigns/${w.campaignId}/${path}`, w.owner.cookie, { confirm: true }), params(w.campaignId));
+  const sentNames = (send: { mock: { calls: unknown[][] } }) => send.mock.calls.map((c) => (c[0] as { name: string }).name);
+
+  it("Resume and Clean up pressed at the same moment: exactly one wins and only its event is sent", async () => {
+    for (const name of ["Kim", "Lou", "Max"]) {
+      const w = await failedWorld(name);
+      const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: [] });
+      const [r, c] = await Promise.all([call(resume, "resume", w), call(cleanup, "cleanup", w)]);
+      expect([r.status, c.status].sort()).toEqual([202, 409]);
+      const row = await load(w.campaignId);
+      if (r.status === 202) {
+        expect(row.status).toBe("APPROVED");
+        expect(sentNames(send)).toEqual(["campaign/plan.approved"]);
+        expect((await c.json()).error).toMatch(/already running/);
+      } else {
+        expect(row.status).toBe("CLEANING_UP");
+        expect(sentNames(send)).toEqual(["campaign/cleanup.requested"]);
+        expect((await r.json()).error).toMatch(/being cleaned up/);
+      }
+      send.mockRestore();
+    }
+  });
+
+  it("Resume during a cleanup is refused; after the cleanup it says to ask for a new plan; the cleanup is not disturbed", async () => {
+    const w = await failedWorld("Ned");
+    const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: [] });
+    expect((await call(cleanup, "cleanup", w)).status).toBe(202);
+    const during = await call(resume, "resume", w);
+    expect(during.status).toBe(409);
+    expect((await during.json()).error).toMatch(/being cleaned up; wait until that finishes/);
+    expect((await load(w.campaignId)).deployAttempts).toBe(1);
+
+    const { result } = await runCleanup(w);
+    expect(result).toEqual({ deleted: true, cleaned: true });
+    const after = await call(resume, "resume", w);
+    expect(after.status).toBe(409);
+    expect((await after.json()).error).toMatch(/ask for a new plan/);
+    expect(sentNames(send)).toEqual(["campaign/cleanup.requested"]);
+    expect((await load(w.campaignId)).status).toBe("CLEANED_UP");
+  });
+
+  it("Clean up during a deploy is refused, and a cleanup event arriving after a Resume deletes nothing", async () => {
+    const w = await failedWorld("Oli");
+    const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: [] });
+    expect((await call(resume, "resume", w)).status).toBe(202);
+    for (const status of ["APPROVED", "DEPLOYING"] as const) {
+      await handle.db.update(campaignRecords).set({ status }).where(eq(campaignRecords.id, w.campaignId));
+      const res = await call(cleanup, "cleanup", w);
+      expect(res.status).toBe(409);
+      expect((await res.json()).error).toMatch(/already running/);
+    }
+    // A cleanup event for the earlier attempt (say, sent before the resume won) finds no claim.
+    const { result } = await runCleanup(w);
+    expect(result).toEqual({ deleted: false, cleaned: false });
+    expect(deleted).toEqual([]);
+    expect(sentNames(send)).toEqual(["campaign/plan.approved"]);
+  });
+
+  it("deploy and cleanup count against one per-ad-account limit (env scope, same key)", () => {
+    const synced = (fn: typeof cleanupCampaign | typeof deployCampaign) =>
+      (fn as unknown as { getConfig: (o: object) => { concurrency?: unknown[] }[] }).getConfig({ baseUrl: new URL("http://app/api/inngest"), appPrefix: "aigency" })[0]!.concurrency;
+    const perAccount = { key: `"facebook-ad-account:" + event.data.adAccountId`, scope: "env", limit: 1 };
+    expect(synced(cleanupCampaign)).toContainEqual(perAccount);
+    expect(synced(deployCampaign)).toContainEqual(perAccount);
   });
 });

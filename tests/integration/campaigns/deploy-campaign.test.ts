@@ -120,16 +120,16 @@ describe("deploy-campaign", () => {
     const ctx = testCtx();
     const engine = new InngestTestEngine({ function: deployCampaign, events: [event as never], transformCtx: ctx.transformCtx });
     const { error } = await engine.executeStep("create-ad-set-0");
-    expect(error).toMatchObject({ name: "RetryAfterError", message: expect.stringContaining("Facebook error 17") });
+    expect(error).toMatchObject({ name: "RetryAfterError", message: "(#17) error" });
     const row = await record(campaignId);
     expect(row.fbCampaignId).toBeTruthy();
     expect(row.lastError).toMatchObject({ step: "create-ad-set-0", code: 17 });
     expect(fake.calls).toEqual(["createCampaign", "createAdSet"]);
   });
 
-  it("a permanent error (190) stops: DEPLOY_FAILED, a message, a notification, an email and campaign/deploy.failed", async () => {
+  it("a permanent error (100) stops: DEPLOY_FAILED, a message, a notification, an email and campaign/deploy.failed", async () => {
     const { w, campaignId, event } = await approvedWorld("Fay");
-    const fake = fakeAdPlatform({ createCampaign: graphError(190, { userMessage: "The session has expired" }) });
+    const fake = fakeAdPlatform({ createCampaign: graphError(100, { userMessage: "The session has expired" }) });
     setDeps(embeddedDeps(handle.db, { facebook: fake.platform }));
     const ctx = testCtx();
     const engine = new InngestTestEngine({ function: deployCampaign, events: [event as never], transformCtx: ctx.transformCtx });
@@ -143,7 +143,7 @@ describe("deploy-campaign", () => {
     });
     expect(error).toMatchObject({ message: expect.stringContaining("Deployment failed at create-campaign") });
     const row = await record(campaignId);
-    expect(row).toMatchObject({ status: "DEPLOY_FAILED", lastError: { step: "create-campaign", code: 190 } });
+    expect(row).toMatchObject({ status: "DEPLOY_FAILED", lastError: { step: "create-campaign", code: 100, kind: "permanent" } });
     const failed = (await handle.db.select().from(messages).where(eq(messages.conversationId, row.conversationId!))).filter(
       (m) => m.metadata?.kind === "campaign-deploy-failed",
     );
@@ -153,7 +153,7 @@ describe("deploy-campaign", () => {
     expect(await handle.db.select().from(emailOutbox).where(eq(emailOutbox.idempotencyKey, `deploy-failed:${campaignId}:a1:${w.owner.userId}`))).toHaveLength(1);
     expect(ctx.sent.find((s) => s.id === "emit-deploy-failed")?.payload).toMatchObject({
       name: "campaign/deploy.failed",
-      data: { failedStep: "create-campaign", error: { code: 190, message: "The session has expired" } },
+      data: { failedStep: "create-campaign", error: { code: 100, message: "The session has expired" } },
     });
   });
 

@@ -7,6 +7,7 @@ import { deployCampaign } from "@/inngest/functions/campaign/deploy-campaign";
 import { generateCampaignPlan } from "@/inngest/functions/campaign/generate-campaign-plan";
 import { approvePlan } from "@/server/campaigns/approval";
 import { perAdSetBudget } from "@/server/campaigns/approval-card";
+import { requestCleanup } from "@/server/campaigns/deploy-actions";
 import { campaignMarkerPrefix } from "@/server/campaigns/deploy/markers";
 import { campaignPlanSchema } from "@/server/campaigns/plan-schema";
 import type { Db } from "@/server/db";
@@ -194,6 +195,8 @@ export interface Scenario {
   expected: { adSets: number; ads: number; dailyBudget: number };
   deployEvent: ReturnType<typeof campaignPlanApproved.create>;
   cleanupEvent: ReturnType<typeof campaignCleanupRequested.create>;
+  /** The owner who approved, and who presses "Clean up". */
+  actor: { userId: string; organizationId: string };
   /** Faults at the db-write point, counted per Facebook call that succeeds. */
   dbFaultAfter(op: FaultOp, times: number): void;
   /** Installs deps whose db fails when armed and whose platform arms it; call before every run. */
@@ -223,6 +226,7 @@ export async function approvedScenario(db: Db, backend: Backend, name: string): 
     },
     deployEvent: campaignPlanApproved.create({ ...base, version: record!.version, approvedBy: w.owner.userId, adAccountId: record!.adAccountId ?? undefined }),
     cleanupEvent: campaignCleanupRequested.create({ ...base, requestedBy: w.owner.userId }),
+    actor: { userId: w.owner.userId, organizationId: w.organizationId },
     dbFaultAfter: arming.dbFaultAfter,
     useDeps: () => setDeps(deps),
   };
@@ -253,6 +257,11 @@ async function seedPlannedWorldOn(db: Db, backend: Backend, name: string) {
  */
 export async function runUntilDone(s: Scenario, which: "deploy" | "cleanup", maxAttempts = 40) {
   const errors: unknown[] = [];
+  // Cleanup runs only on a campaign the owner's "Clean up" claimed (DEPLOY_FAILED → CLEANING_UP).
+  if (which === "cleanup" && (await recordOf(s.db, s.campaignId)).status === "DEPLOY_FAILED") {
+    const claimed = await requestCleanup(s.db, { campaignId: s.campaignId, actor: s.actor });
+    if (!claimed.ok) throw new Error(`cleanup could not be claimed: ${claimed.message}`);
+  }
   for (let attempt = 1; attempt <= maxAttempts; attempt++) {
     s.useDeps();
     const engine =

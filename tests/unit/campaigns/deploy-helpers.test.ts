@@ -2,7 +2,13 @@ import { NonRetriableError, RetryAfterError } from "inngest";
 import { inflateSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { AD_IMAGE_HEIGHT, AD_IMAGE_WIDTH, readPngSize, renderAdImage } from "@/server/campaigns/deploy/ad-image";
-import { classifyGraphError, toStepError } from "@/server/campaigns/deploy/graph-errors";
+import {
+  classifyGraphError,
+  DEFAULT_RATE_LIMIT_WAIT_MS,
+  DeployBlockedError,
+  RECONNECT_FACEBOOK_MESSAGE,
+  toStepError,
+} from "@/server/campaigns/deploy/graph-errors";
 import { toGraphTargeting } from "@/server/campaigns/deploy/targeting";
 import { GraphApiError } from "@/server/services/facebook/types";
 
@@ -11,7 +17,8 @@ const graphError = (code: number, extra: Partial<GraphApiError["details"]> = {})
 
 describe("Graph error classes", () => {
   it.each([4, 17, 32, 613, 80000, 80004, 80014])("code %i is a rate limit", (code) => {
-    expect(classifyGraphError(graphError(code))).toBe("rate-limit");
+    expect(classifyGraphError(graphError(code).details)).toBe("rate-limit");
+    expect(graphError(code).kind).toBe("rate-limit");
   });
 
   it("a rate limit waits as long as Graph asked", () => {
@@ -28,7 +35,28 @@ describe("Graph error classes", () => {
     for (const code of [100, 190, 200, 80015]) {
       expect(toStepError(graphError(code))).toBeInstanceOf(NonRetriableError);
     }
-    expect(toStepError(graphError(190, { userMessage: "Session expired" })).message).toBe("Session expired");
+    expect(toStepError(graphError(100, { userMessage: "Budget too low" })).message).toBe("Budget too low");
+  });
+
+  it("an auth error (190/463) asks in plain words to reconnect Facebook, with no doubled Graph prefix", () => {
+    const err = new GraphApiError("Graph API error 190/463: Error validating access token: Session has expired", {
+      httpStatus: 400, code: 190, subcode: 463, isTransient: false,
+    });
+    expect(err.kind).toBe("auth");
+    const mapped = toStepError(err) as DeployBlockedError;
+    expect(mapped).toBeInstanceOf(NonRetriableError);
+    expect(mapped.message).toBe(RECONNECT_FACEBOOK_MESSAGE);
+    expect(mapped.message).toMatch(/Reconnect Facebook/);
+    expect(mapped.details).toMatchObject({ code: 190, subcode: 463, kind: "auth" });
+  });
+
+  it("says Graph's error once: no 'Facebook error N: Graph API error N:' doubling", () => {
+    const err = new GraphApiError("Graph API error 2: Service temporarily unavailable", { httpStatus: 500, code: 2, isTransient: true });
+    expect(toStepError(err).message).toBe("Graph API error 2: Service temporarily unavailable");
+    const throttled = toStepError(new GraphApiError("Graph API error 17: User request limit reached", { httpStatus: 400, code: 17, isTransient: true }));
+    expect(throttled.message).toBe("Graph API error 17: User request limit reached");
+    // No header said how long: the fallback wait.
+    expect((throttled as RetryAfterError).retryAfter).toBe(String(DEFAULT_RATE_LIMIT_WAIT_MS / 1000));
   });
 });
 

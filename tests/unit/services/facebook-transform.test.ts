@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { classifyGraphError, parseRetryAfterMs, parseUsagePercent } from "@/server/services/facebook";
-import { toGraphApiError, toInsightsRow, insightsRowSchema } from "@/server/services/facebook/transform";
+import { SATURATED_USAGE_WAIT_MS, toGraphApiError, toInsightsRow, insightsRowSchema } from "@/server/services/facebook/transform";
 
 const base = { isTransient: false, httpStatus: 400 };
 
@@ -29,10 +29,32 @@ describe("usage headers", () => {
     expect(parseRetryAfterMs(headers)).toBe(11 * 60_000);
     expect(parseUsagePercent(headers)).toBe(100);
   });
-  it("gives no wait for App usage alone or unparseable headers", () => {
-    expect(parseRetryAfterMs(new Headers({ "x-app-usage": JSON.stringify({ call_count: 100 }) }))).toBeUndefined();
+  it("gives no wait for App usage below 100% or unparseable headers; reads X-Ad-Account-Usage in seconds", () => {
+    expect(parseRetryAfterMs(new Headers({ "x-app-usage": JSON.stringify({ call_count: 80 }) }))).toBeUndefined();
     expect(parseRetryAfterMs(new Headers({ "x-business-use-case-usage": "{oops" }))).toBeUndefined();
     expect(parseRetryAfterMs(new Headers({ "x-ad-account-usage": JSON.stringify({ acc_id_util_pct: 100, reset_time_duration: 90 }) }))).toBe(90_000);
+  });
+});
+
+describe("Retry-After and X-App-Usage", () => {
+  const now = Date.parse("2026-11-30T10:00:00Z");
+  it("reads Retry-After as seconds or as an HTTP date", () => {
+    expect(parseRetryAfterMs(new Headers({ "retry-after": "120" }), now)).toBe(120_000);
+    expect(parseRetryAfterMs(new Headers({ "retry-after": "Mon, 30 Nov 2026 10:03:00 GMT" }), now)).toBe(180_000);
+    expect(parseRetryAfterMs(new Headers({ "retry-after": "soon" }), now)).toBeUndefined();
+  });
+  it("an app at 100% with no stated time waits SATURATED_USAGE_WAIT_MS; a stated time wins over it", () => {
+    const saturated = { "x-app-usage": JSON.stringify({ call_count: 100, total_cputime: 20, total_time: 30 }) };
+    expect(parseRetryAfterMs(new Headers(saturated), now)).toBe(SATURATED_USAGE_WAIT_MS);
+    expect(parseRetryAfterMs(new Headers({ ...saturated, "retry-after": "30" }), now)).toBe(30_000);
+  });
+  it("takes the longest of every header that states a wait", () => {
+    const headers = new Headers({
+      "retry-after": "45",
+      "x-ad-account-usage": JSON.stringify({ acc_id_util_pct: 100, reset_time_duration: 300 }),
+      "x-business-use-case-usage": JSON.stringify({ "1": [{ type: "ads_management", estimated_time_to_regain_access: 2 }] }),
+    });
+    expect(parseRetryAfterMs(headers, now)).toBe(300_000);
   });
 });
 

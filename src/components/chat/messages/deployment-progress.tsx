@@ -16,7 +16,7 @@ interface ProgressData {
   total: number;
 }
 
-const TERMINAL = new Set(["ACTIVE", "CLEANED_UP", "PAUSED", "DEPLOY_FAILED"]);
+const TERMINAL = new Set(["ACTIVE", "CLEANING_UP", "CLEANED_UP", "PAUSED", "DEPLOY_FAILED"]);
 
 /**
  * Live deployment progress for one approved campaign, with resume / clean-up when it failed. The
@@ -54,6 +54,8 @@ export function DeploymentProgress(props: { projectId: string; campaignId: strin
   const latest = steps.at(-1);
   const live = status === "ACTIVE";
   const failed = status === "DEPLOY_FAILED";
+  // Graph refused the login: Resume would fail the same way; reconnecting resumes it (resume-deploy-after-reconnect).
+  const needsReconnect = failed && stored?.lastError?.kind === "auth";
   const pct = live ? 100 : latest ? Math.round((latest.completed / Math.max(1, latest.total)) * 100) : 5;
   const shown = describeStatus(status);
 
@@ -82,19 +84,32 @@ export function DeploymentProgress(props: { projectId: string; campaignId: strin
           <Alert color="red" title="The deployment stopped" role="alert">
             <Stack gap="xs">
               <Text size="sm">
-                {stored?.lastError ? `${stored.lastError.message} (step: ${stored.lastError.step}).` : "A step failed."} What was
-                already created is kept: resume to finish, or clean up to remove it.
+                {stored?.lastError ? `${stored.lastError.message.replace(/\.$/, "")} (step: ${stored.lastError.step}).` : "A step failed."}{" "}
+                {needsReconnect
+                  ? "What was already created is kept. Once you reconnect Facebook the launch continues by itself; or clean up to remove it."
+                  : "What was already created is kept: resume to finish, or clean up to remove it."}
               </Text>
               <Group>
-                <Button size="xs" onClick={() => void act("resume")} loading={busy === "resume"} disabled={busy !== null}>
-                  Resume deployment
-                </Button>
+                {!needsReconnect && (
+                  <Button size="xs" onClick={() => void act("resume")} loading={busy === "resume"} disabled={busy !== null}>
+                    Resume deployment
+                  </Button>
+                )}
                 <Button size="xs" variant="default" onClick={() => void act("cleanup")} loading={busy === "cleanup"} disabled={busy !== null}>
                   Clean up
                 </Button>
               </Group>
             </Stack>
           </Alert>
+        )}
+        {status === "CLEANING_UP" && (
+          <Group>
+            <Text size="sm">Removing what the deployment created from Facebook.</Text>
+            {/* Re-sends the same cleanup request (the engine drops it if the first one arrived). */}
+            <Button size="xs" variant="subtle" onClick={() => void act("cleanup")} loading={busy === "cleanup"} disabled={busy !== null}>
+              Send again
+            </Button>
+          </Group>
         )}
         {actionError && <Alert color="red" role="alert">{actionError}</Alert>}
       </Stack>

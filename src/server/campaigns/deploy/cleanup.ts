@@ -14,11 +14,12 @@ import { isAlreadyGone } from "./reconcile";
  */
 export async function deletePartialCampaign(deps: Deps, opts: { organizationId: string; campaignId: string }) {
   const record = await getCampaign(deps.db, opts);
-  if (!record || record.status !== "DEPLOY_FAILED") return { deleted: false };
+  // Only a claimed cleanup touches Facebook: a resumed (APPROVED) campaign is the deploy's again.
+  if (!record || record.status !== "CLEANING_UP") return { deleted: false };
   const conn = record.connectionUserId
     ? await getActiveConnection(deps.db, { organizationId: record.organizationId, userId: record.connectionUserId })
     : null;
-  if (!conn) throw new DeployBlockedError("Reconnect Facebook to clean up: the connection is no longer active.");
+  if (!conn) throw new DeployBlockedError("Reconnect Facebook to clean up: the connection is no longer active.", { kind: "auth" });
   const fb = { accessToken: conn.accessToken, adAccountId: conn.adAccountId };
   try {
     const marked = await deps.services.facebook.findMarkedObjects(fb, { kind: "campaign", marker: deployMarker(record, "campaign") });
@@ -34,13 +35,13 @@ export async function deletePartialCampaign(deps: Deps, opts: { organizationId: 
   }
 }
 
-/** Marks the campaign cleaned up (only from DEPLOY_FAILED) and says so in the conversation. */
+/** Marks the campaign cleaned up (only from CLEANING_UP) and says so in the conversation. */
 export async function markCleanedUp(deps: Deps, opts: { organizationId: string; campaignId: string }) {
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
       .update(campaignRecords)
       .set({ status: "CLEANED_UP" })
-      .where(and(eq(campaignRecords.id, opts.campaignId), eq(campaignRecords.organizationId, opts.organizationId), eq(campaignRecords.status, "DEPLOY_FAILED")))
+      .where(and(eq(campaignRecords.id, opts.campaignId), eq(campaignRecords.organizationId, opts.organizationId), eq(campaignRecords.status, "CLEANING_UP")))
       .returning();
     if (row?.conversationId) {
       await postCampaignMessage(tx, {

@@ -7,7 +7,7 @@ import { adKey, adSetKey, campaignPlanSchema, type CampaignPlan } from "../plan-
 import { perAdSetBudget } from "../approval-card";
 import { storeFacebookId, type CampaignRecord } from "../records";
 import { renderAdImage } from "./ad-image";
-import { DeployBlockedError, toStepError } from "./graph-errors";
+import { DeployBlockedError, RECONNECT_FACEBOOK_MESSAGE, toStepError } from "./graph-errors";
 import { deployMarker, withMarker } from "./markers";
 import { adoptOrCreate } from "./reconcile";
 import { optimizationGoalFor, toGraphTargeting } from "./targeting";
@@ -37,7 +37,7 @@ async function load(deps: Deps, ref: DeployRef): Promise<Loaded> {
   if (!record?.structure) throw new DeployBlockedError(`Campaign ${ref.campaignId} has no approved plan`);
   if (!record.connectionUserId) throw new DeployBlockedError("The Facebook connection that planned this campaign is gone; reconnect Facebook.");
   const conn = await getActiveConnection(deps.db, { organizationId: record.organizationId, userId: record.connectionUserId });
-  if (!conn) throw new DeployBlockedError("Your Facebook connection is no longer active; reconnect Facebook and resume.");
+  if (!conn) throw new DeployBlockedError(RECONNECT_FACEBOOK_MESSAGE, { kind: "auth" });
   if (record.adAccountId && conn.adAccountId !== record.adAccountId) {
     throw new DeployBlockedError(`The connected ad account changed from ${record.adAccountId}; ask for a new plan.`);
   }
@@ -58,10 +58,10 @@ async function guarded<T>(deps: Deps, ref: DeployRef, fn: (l: Loaded) => Promise
     return await fn(await load(deps, ref));
   } catch (err) {
     const mapped = toStepError(err);
-    const d = err instanceof GraphApiError ? err.details : err instanceof DeployBlockedError ? err.details : {};
+    const d = mapped instanceof DeployBlockedError ? mapped.details : err instanceof GraphApiError ? { ...err.details, kind: err.kind } : {};
     await deps.db
       .update(campaignRecords)
-      .set({ lastError: { step: ref.step, message: mapped.message, code: d.code, subcode: d.subcode, isTransient: d.isTransient } })
+      .set({ lastError: { step: ref.step, message: mapped.message, code: d.code, subcode: d.subcode, isTransient: d.isTransient, kind: d.kind } })
       .where(eq(campaignRecords.id, ref.campaignId));
     throw mapped;
   }

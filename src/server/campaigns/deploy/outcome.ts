@@ -41,10 +41,19 @@ export async function markDeployFailed(
         organizationId: record.organizationId,
         conversationId: record.conversationId,
         type: "AGENT_ACTION",
+        // An auth failure needs a new login, not a Resume: it resumes by itself after the reconnect.
         content:
-          `Launching stopped at "${opts.failedStep}": ${error.message}. Nothing is spending money. ` +
-          "You can resume (objects already created are kept) or clean up what was created.",
-        metadata: { kind: "campaign-deploy-failed", campaignId: record.id, attempt, error, actions: ["resume", "cleanup"] },
+          error.kind === "auth"
+            ? `${error.message} Nothing is spending money.`
+            : `Launching stopped at "${opts.failedStep}": ${error.message.replace(/\.$/, "")}. Nothing is spending money. ` +
+              "You can resume (objects already created are kept) or clean up what was created.",
+        metadata: {
+          kind: "campaign-deploy-failed",
+          campaignId: record.id,
+          attempt,
+          error,
+          actions: error.kind === "auth" ? ["reconnect", "cleanup"] : ["resume", "cleanup"],
+        },
       });
     }
     return { error, attempt };

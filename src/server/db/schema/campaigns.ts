@@ -7,6 +7,7 @@ import { projects, tenantId } from "./tenancy";
 
 // DRAFT: claimed by a generating run, no plan yet. GENERATION_FAILED: the model could not produce a plan
 // that passes the rules even after one repair; the user is told in the conversation.
+// CLEANING_UP: a member asked to remove a failed deployment; exclusive with deploying (resume waits for it).
 export const campaignStatus = pgEnum("campaign_status", [
   "DRAFT",
   "GENERATION_FAILED",
@@ -19,6 +20,7 @@ export const campaignStatus = pgEnum("campaign_status", [
   "EXPIRED",
   "PAUSED",
   "CLEANED_UP",
+  "CLEANING_UP",
 ]);
 
 /** Facebook ids keyed by our own object key (`adset-0`, `ad-0-1`), so each step can check before creating. */
@@ -30,6 +32,8 @@ export interface DeployErrorRecord {
   code?: number;
   subcode?: number;
   isTransient?: boolean;
+  /** "auth": the Facebook login must be renewed (resumes on reconnect); "refused": the approval re-check failed. */
+  kind?: "auth" | "rate-limit" | "transient" | "permanent" | "refused";
 }
 
 /**
@@ -63,6 +67,8 @@ export const campaignRecords = pgTable(
     approvedBy: text().references(() => users.id, { onDelete: "set null" }),
     approvedAt: timestamp({ withTimezone: true }),
     deployAttempts: integer().notNull().default(0),
+    // Numbers each cleanup request, so a retried cleanup gets a fresh (still deterministic) event id.
+    cleanupAttempts: integer().notNull().default(0),
     fbCampaignId: text(),
     fbAdSetIds: jsonb().$type<FacebookIdMap>().notNull().default({}),
     fbImageHashes: jsonb().$type<FacebookIdMap>().notNull().default({}),

@@ -7,7 +7,11 @@ export interface GraphClientOptions {
   graphUrl: string;
   appSecret: string;
   fetch?: typeof fetch;
+  /** Per request, body included; a hung connection otherwise holds a deploy step until the engine gives up. */
+  timeoutMs?: number;
 }
+
+export const DEFAULT_GRAPH_TIMEOUT_MS = 30_000;
 
 export interface GraphRequest<T> {
   method: "GET" | "POST";
@@ -25,7 +29,9 @@ export function appSecretProof(appSecret: string, accessToken: string): string {
 
 /** One Graph call: versioned URL, proof, typed error on failure, zod-checked body on success. */
 export function createGraphClient(opts: GraphClientOptions) {
-  const doFetch = opts.fetch ?? fetch;
+  // Resolved per call, so a fetch patched later (msw in tests, instrumentation) is the one used.
+  const doFetch: typeof fetch = opts.fetch ?? ((input, init) => fetch(input, init));
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_GRAPH_TIMEOUT_MS;
   const base = `${opts.graphUrl.replace(/\/$/, "")}/${GRAPH_API_VERSION}`;
 
   return async function graphRequest<T>(req: GraphRequest<T>): Promise<T> {
@@ -38,19 +44,23 @@ export function createGraphClient(opts: GraphClientOptions) {
     }
     if (req.body) headers["content-type"] = "application/json";
 
+    // A timed-out request may still have been applied by Graph: callers treat it like any lost response.
+    const signal = AbortSignal.timeout(timeoutMs);
     let response: Response;
+    let bodyText: string;
     try {
-      response = await doFetch(url, { method: req.method, headers, body: req.body ? JSON.stringify(req.body) : undefined });
+      response = await doFetch(url, { method: req.method, headers, body: req.body ? JSON.stringify(req.body) : undefined, signal });
+      bodyText = await response.text();
     } catch (error) {
       // The URL may carry client_secret (OAuth exchange); name only the path.
       const reason = error instanceof Error ? error.name : "unknown";
-      throw new GraphApiError(`Graph API request to /${req.path} failed to connect (${reason})`, {
+      const what = signal.aborted ? `timed out after ${timeoutMs} ms` : `failed to connect (${reason})`;
+      throw new GraphApiError(`Graph API request to /${req.path} ${what}`, {
         httpStatus: 0,
         code: NO_GRAPH_CODE,
         isTransient: true,
       });
     }
-    const bodyText = await response.text();
     let json: unknown;
     try {
       json = JSON.parse(bodyText);

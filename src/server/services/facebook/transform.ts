@@ -3,20 +3,10 @@ import { GraphApiError, type InsightsRow } from "./types";
 
 /** Pure mappings between Graph's wire format and ours: no I/O, tested on real payload shapes. */
 
-export type GraphErrorClass = "rate-limit" | "transient" | "auth" | "permanent";
-
-/** Our marker for failures that carried no Graph error code (network, unreadable body). */
+/** Our marker for failures that carried no Graph error code (network, timeout, unreadable body). */
 export const NO_GRAPH_CODE = -1;
 
-const RATE_LIMIT_CODES = new Set([4, 17, 32, 613]);
-
-/** What a caller should do: back off (rate-limit), retry (transient), ask the user to reconnect (auth), or stop. */
-export function classifyGraphError(e: { code: number; isTransient: boolean; httpStatus: number }): GraphErrorClass {
-  if (RATE_LIMIT_CODES.has(e.code) || (e.code >= 80000 && e.code <= 80014)) return "rate-limit";
-  if (e.code === 190 || e.code === 102) return "auth";
-  if (e.isTransient || e.code === 1 || e.code === 2 || e.httpStatus >= 500) return "transient";
-  return "permanent";
-}
+export { classifyGraphError, type GraphErrorKind as GraphErrorClass } from "./types";
 
 const errorBodySchema = z.object({
   error: z.object({
@@ -46,11 +36,27 @@ const bucHeader = z.record(z.string(), z.array(bucEntry));
 const adAccountUsage = z.object({ reset_time_duration: z.number().optional() }).loose();
 
 /**
- * How long Graph says to wait, from `X-Business-Use-Case-Usage` (estimated_time_to_regain_access,
- * minutes) or `X-Ad-Account-Usage` (reset_time_duration, seconds). X-App-Usage carries only
- * percentages, so it never yields a wait on its own; undefined means "use your own backoff".
+ * When only percentages say we are throttled (X-App-Usage at 100%), Graph gives no time. Its app window
+ * is a rolling hour, so calls drop out of it gradually: wait a few minutes rather than hammer it.
  */
-export function parseRetryAfterMs(headers: Headers): number | undefined {
+export const SATURATED_USAGE_WAIT_MS = 5 * 60_000;
+
+/** `Retry-After`: delay-seconds or an HTTP date (RFC 9110 §10.2.3). */
+function retryAfterHeaderMs(headers: Headers, now: number): number | undefined {
+  const raw = headers.get("retry-after")?.trim();
+  if (!raw) return undefined;
+  if (/^\d+$/.test(raw)) return Number(raw) * 1000;
+  const at = Date.parse(raw);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now);
+}
+
+/**
+ * How long Graph says to wait, from every header that can say it: `X-Business-Use-Case-Usage`
+ * (estimated_time_to_regain_access, minutes), `X-Ad-Account-Usage` (reset_time_duration, seconds),
+ * `Retry-After`, and `X-App-Usage` at 100% (percentages only, see SATURATED_USAGE_WAIT_MS). The longest
+ * wins; undefined means Graph did not say.
+ */
+export function parseRetryAfterMs(headers: Headers, now = Date.now()): number | undefined {
   const waits: number[] = [];
   const buc = bucHeader.safeParse(jsonHeader(headers, "x-business-use-case-usage"));
   if (buc.success) {
@@ -60,24 +66,26 @@ export function parseRetryAfterMs(headers: Headers): number | undefined {
   }
   const account = adAccountUsage.safeParse(jsonHeader(headers, "x-ad-account-usage"));
   if (account.success && account.data.reset_time_duration) waits.push(account.data.reset_time_duration * 1000);
+  const retryAfter = retryAfterHeaderMs(headers, now);
+  if (retryAfter !== undefined) waits.push(retryAfter);
+  if (!waits.length && usagePercent(jsonHeader(headers, "x-app-usage")) >= 100) waits.push(SATURATED_USAGE_WAIT_MS);
   return waits.length ? Math.max(...waits) : undefined;
 }
 
-/** Highest usage percentage across X-App-Usage / X-Business-Use-Case-Usage, to slow down before 100%. */
-export function parseUsagePercent(headers: Headers): number {
-  const values: number[] = [];
-  const collect = (o: unknown) => {
-    if (!o || typeof o !== "object") return;
-    for (const key of ["call_count", "total_cputime", "total_time", "acc_id_util_pct"]) {
-      const v = (o as Record<string, unknown>)[key];
-      if (typeof v === "number") values.push(v);
-    }
-  };
-  collect(jsonHeader(headers, "x-app-usage"));
-  collect(jsonHeader(headers, "x-ad-account-usage"));
-  const buc = jsonHeader(headers, "x-business-use-case-usage");
-  if (buc && typeof buc === "object") for (const list of Object.values(buc)) if (Array.isArray(list)) list.forEach(collect);
+function usagePercent(o: unknown): number {
+  if (!o || typeof o !== "object") return 0;
+  const values = ["call_count", "total_cputime", "total_time", "acc_id_util_pct"]
+    .map((key) => (o as Record<string, unknown>)[key])
+    .filter((v): v is number => typeof v === "number");
   return values.length ? Math.max(...values) : 0;
+}
+
+/** Highest usage percentage across X-App-Usage / X-Ad-Account-Usage / X-Business-Use-Case-Usage, to slow down before 100%. */
+export function parseUsagePercent(headers: Headers): number {
+  const values = [usagePercent(jsonHeader(headers, "x-app-usage")), usagePercent(jsonHeader(headers, "x-ad-account-usage"))];
+  const buc = jsonHeader(headers, "x-business-use-case-usage");
+  if (buc && typeof buc === "object") for (const list of Object.values(buc)) if (Array.isArray(list)) values.push(...list.map(usagePercent));
+  return Math.max(0, ...values);
 }
 
 /** Builds the typed error from a failed response. The message never includes the request or its token. */

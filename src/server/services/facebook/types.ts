@@ -103,7 +103,28 @@ export interface AdPlatform {
   getInsights(ctx: AdAccountContext, objectId: string, range: { since: string; until: string }): Promise<InsightsRow[]>;
 }
 
-/** Graph's error body, typed. Rate limits arrive as codes in the body, often not as HTTP 429. */
+/** What a caller should do about a Graph failure. */
+export type GraphErrorKind = "auth" | "rate-limit" | "transient" | "permanent";
+
+// Throttling codes Graph returns in the error body, usually with HTTP 400, not 429.
+const RATE_LIMIT_CODES = new Set([4, 17, 32, 613]);
+const isBusinessUseCaseThrottle = (code: number) => code >= 80000 && code <= 80014;
+// 190: token invalid/expired/revoked (subcodes 458 app removed, 460 password changed, 463 expired, 467 invalid);
+// 102: session key invalid. Both need the person to log in again, retrying cannot help.
+const AUTH_CODES = new Set([190, 102]);
+
+/**
+ * Back off (rate-limit), retry (transient), ask the person to reconnect Facebook (auth), or stop and
+ * show Graph's reason (permanent). Branches on Graph's code, not the HTTP status: throttles arrive as 400s.
+ */
+export function classifyGraphError(e: { code: number; isTransient: boolean; httpStatus: number }): GraphErrorKind {
+  if (RATE_LIMIT_CODES.has(e.code) || isBusinessUseCaseThrottle(e.code)) return "rate-limit";
+  if (AUTH_CODES.has(e.code)) return "auth";
+  if (e.isTransient || e.code === 1 || e.code === 2 || e.httpStatus >= 500 || e.httpStatus === 0) return "transient";
+  return "permanent";
+}
+
+/** Graph's error body, typed, with its kind. Rate limits arrive as codes in the body, often not as HTTP 429. */
 export class GraphApiError extends Error {
   constructor(
     message: string,
@@ -116,11 +137,15 @@ export class GraphApiError extends Error {
       fbtraceId?: string;
       userTitle?: string;
       userMessage?: string;
-      /** From X-Business-Use-Case-Usage / X-App-Usage when Graph says how long to wait. */
+      /** How long Graph asked us to wait (usage headers or Retry-After), when it said. */
       retryAfterMs?: number;
     },
   ) {
     super(message);
     this.name = "GraphApiError";
+  }
+
+  get kind(): GraphErrorKind {
+    return classifyGraphError(this.details);
   }
 }

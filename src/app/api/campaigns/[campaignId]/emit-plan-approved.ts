@@ -19,6 +19,7 @@ export function emitPlanApproved(record: CampaignRecord, viewer: Viewer) {
         version: record.version,
         approvedBy: record.approvedBy ?? viewer.userId,
         adAccountId: record.adAccountId ?? undefined,
+        attempt: record.deployAttempts,
       },
       { id: approvalEventId(record) },
     ),

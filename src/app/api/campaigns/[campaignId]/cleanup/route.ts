@@ -1,13 +1,13 @@
 import { NextResponse } from "next/server";
 import { campaignCleanupRequested } from "@/inngest/events";
-import { checkCleanupAllowed } from "@/server/campaigns/deploy-actions";
+import { cleanupEventId, requestCleanup } from "@/server/campaigns/deploy-actions";
 import { decisionError, readCampaignRequest } from "@/server/campaigns/route-helpers";
 import { confirmActionBody } from "@/server/campaigns/validation";
 import { sendAfterCommit } from "@/inngest/send-after-commit";
 import { getDeps } from "@/server/deps";
 import { parseJsonBody } from "@/server/http";
 
-/** Asks for what a failed deployment created on Facebook to be deleted; the cleanup function does it. */
+/** Claims a failed deployment for cleanup (CLEANING_UP) and asks the cleanup function to delete what it created. */
 export async function POST(req: Request, ctx: { params: Promise<{ campaignId: string }> }) {
   const request = await readCampaignRequest(req, ctx);
   if (!request.ok) return request.response;
@@ -15,7 +15,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ campaignId: st
   if (!body.ok) return body.response;
   const { viewer, campaignId } = request;
   const { db } = await getDeps();
-  const result = await checkCleanupAllowed(db, { campaignId, actor: viewer });
+  const result = await requestCleanup(db, { campaignId, actor: viewer });
   if (!result.ok) return decisionError(result);
   const { record } = result;
   const { sent } = await sendAfterCommit(
@@ -27,7 +27,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ campaignId: st
         requestedBy: viewer.userId,
         adAccountId: record.adAccountId ?? undefined,
       },
-      { id: `campaign-cleanup-${record.id}-a${record.deployAttempts}` },
+      { id: cleanupEventId(record) },
     ),
   );
   return NextResponse.json(
