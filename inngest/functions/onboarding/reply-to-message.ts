@@ -44,10 +44,13 @@ export const replyToMessage = inngest.createFunction(
     const turn = { conversationId, messageId };
     const superseded = { skipped: "a later message is answered together with this one" };
 
-    const taken = await step.run("check-turn", () => isTurnTaken(deps.db, turn));
-    if (taken) return superseded;
-
-    const context = await step.run("load-context", () => loadReplyContext(deps.db, { organizationId, conversationId }));
+    // Checked in the same step as the read: a message landing between the two would be answered
+    // twice (still in order), so keep that window to one database round trip.
+    const loaded = await step.run("load-context", async () =>
+      (await isTurnTaken(deps.db, turn)) ? null : loadReplyContext(deps.db, { organizationId, conversationId }),
+    );
+    if (!loaded) return superseded;
+    const context = loaded;
     if (!context.active) return { skipped: "conversation is no longer active" };
 
     const replyId = deriveId(messageId, "reply");
