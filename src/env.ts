@@ -8,6 +8,16 @@ import { z } from "zod";
 const optionalUrl = z.url().optional();
 const optionalSecret = z.string().min(1).optional();
 
+const KEY_ID = /^[\w.-]+$/;
+const isKeyList = (value: string) => {
+  const ids = value.split(",").map((entry) => {
+    const [id, key, extra] = entry.trim().split(":");
+    const ok = id && KEY_ID.test(id) && key && extra === undefined && Buffer.from(key, "base64").length === 32;
+    return ok ? id : null;
+  });
+  return ids.every(Boolean) && new Set(ids).size === ids.length;
+};
+
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
@@ -31,7 +41,12 @@ export const envSchema = z
       .string()
       .refine((v) => Buffer.from(v, "base64").length === 32, "must be 32 bytes, base64-encoded")
       .optional(),
-    ENCRYPTION_KEY_ID: z.string().min(1).default("k1"),
+    ENCRYPTION_KEY_ID: z.string().regex(KEY_ID, "must be letters, digits, . _ or -").default("k1"),
+    // Retired keys that still decrypt after a rotation: `id1:base64,id2:base64`.
+    ENCRYPTION_KEYS: z
+      .string()
+      .refine(isKeyList, "must be comma-separated id:base64 pairs of 32-byte keys with distinct ids")
+      .optional(),
 
     INNGEST_DEV: z.string().optional(),
     INNGEST_BASE_URL: optionalUrl,
@@ -81,6 +96,10 @@ export const envSchema = z
       for (const key of ["INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY", "BETTER_AUTH_SECRET"] as const) {
         if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });
       }
+    }
+    // Facebook tokens are stored encrypted: production never falls back to a key made up on the spot.
+    if (env.NODE_ENV === "production" && !building && !env.ENCRYPTION_KEY) {
+      ctx.addIssue({ code: "custom", path: ["ENCRYPTION_KEY"], message: "is required in production" });
     }
   });
 

@@ -10,3 +10,11 @@ export const facebookAccountConnected = eventType("facebook/account.connected", 
 export const facebookTokenRefreshRequested = eventType("facebook/token.refresh-requested", {
   schema: z.object({ ...tenant, connectionId: id }),
 });
+
+/**
+ * After an encryption key rotation: moves every stored token to the current key (also runs daily).
+ * `reason` is free text for the run's history, e.g. "rotated k1 to k2".
+ */
+export const facebookTokensReencryptRequested = eventType("facebook/tokens.reencrypt-requested", {
+  schema: z.object({ reason: z.string().max(200).optional() }),
+});

@@ -29,6 +29,7 @@ describe("parseEnv", () => {
       NODE_ENV: "production",
       INNGEST_EVENT_KEY: "evt",
       BETTER_AUTH_SECRET: "s".repeat(32),
+      ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
     });
     expect(error.variables).toEqual(["INNGEST_SIGNING_KEY"]);
     expect(error.message).toContain("INNGEST_SIGNING_KEY is required in production");
@@ -40,6 +41,7 @@ describe("parseEnv", () => {
       INNGEST_EVENT_KEY: "evt",
       INNGEST_SIGNING_KEY: "signkey-prod-abc",
       BETTER_AUTH_SECRET: "s".repeat(32),
+      ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"),
     });
     expect(parsed.NODE_ENV).toBe("production");
   });

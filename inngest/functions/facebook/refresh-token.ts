@@ -7,9 +7,10 @@ import { notificationCreatedEvent } from "@/server/notifications/events";
 import { createNotification } from "@/server/notifications/notifications";
 
 /**
- * Refreshes one connection's token. When Facebook refuses, the connection becomes EXPIRED and the
- * user gets a notification and a "token-expiring" email (both keyed by connection and old expiry,
- * so retries and replays tell them once) with a link to reconnect.
+ * Refreshes one connection's token. When Facebook refuses, the connection becomes EXPIRED (unless
+ * the owner reconnected meanwhile) and the user gets a notification and a "token-expiring" email
+ * (both keyed by connection and old expiry, so retries and replays tell them once) with a link to
+ * reconnect. A token our keyring cannot decrypt is logged as an error for the operator instead.
  */
 export const refreshToken = inngest.createFunction(
   {
@@ -25,9 +26,18 @@ export const refreshToken = inngest.createFunction(
     const outcome = await step.run("refresh-token", () =>
       refreshConnectionToken({ db: deps.db, facebook: deps.services.facebook }, { organizationId, connectionId, now: new Date() }),
     );
+    if (outcome.status === "undecryptable") {
+      // Our configuration, not the owner's token: alert the operator, leave the connection alone.
+      ctx.logger.error(
+        `Facebook connection ${connectionId}: token unreadable (key "${outcome.keyId}"); add that key to ENCRYPTION_KEYS. ${outcome.reason}`,
+      );
+      return outcome;
+    }
     if (outcome.status !== "failed") return outcome;
 
-    const owner = await step.run("mark-expired", () => expireConnection(deps.db, { organizationId, connectionId }));
+    const owner = await step.run("mark-expired", () =>
+      expireConnection(deps.db, { organizationId, connectionId, tokenIv: outcome.tokenIv }),
+    );
     if (!owner) return outcome;
     const reconnectUrl = new URL(
       `/api/auth/facebook${owner.projectId ? `?projectId=${encodeURIComponent(owner.projectId)}` : ""}`,

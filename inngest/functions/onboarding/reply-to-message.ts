@@ -1,7 +1,7 @@
 import { inngest } from "@/inngest/client";
 import { onboardingMessageSent } from "@/inngest/events";
 import { conversationChannel } from "@/inngest/realtime/conversation";
-import { appendMessage, updateMessageMetadata } from "@/server/onboarding/conversations";
+import { updateMessageMetadata } from "@/server/onboarding/conversations";
 import { deriveId } from "@/server/onboarding/ids";
 import { registerOnboardingGenerators } from "@/server/onboarding/offline-generators";
 import { BRIEF_CONFIRMATION_MESSAGE, EXTRACTION_FAILED_MESSAGE } from "@/server/onboarding/prompts";
@@ -13,6 +13,7 @@ import {
   streamReply,
   type ExtractionResult,
 } from "@/server/onboarding/reply";
+import { appendFollowUpInOrder, isTurnTaken, storeReplyInOrder } from "@/server/onboarding/reply-order";
 import { createDeltaPublisher } from "../../realtime/publish-deltas";
 
 registerOnboardingGenerators();
@@ -22,12 +23,15 @@ registerOnboardingGenerators();
  * extracts the brief so far. A complete brief is only *proposed* (a confirmation card); saving it
  * takes the user's confirmation through the confirm route. This function never emits events, so
  * nothing typed into the chat can approve or deploy anything.
+ *
+ * Replies keep the order of the messages (`reply-order.ts`): the concurrency limit below serializes
+ * steps, not runs, so a run whose message was followed by another leaves the answer to that run.
  */
 export const replyToMessage = inngest.createFunction(
   {
     id: "onboarding-reply-to-message",
     triggers: [onboardingMessageSent],
-    // One reply at a time per conversation, in the order the messages were sent.
+    // One step at a time per conversation; the order of replies is enforced by reply-order.ts.
     concurrency: { key: "event.data.conversationId", limit: 1 },
     retries: 3,
   },
@@ -37,8 +41,16 @@ export const replyToMessage = inngest.createFunction(
     const { organizationId, conversationId, messageId } = event.data;
     const channel = conversationChannel({ conversationId });
     const usage = (what: string) => ({ organizationId, runId, dedupeKey: `${messageId}:${what}` });
+    const turn = { conversationId, messageId };
+    const superseded = { skipped: "a later message is answered together with this one" };
 
-    const context = await step.run("load-context", () => loadReplyContext(deps.db, { organizationId, conversationId }));
+    // Checked in the same step as the read: a message landing between the two would be answered
+    // twice (still in order), so keep that window to one database round trip.
+    const loaded = await step.run("load-context", async () =>
+      (await isTurnTaken(deps.db, turn)) ? null : loadReplyContext(deps.db, { organizationId, conversationId }),
+    );
+    if (!loaded) return superseded;
+    const context = loaded;
     if (!context.active) return { skipped: "conversation is no longer active" };
 
     const replyId = deriveId(messageId, "reply");
@@ -50,9 +62,14 @@ export const replyToMessage = inngest.createFunction(
       await deltas.flush();
       return { text };
     });
-    await step.run("store-reply", () =>
-      appendMessage(deps.db, { id: replyId, organizationId, conversationId, role: "ASSISTANT", content: reply.text }),
+    const stored = await step.run("store-reply", () =>
+      storeReplyInOrder(deps.db, turn, { id: replyId, organizationId, conversationId, role: "ASSISTANT", content: reply.text }),
     );
+    if (stored === "superseded") {
+      // A reply to a later message got in first: take back what the browser streamed (seq 0, empty).
+      await step.realtime.publish("withdraw-reply", channel.delta, { messageId: replyId, seq: 0, delta: "" });
+      return superseded;
+    }
     await step.realtime.publish("announce-reply", channel.message, { messageId: replyId, role: "ASSISTANT", type: "TEXT" });
 
     let extraction: ExtractionResult = { ok: false, error: "not attempted" };
@@ -65,8 +82,8 @@ export const replyToMessage = inngest.createFunction(
 
     if (!extraction.ok) {
       const askId = deriveId(messageId, "extraction-failed");
-      await step.run("ask-user-to-restate", () =>
-        appendMessage(deps.db, {
+      const asked = await step.run("ask-user-to-restate", () =>
+        appendFollowUpInOrder(deps.db, turn, {
           id: askId,
           organizationId,
           conversationId,
@@ -75,6 +92,7 @@ export const replyToMessage = inngest.createFunction(
           metadata: { kind: "EXTRACTION_FAILED", error: extraction.ok ? null : extraction.error },
         }),
       );
+      if (asked === "superseded") return superseded;
       await step.realtime.publish("announce-ask", channel.message, { messageId: askId, role: "ASSISTANT", type: "TEXT", kind: "EXTRACTION_FAILED" });
       return { replyId, extracted: false };
     }
@@ -84,8 +102,8 @@ export const replyToMessage = inngest.createFunction(
     if (!brief) return { replyId, extracted: true, missing: draft.missing };
 
     const proposalId = deriveId(messageId, "brief-confirmation");
-    await step.run("propose-brief", () =>
-      appendMessage(deps.db, {
+    const proposed = await step.run("propose-brief", () =>
+      appendFollowUpInOrder(deps.db, turn, {
         id: proposalId,
         organizationId,
         conversationId,
@@ -95,6 +113,7 @@ export const replyToMessage = inngest.createFunction(
         metadata: { kind: "BRIEF_CONFIRMATION", brief },
       }),
     );
+    if (proposed === "superseded") return superseded;
     await step.realtime.publish("announce-proposal", channel.message, {
       messageId: proposalId,
       role: "ASSISTANT",

@@ -60,9 +60,24 @@ export async function claimPlanRecord(
   return { claimed: false, record: winner };
 }
 
-/** The project's campaign conversation, created on first use. */
+/**
+ * The project's campaign conversation, created on first use. Concurrent first uses may all
+ * insert: the partial unique index keeps one and the others read it back.
+ */
 export async function ensureCampaignConversation(tx: Queryable, opts: { organizationId: string; projectId: string }) {
-  const [found] = await tx
+  const existing = await findCampaignConversation(tx, opts);
+  if (existing) return existing;
+  await tx
+    .insert(conversations)
+    .values({ organizationId: opts.organizationId, projectId: opts.projectId, type: "CAMPAIGN", title: "Campaign" })
+    .onConflictDoNothing();
+  const created = await findCampaignConversation(tx, opts);
+  if (!created) throw new Error(`Campaign conversation for project ${opts.projectId} is missing after insert`);
+  return created;
+}
+
+async function findCampaignConversation(db: Queryable, opts: { organizationId: string; projectId: string }) {
+  const [found] = await db
     .select({ id: conversations.id })
     .from(conversations)
     .where(
@@ -75,12 +90,7 @@ export async function ensureCampaignConversation(tx: Queryable, opts: { organiza
     )
     .orderBy(asc(conversations.createdAt))
     .limit(1);
-  if (found) return found.id;
-  const [created] = await tx
-    .insert(conversations)
-    .values({ organizationId: opts.organizationId, projectId: opts.projectId, type: "CAMPAIGN", title: "Campaign" })
-    .returning({ id: conversations.id });
-  return created!.id;
+  return found?.id ?? null;
 }
 
 export async function postCampaignMessage(

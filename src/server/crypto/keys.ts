@@ -45,9 +45,26 @@ function readOrCreateLocalKey(dataDir: string, name: string): Buffer {
   return key;
 }
 
+/**
+ * `id1:base64,id2:base64` (ENCRYPTION_KEYS): retired keys that still decrypt after a rotation,
+ * until the re-encrypt function has moved every row to the current key. Malformed entries are
+ * refused by the env schema before this runs.
+ */
+export function parseKeyList(value: string | undefined): Record<string, Buffer> {
+  const keys: Record<string, Buffer> = {};
+  for (const entry of (value ?? "").split(",")) {
+    const at = entry.indexOf(":");
+    if (at <= 0) continue;
+    keys[entry.slice(0, at).trim()] = Buffer.from(entry.slice(at + 1).trim(), "base64");
+  }
+  return keys;
+}
+
+/** The current key encrypts; it and every retired key decrypt. */
 export function loadKeyring(env: Env): Keyring {
   if (env.ENCRYPTION_KEY) {
-    return { currentId: env.ENCRYPTION_KEY_ID, keys: { [env.ENCRYPTION_KEY_ID]: Buffer.from(env.ENCRYPTION_KEY, "base64") } };
+    const current = Buffer.from(env.ENCRYPTION_KEY, "base64");
+    return { currentId: env.ENCRYPTION_KEY_ID, keys: { ...parseKeyList(env.ENCRYPTION_KEYS), [env.ENCRYPTION_KEY_ID]: current } };
   }
   if (env.NODE_ENV === "production") {
     throw new MissingKeyError("ENCRYPTION_KEY is required in production to store Facebook tokens");

@@ -9,6 +9,8 @@ export interface EncryptedSecret {
   keyId: string;
 }
 
+const TAG_BYTES = 16;
+
 export class DecryptError extends Error {
   constructor(message: string) {
     super(message);
@@ -24,7 +26,7 @@ export function encryptSecret(plaintext: string, keyring: Keyring, context = "")
   const key = keyring.keys[keyring.currentId];
   if (!key) throw new DecryptError(`Current key ${keyring.currentId} is not in the keyring`);
   const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  const cipher = createCipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
   cipher.setAAD(Buffer.from(context));
   const ciphertext = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
   return {
@@ -39,7 +41,8 @@ export function decryptSecret(secret: EncryptedSecret, keyring: Keyring, context
   const key = keyring.keys[secret.keyId];
   if (!key) throw new DecryptError(`Secret was encrypted with key "${secret.keyId}", which is not configured`);
   try {
-    const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(secret.iv, "base64"));
+    // A fixed tag length: without it GCM accepts a tag cut down to 4 bytes, which is forgeable.
+    const decipher = createDecipheriv("aes-256-gcm", key, Buffer.from(secret.iv, "base64"), { authTagLength: TAG_BYTES });
     decipher.setAAD(Buffer.from(context));
     decipher.setAuthTag(Buffer.from(secret.tag, "base64"));
     const plain = Buffer.concat([decipher.update(Buffer.from(secret.ciphertext, "base64")), decipher.final()]);

@@ -125,21 +125,56 @@ export async function selectAdAccount(
   return updated ? { ok: true, connection: updated } : { ok: false, reason: "no-connection" };
 }
 
+/**
+ * Compare-and-set on the stored token: every encryption draws a fresh random IV, so an unchanged
+ * `tokenIv` means nobody stored another token (a reconnect, another refresh, a re-encryption)
+ * since `connection` was read. False when someone did; their newer token is kept.
+ */
 export async function storeRefreshedToken(
   db: Db,
   opts: { connection: FacebookConnection; token: AccessToken; keyring?: Keyring },
-): Promise<void> {
-  await db
+): Promise<boolean> {
+  const updated = await db
     .update(facebookConnections)
     .set({
       ...encryptedTokenColumns(opts.connection, opts.token, opts.keyring ?? loadKeyring(env())),
       lastRefreshedAt: new Date(),
     })
-    .where(eq(facebookConnections.id, opts.connection.id));
+    .where(and(eq(facebookConnections.id, opts.connection.id), eq(facebookConnections.tokenIv, opts.connection.tokenIv)))
+    .returning({ id: facebookConnections.id });
+  return updated.length > 0;
 }
 
-export async function markConnectionExpired(db: Db, connectionId: string): Promise<void> {
-  await db.update(facebookConnections).set({ status: "EXPIRED" }).where(eq(facebookConnections.id, connectionId));
+/**
+ * Stores the same token under the keyring's current key. Compare-and-set like a refresh, so a
+ * token stored meanwhile is never replaced by the older one. Throws DecryptError when unreadable.
+ */
+export async function reencryptConnectionToken(db: Db, row: FacebookConnection, keyring: Keyring): Promise<boolean> {
+  const box = encryptSecret(decryptConnectionToken(row, keyring), keyring, tokenContext(row));
+  const updated = await db
+    .update(facebookConnections)
+    .set({ tokenCiphertext: box.ciphertext, tokenIv: box.iv, tokenTag: box.tag, tokenKeyId: box.keyId })
+    .where(and(eq(facebookConnections.id, row.id), eq(facebookConnections.tokenIv, row.tokenIv)))
+    .returning({ id: facebookConnections.id });
+  return updated.length > 0;
+}
+
+/**
+ * With `tokenIv`, only while that token is still the stored one: Facebook refused *that* token,
+ * and a connection renewed meanwhile must not be expired for it. True when the row changed.
+ */
+export async function markConnectionExpired(db: Db, connectionId: string, opts: { tokenIv?: string } = {}): Promise<boolean> {
+  const updated = await db
+    .update(facebookConnections)
+    .set({ status: "EXPIRED" })
+    .where(
+      and(
+        eq(facebookConnections.id, connectionId),
+        opts.tokenIv === undefined ? undefined : eq(facebookConnections.tokenIv, opts.tokenIv),
+      ),
+    )
+    .returning({ id: facebookConnections.id });
+  return updated.length > 0;
 }
 
 /**

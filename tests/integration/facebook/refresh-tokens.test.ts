@@ -57,7 +57,7 @@ describe("facebook token refresh", () => {
     const t = new InngestTestEngine({ function: refreshTokens, transformCtx });
     const { result, error } = await t.execute({ events: [{ name: "inngest/scheduled.timer", data: { cron: "17 3 * * *" } }] });
     expect(error).toBeUndefined();
-    expect(result).toEqual({ requested: 1 });
+    expect(result).toEqual({ requested: 1, unreadable: 0 });
     const [batch] = sent as { id: string; data: { connectionId: string } }[][];
     expect(batch!.map((e) => e.data.connectionId)).toEqual([soon.id]);
     expect(batch![0]!.id).toBe(`facebook-token-refresh-${soon.id}-${new Date().toISOString().slice(0, 10)}`);

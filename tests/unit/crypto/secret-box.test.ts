@@ -35,6 +35,13 @@ describe("encryptSecret / decryptSecret (AES-256-GCM)", () => {
     expect(() => decryptSecret(box, ring, "facebook-token:org-b:user-b")).toThrow(/failed authentication/);
   });
 
+  it("refuses a tag cut short, which GCM would otherwise accept when its prefix matches", () => {
+    const ring = keyring();
+    const box = encryptSecret("EAAB-token", ring, "ctx");
+    const short = Buffer.from(box.tag, "base64").subarray(0, 4).toString("base64");
+    expect(() => decryptSecret({ ...box, tag: short }, ring, "ctx")).toThrow(DecryptError);
+  });
+
   it("names an unknown key id and still reads old ids after a rotation", () => {
     const old = keyring("k1");
     const box = encryptSecret("EAAB-token", old);
@@ -54,8 +61,24 @@ describe("loadKeyring", () => {
   });
 
   it("refuses to run without a key in production", () => {
-    const env = parseEnv({ NODE_ENV: "production", INNGEST_DEV: "1" });
+    const env = { ...parseEnv({}), NODE_ENV: "production" as const };
     expect(() => loadKeyring(env)).toThrow(MissingKeyError);
+  });
+
+  it("keeps retired ENCRYPTION_KEYS for decrypting while the current key encrypts", () => {
+    const [old, older, current] = [randomBytes(32), randomBytes(32), randomBytes(32)];
+    const ring = loadKeyring(
+      parseEnv({
+        ENCRYPTION_KEY: current.toString("base64"),
+        ENCRYPTION_KEY_ID: "k3",
+        ENCRYPTION_KEYS: `k1:${older.toString("base64")}, k2:${old.toString("base64")}`,
+      }),
+    );
+    expect(ring.currentId).toBe("k3");
+    expect(Object.keys(ring.keys).sort()).toEqual(["k1", "k2", "k3"]);
+    const before = encryptSecret("EAAB-token", { currentId: "k2", keys: { k2: old } }, "ctx");
+    expect(decryptSecret(before, ring, "ctx")).toBe("EAAB-token");
+    expect(encryptSecret("EAAB-token", ring, "ctx").keyId).toBe("k3");
   });
 
   it("gives tests a stable ephemeral key instead of writing to DATA_DIR", () => {

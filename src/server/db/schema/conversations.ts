@@ -1,4 +1,5 @@
-import { index, jsonb, pgEnum, pgTable, text } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, jsonb, pgEnum, pgTable, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, updatedAt } from "./columns";
 import { projects, tenantId } from "./tenancy";
 
@@ -24,10 +25,20 @@ export const conversations = pgTable(
     type: conversationType().notNull(),
     status: conversationStatus().notNull().default("ACTIVE"),
     title: text().notNull(),
+    // createdAt of the newest user message answered so far: replies are stored by compare-and-set
+    // on it, so a slow reply to an older message never lands after the answer to a newer one.
+    repliedThroughAt: timestamp({ withTimezone: true, mode: "date" }),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [index().on(t.projectId), index().on(t.organizationId)],
+  (t) => [
+    index().on(t.projectId),
+    index().on(t.organizationId),
+    // One open campaign conversation per project, however many plan saves race to create it.
+    uniqueIndex("conversations_one_open_campaign_per_project")
+      .on(t.projectId)
+      .where(sql`${t.type} = 'CAMPAIGN' and ${t.status} <> 'ARCHIVED'`),
+  ],
 );
 
 export const messages = pgTable(

@@ -7,6 +7,11 @@ export const membershipRole = pgEnum("membership_role", ["OWNER", "MEMBER"]);
 export const organizations = pgTable("organizations", {
   id: id(),
   name: text().notNull(),
+  // The user whose first sign-in created this organization: unique, so two racing first
+  // sign-ins of one user cannot create two.
+  createdForUserId: text()
+    .unique()
+    .references(() => users.id, { onDelete: "set null" }),
   createdAt: createdAt(),
   updatedAt: updatedAt(),
 });

@@ -1,0 +1,7 @@
+ALTER TABLE "organizations" ADD COLUMN "created_for_user_id" text;--> statement-breakpoint
+ALTER TABLE "conversations" ADD COLUMN "replied_through_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "organizations" ADD CONSTRAINT "organizations_created_for_user_id_users_id_fk" FOREIGN KEY ("created_for_user_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+-- Hand-added: archive all but the oldest open campaign conversation of a project (duplicates the race could leave) so the unique index can be built.
+UPDATE "conversations" SET "status" = 'ARCHIVED' WHERE "type" = 'CAMPAIGN' AND "status" <> 'ARCHIVED' AND "id" NOT IN (SELECT DISTINCT ON ("project_id") "id" FROM "conversations" WHERE "type" = 'CAMPAIGN' AND "status" <> 'ARCHIVED' ORDER BY "project_id", "created_at", "id");--> statement-breakpoint
+CREATE UNIQUE INDEX "conversations_one_open_campaign_per_project" ON "conversations" USING btree ("project_id") WHERE "conversations"."type" = 'CAMPAIGN' and "conversations"."status" <> 'ARCHIVED';--> statement-breakpoint
+ALTER TABLE "organizations" ADD CONSTRAINT "organizations_createdForUserId_unique" UNIQUE("created_for_user_id");
