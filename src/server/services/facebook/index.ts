@@ -8,7 +8,7 @@ import type { AdPlatform } from "./types";
 export * from "./types";
 export { createGraphAdPlatform, type GraphAdPlatformOptions } from "./graph";
 export { appSecretProof } from "./graph-client";
-export { createSimulatedAdPlatform, SIMULATED_AD_ACCOUNTS, SIMULATED_PAGE, SIMULATED_TOKEN_PREFIX } from "./simulated";
+export { createSimulatedAdPlatform, simulatedAdAccountsFor, SIMULATED_AD_ACCOUNTS, SIMULATED_PAGE, SIMULATED_TOKEN_PREFIX } from "./simulated";
 export {
   addSimulatedFault,
   listSimulatedObjects,
