@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { signedInClient } from "./support/app-api";
 import { DevServer } from "./support/dev-server-api";
-import { approvePlan, listSimulatedObjects, onboardToPendingPlan, runOf, SIM_AD_ACCOUNT } from "./support/product-flow";
+import { approvePlan, listSimulatedObjects, onboardToPendingPlan, runOf, simAdAccountOf } from "./support/product-flow";
 
 const devServer = new DevServer(inject("devServerUrl"));
 
@@ -9,12 +9,12 @@ describe("step retries", () => {
   it("a Facebook call that fails twice succeeds on retry and creates the campaign once", async () => {
     const since = new Date(Date.now() - 1_000);
     const app = await signedInClient(inject("appUrl"), "retry");
-    const { campaignId } = await onboardToPendingPlan(app, devServer, since);
+    const { campaignId, organizationId } = await onboardToPendingPlan(app, devServer, since);
     const campaignsBefore = (await listSimulatedObjects(app)).filter((o) => o.kind === "campaign").length;
 
     // Graph's "temporarily unavailable" (code 2), twice, at the fake's network boundary.
     const fault = await app.request("POST", "/api/dev/simulated-ads/faults", {
-      adAccountId: SIM_AD_ACCOUNT,
+      adAccountId: simAdAccountOf(organizationId),
       operation: "createCampaign",
       remaining: 2,
       httpStatus: 503,
