@@ -3,7 +3,7 @@ import type { Db } from "@/server/db/client";
 import type { ServiceStatus } from "../types";
 import { createGraphAdPlatform } from "./graph";
 import { createSimulatedAdPlatform } from "./simulated";
-import type { AdPlatform } from "./types";
+import { GRAPH_API_VERSION, type AdPlatform } from "./types";
 
 export * from "./types";
 export { createGraphAdPlatform, type GraphAdPlatformOptions } from "./graph";
@@ -40,5 +40,5 @@ export function describeAdPlatform(env: Env): ServiceStatus {
       detail: "Objects stored locally with generated insights; set FACEBOOK_APP_ID and FACEBOOK_APP_SECRET for Graph",
     };
   }
-  return { service: "facebook", implementation: "Graph API", simulated: false, detail: env.FACEBOOK_GRAPH_URL };
+  return { service: "facebook", implementation: "Graph API", simulated: false, detail: `version ${GRAPH_API_VERSION}` };
 }
