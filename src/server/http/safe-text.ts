@@ -5,6 +5,7 @@ import { z } from "zod";
  * text (even as a bound parameter, which surfaced as a 500), and the rest have no business in
  * anything a person types; they only ever arrive as an attack or a corrupted client.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F]/;
 
 export const CONTROL_CHARACTER_MESSAGE = "contains a control character";

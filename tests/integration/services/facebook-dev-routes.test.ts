@@ -23,7 +23,7 @@ const objects = (cookie: string | undefined, adAccountId?: string) =>
 const faultRequest = (body: unknown, cookie?: string) =>
   new Request("http://localhost/api/dev/simulated-ads/faults", { method: "POST", body: JSON.stringify(body), headers: cookie ? { cookie } : undefined });
 
-function useFacebook(kind: "simulated" | "graph"): AdPlatform {
+function withFacebook(kind: "simulated" | "graph"): AdPlatform {
   const facebook =
     kind === "simulated"
       ? createSimulatedAdPlatform({ db: handle.db })
@@ -35,7 +35,7 @@ function useFacebook(kind: "simulated" | "graph"): AdPlatform {
 
 /** Logs a member in through the simulated dialog; returns the first ad account they were offered. */
 async function connect(member: Member): Promise<string> {
-  const facebook = useFacebook("simulated");
+  const facebook = withFacebook("simulated");
   const result = await connectFacebookAccount(
     { db: handle.db, facebook, env: { APP_URL: "http://localhost:3000" } },
     { organizationId: member.organizationId, userId: member.userId, projectId: member.projectId, code: "sim_x" },
@@ -67,7 +67,7 @@ describe("dev routes for the simulated ad account", () => {
   });
 
   it("lists the objects of the viewer's organization only", async () => {
-    const sim = useFacebook("simulated");
+    const sim = withFacebook("simulated");
     const campaign = { objective: "OUTCOME_TRAFFIC", status: "PAUSED" as const, specialAdCategories: [] };
     const mine = await sim.createCampaign({ accessToken: `${SIMULATED_TOKEN_PREFIX}x`, adAccountId: anaAccount }, { ...campaign, name: "Ana's" });
     await sim.createCampaign({ accessToken: `${SIMULATED_TOKEN_PREFIX}x`, adAccountId: boAccount }, { ...campaign, name: "Bo's" });
@@ -83,7 +83,7 @@ describe("dev routes for the simulated ad account", () => {
   });
 
   it("answers 404 for another organization's account and 401 to anyone signed out", async () => {
-    useFacebook("simulated");
+    withFacebook("simulated");
     const stolen = await objects(ana.cookie, boAccount);
     expect(stolen.status).toBe(404);
     expect(JSON.stringify(await stolen.json())).not.toContain("Bo's");
@@ -93,14 +93,14 @@ describe("dev routes for the simulated ad account", () => {
   });
 
   it("answers 400 naming adAccountId when it is malformed", async () => {
-    useFacebook("simulated");
+    withFacebook("simulated");
     const res = await objects(ana.cookie, "123");
     expect(res.status).toBe(400);
     expect(((await res.json()) as { error: string }).error).toMatch(/^adAccountId/);
   });
 
   it("is 404 when the real Graph API is active", async () => {
-    useFacebook("graph");
+    withFacebook("graph");
     expect((await objects(ana.cookie, anaAccount)).status).toBe(404);
     process.env.AIGENCY_TEST_CONTROLS = "1";
     resetEnv();
@@ -108,7 +108,7 @@ describe("dev routes for the simulated ad account", () => {
   });
 
   it("accepts faults only with AIGENCY_TEST_CONTROLS=1, from a member, on their own accounts", async () => {
-    const sim = useFacebook("simulated");
+    const sim = withFacebook("simulated");
     expect((await postFault(faultRequest({ operation: "createAd", code: 17, message: "x" }, ana.cookie))).status).toBe(404);
     process.env.AIGENCY_TEST_CONTROLS = "1";
     resetEnv();
