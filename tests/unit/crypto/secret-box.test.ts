@@ -54,7 +54,7 @@ describe("loadKeyring", () => {
   });
 
   it("refuses to run without a key in production", () => {
-    const env = parseEnv({ NODE_ENV: "production", INNGEST_DEV: "1" });
+    const env = parseEnv({ NODE_ENV: "production", INNGEST_EVENT_KEY: "evt", INNGEST_SIGNING_KEY: "signkey", BETTER_AUTH_SECRET: "s".repeat(32) });
     expect(() => loadKeyring(env)).toThrow(MissingKeyError);
   });
 

@@ -11,7 +11,8 @@ async function ruleIdsFor(source: string): Promise<string[]> {
   return result!.messages.map((m) => m.ruleId ?? "(parse error)");
 }
 
-describe("Inngest's ESLint rules are on", () => {
+// Loading the TypeScript parser and the config takes seconds on a busy machine.
+describe("Inngest's ESLint rules are on", { timeout: 120_000 }, () => {
   it("flags an unawaited inngest.send", async () => {
     const ids = await ruleIdsFor(`
       declare const inngest: { send(e: object): Promise<void> };
