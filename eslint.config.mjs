@@ -1,4 +1,5 @@
 import js from "@eslint/js";
+import inngest from "@inngest/eslint-plugin";
 import reactHooks from "eslint-plugin-react-hooks";
 import tseslint from "typescript-eslint";
 
@@ -13,6 +14,18 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "no-console": ["error", { allow: ["warn", "error", "info"] }],
+    },
+  },
+  {
+    // Inngest's own rules (the plugin targets ESLint's flat config through its plain rules object):
+    // an unawaited send can be dropped when the request ends, a step inside a step is not
+    // memoized, and a variable mutated inside a step is lost when the function replays.
+    files: ["**/*.{ts,tsx}"],
+    plugins: { "@inngest": inngest },
+    rules: {
+      "@inngest/await-inngest-send": "error",
+      "@inngest/no-nested-steps": "error",
+      "@inngest/no-variable-mutation-in-step": "error",
     },
   },
   {

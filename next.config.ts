@@ -1,6 +1,14 @@
 import type { NextConfig } from "next";
 
+/**
+ * URLs that carry a secret in their query: the OAuth callback's `code`/`state` (Facebook can only
+ * send them there) and the `sig` of a signed storage link. `next dev` prints every request's full
+ * URL; Next can only drop a line, not redact it, so these requests are left out of its log.
+ */
+export const SECRET_BEARING_URL = /[?&](code|state|sig)=/;
+
 const config: NextConfig = {
+  logging: { incomingRequests: { ignore: [SECRET_BEARING_URL] } },
   // PGlite ships WASM + data files it loads from its own package folder; bundling breaks those paths.
   serverExternalPackages: ["@electric-sql/pglite", "@daytonaio/sdk", "postgres"],
   // Lets the e2e harness build into its own folder while `npm run dev` keeps using .next.

@@ -92,6 +92,11 @@ export const envSchema = z
       }
     }
     const building = env.NEXT_PHASE === "phase-production-build";
+    // INNGEST_DEV makes the serve route skip request signing: anyone could invoke our functions.
+    // Only the e2e harness (a production build against the Dev Server) may combine the two.
+    if (env.NODE_ENV === "production" && !building && isInngestDev(env.INNGEST_DEV) && env.AIGENCY_TEST_CONTROLS !== "1") {
+      ctx.addIssue({ code: "custom", path: ["INNGEST_DEV"], message: "must not be set in production: it turns off Inngest request signing" });
+    }
     if (env.NODE_ENV === "production" && !building && !isInngestDev(env.INNGEST_DEV)) {
       for (const key of ["INNGEST_SIGNING_KEY", "INNGEST_EVENT_KEY", "BETTER_AUTH_SECRET"] as const) {
         if (!env[key]) ctx.addIssue({ code: "custom", path: [key], message: "is required in production" });

@@ -124,7 +124,7 @@ describe("journey: from sign-up to a live campaign, in a real browser", () => {
     const fbCard = await visible(page.getByRole("region", { name: "Connect Facebook" }));
     expect(await fbCard.textContent()).toContain("Simulated Facebook account");
     await screenshot("facebook-connect");
-    await fbCard.getByRole("link", { name: "Connect Facebook" }).click();
+    await fbCard.getByRole("button", { name: "Connect Facebook" }).click();
 
     // Back from the (simulated) OAuth dialog: pick one of the listed ad accounts.
     await page.waitForURL((url) => url.toString().startsWith(projectUrl), { timeout: STEP_MS });

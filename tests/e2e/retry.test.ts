@@ -1,7 +1,7 @@
 import { describe, expect, inject, it } from "vitest";
 import { signedInClient } from "./support/app-api";
 import { DevServer } from "./support/dev-server-api";
-import { approvePlan, listSimulatedObjects, onboardToPendingPlan, runOf, SIM_AD_ACCOUNT } from "./support/product-flow";
+import { approvePlan, listSimulatedObjects, onboardToPendingPlan, runOf, simAdAccountOf } from "./support/product-flow";
 
 const devServer = new DevServer(inject("devServerUrl"));
 
@@ -9,12 +9,12 @@ describe("step retries", () => {
   it("a Facebook call that fails twice succeeds on retry and creates the campaign once", async () => {
     const since = new Date(Date.now() - 1_000);
     const app = await signedInClient(inject("appUrl"), "retry");
-    const { campaignId } = await onboardToPendingPlan(app, devServer, since);
+    const { campaignId, organizationId } = await onboardToPendingPlan(app, devServer, since);
     const campaignsBefore = (await listSimulatedObjects(app)).filter((o) => o.kind === "campaign").length;
 
     // Graph's "temporarily unavailable" (code 2), twice, at the fake's network boundary.
     const fault = await app.request("POST", "/api/dev/simulated-ads/faults", {
-      adAccountId: SIM_AD_ACCOUNT,
+      adAccountId: simAdAccountOf(organizationId),
       operation: "createCampaign",
       remaining: 2,
       httpStatus: 503,
@@ -41,12 +41,12 @@ describe("step retries", () => {
   it("an ad set whose create answer is lost is adopted by its marker on the retry: exactly one ad set", async () => {
     const since = new Date(Date.now() - 1_000);
     const app = await signedInClient(inject("appUrl"), "lost-answer");
-    const { campaignId } = await onboardToPendingPlan(app, devServer, since);
+    const { campaignId, organizationId } = await onboardToPendingPlan(app, devServer, since);
 
     // Graph applies the create, then the connection drops before we read the id. One unit only: the
-    // retry looks up instead of creating, so a second unit would linger for the next test's ad set.
+    // retry looks up instead of creating, so a second unit would linger unused.
     const fault = await app.request("POST", "/api/dev/simulated-ads/faults", {
-      adAccountId: SIM_AD_ACCOUNT,
+      adAccountId: simAdAccountOf(organizationId),
       operation: "createAdSet",
       effect: "lose-response",
     });

@@ -47,7 +47,9 @@ describe("describeAuth", () => {
     const { secret } = resolveAuthSecret(env);
     const status = describeAuth(env);
     expect(status.secretSource).toBe("dev secret file");
-    expect(status.detail).toContain(path.join(dataDir, "auth-secret"));
+    // /status is public: it says which kind of secret, never the file's path.
+    expect(status.detail).toContain("data directory");
+    expect(status.detail).not.toContain(dataDir);
     expect(JSON.stringify(status)).not.toContain(secret);
     const configured = describeAuth(parseEnv({ BETTER_AUTH_SECRET: "y".repeat(40) }));
     expect(JSON.stringify(configured)).not.toContain("y".repeat(40));

@@ -1,5 +1,4 @@
 import type { Env } from "@/env";
-import { devSecretFile } from "./secret";
 
 export interface AuthStatus {
   implementation: string;
@@ -19,6 +18,6 @@ export function describeAuth(env: Env): AuthStatus {
   return {
     implementation,
     secretSource: "dev secret file",
-    detail: `Development secret generated and kept in ${devSecretFile(env)}; set BETTER_AUTH_SECRET for anything real`,
+    detail: "Development secret generated and kept in the data directory; set BETTER_AUTH_SECRET for anything real",
   };
 }

@@ -3,7 +3,7 @@ import { env } from "@/env";
 import { loadKeyring, type Keyring } from "@/server/crypto/keys";
 import { decryptSecret, encryptSecret } from "@/server/crypto/secret-box";
 import type { Db } from "@/server/db";
-import { facebookConnections, type AdAccountChoice } from "@/server/db/schema";
+import { facebookConnections, type AdAccountChoice, type PendingFacebookLogin } from "@/server/db/schema";
 import type { AccessToken } from "@/server/services/facebook/types";
 
 export type FacebookConnection = typeof facebookConnections.$inferSelect;
@@ -68,8 +68,9 @@ function encryptedTokenColumns(owner: Owner, token: AccessToken, keyring: Keyrin
 }
 
 /**
- * Stores a fresh login as PENDING with the ad accounts to choose from. A reconnect replaces the
- * old token and sends the user through the pick step again.
+ * Stores a fresh login with the ad accounts to choose from. Without a working connection it
+ * becomes the PENDING connection; beside an ACTIVE one it waits in `pendingLogin`, and the old
+ * token and account keep working until the user picks an account from the new login.
  */
 export async function savePendingConnection(
   db: Db,
@@ -82,8 +83,23 @@ export async function savePendingConnection(
     keyring?: Keyring;
   },
 ): Promise<FacebookConnection> {
+  const token = encryptedTokenColumns(opts, opts.token, opts.keyring ?? loadKeyring(env()));
+  const pendingLogin: PendingFacebookLogin = {
+    ...token,
+    tokenExpiresAt: token.tokenExpiresAt?.toISOString() ?? null,
+    adAccountChoices: opts.adAccounts,
+    pageId: opts.pageId ?? null,
+    projectId: opts.projectId ?? null,
+    simulated: opts.simulated,
+  };
+  const asideActive = await db
+    .update(facebookConnections)
+    .set({ pendingLogin })
+    .where(and(ownedBy(opts), eq(facebookConnections.status, "ACTIVE")))
+    .returning();
+  if (asideActive[0]) return asideActive[0];
   const columns = {
-    ...encryptedTokenColumns(opts, opts.token, opts.keyring ?? loadKeyring(env())),
+    ...token,
     status: "PENDING" as const,
     adAccountChoices: opts.adAccounts,
     adAccountId: null,
@@ -91,6 +107,7 @@ export async function savePendingConnection(
     pageId: opts.pageId ?? null,
     projectId: opts.projectId ?? null,
     simulated: opts.simulated,
+    pendingLogin: null,
     lastRefreshedAt: new Date(),
   };
   const [row] = await db
@@ -100,6 +117,31 @@ export async function savePendingConnection(
     .returning();
   if (!row) throw new Error("Connection upsert returned no row");
   return row;
+}
+
+const ownedBy = (o: Owner) => and(eq(facebookConnections.organizationId, o.organizationId), eq(facebookConnections.userId, o.userId));
+
+/** The accounts the chat offers now: a waiting new login's, else a PENDING connection's. */
+function choicesOf(row: FacebookConnection): AdAccountChoice[] {
+  if (row.pendingLogin) return row.pendingLogin.adAccountChoices;
+  return row.status === "PENDING" ? row.adAccountChoices : [];
+}
+
+/** Picking from a waiting login moves its token into the connection, replacing the old one. */
+function adoptPendingLogin(login: PendingFacebookLogin) {
+  return {
+    tokenCiphertext: login.tokenCiphertext,
+    tokenIv: login.tokenIv,
+    tokenTag: login.tokenTag,
+    tokenKeyId: login.tokenKeyId,
+    tokenExpiresAt: login.tokenExpiresAt ? new Date(login.tokenExpiresAt) : null,
+    adAccountChoices: login.adAccountChoices,
+    pageId: login.pageId,
+    projectId: login.projectId,
+    simulated: login.simulated,
+    pendingLogin: null,
+    lastRefreshedAt: new Date(),
+  };
 }
 
 export type SelectAdAccountResult =
@@ -113,13 +155,13 @@ export async function selectAdAccount(
 ): Promise<SelectAdAccountResult> {
   const row = await findConnection(db, opts);
   if (!row || row.status === "REVOKED") return { ok: false, reason: "no-connection" };
-  const choice = row.adAccountChoices.find((a) => a.id === opts.adAccountId);
+  const choice = (row.pendingLogin?.adAccountChoices ?? row.adAccountChoices).find((a) => a.id === opts.adAccountId);
   if (!choice) return { ok: false, reason: "unknown-account" };
   // Facebook's account_status 1 = active; disabled, unsettled or closed accounts cannot run ads.
   if (choice.accountStatus !== 1) return { ok: false, reason: "inactive-account" };
   const [updated] = await db
     .update(facebookConnections)
-    .set({ status: "ACTIVE", adAccountId: choice.id, adAccountName: choice.name })
+    .set({ ...(row.pendingLogin ? adoptPendingLogin(row.pendingLogin) : {}), status: "ACTIVE", adAccountId: choice.id, adAccountName: choice.name })
     .where(eq(facebookConnections.id, row.id))
     .returning();
   return updated ? { ok: true, connection: updated } : { ok: false, reason: "no-connection" };
@@ -204,7 +246,7 @@ export function describeConnection(row: FacebookConnection) {
     status: row.status,
     adAccountId: row.adAccountId,
     adAccountName: row.adAccountName,
-    adAccountChoices: row.status === "PENDING" ? row.adAccountChoices : [],
+    adAccountChoices: choicesOf(row),
     simulated: row.simulated,
     tokenExpiresAt: row.tokenExpiresAt?.toISOString() ?? null,
   };

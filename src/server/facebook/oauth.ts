@@ -1,5 +1,6 @@
 import type { Env } from "@/env";
 import type { Db } from "@/server/db";
+import { simulatedAdAccountsFor } from "@/server/services/facebook/simulated";
 import { GraphApiError, type AdPlatform } from "@/server/services/facebook/types";
 import { savePendingConnection, type FacebookConnection } from "./connections";
 import type { Keyring } from "@/server/crypto/keys";
@@ -34,7 +35,9 @@ export async function connectFacebookAccount(
   try {
     const short = await facebook.exchangeCode({ code: opts.code, redirectUri: facebookCallbackUrl(deps.env) });
     const token = await facebook.extendToken(short.accessToken);
-    const [accounts, pages] = await Promise.all([facebook.listAdAccounts(token.accessToken), facebook.listPages(token.accessToken)]);
+    const [listed, pages] = await Promise.all([facebook.listAdAccounts(token.accessToken), facebook.listPages(token.accessToken)]);
+    // One simulated login serves every organization: each gets account ids of its own.
+    const accounts = facebook.kind === "simulated" ? simulatedAdAccountsFor(opts.organizationId, listed) : listed;
     if (accounts.length === 0) {
       return { ok: false, message: "This Facebook login has no ad accounts. Create one in Meta Business Suite, then connect again." };
     }

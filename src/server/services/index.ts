@@ -31,13 +31,14 @@ export function describeServices(env: Env): ServiceStatus[] {
       service: "database",
       implementation: env.DATABASE_URL ? "PostgreSQL" : "PGlite (embedded)",
       simulated: false,
-      detail: env.DATABASE_URL ? "DATABASE_URL" : `${env.DATA_DIR}/pglite`,
+      // Names only: paths, hosts and URLs stay off this public page.
+      detail: env.DATABASE_URL ? "from DATABASE_URL" : "in the data directory, migrated at start",
     },
     {
       service: "engine",
       implementation: env.INNGEST_SIGNING_KEY ? "Inngest Cloud" : "Inngest Dev Server",
       simulated: false,
-      detail: env.INNGEST_BASE_URL ?? "http://localhost:8288",
+      detail: env.INNGEST_SIGNING_KEY ? "requests signed with INNGEST_SIGNING_KEY" : "local Dev Server started by npm run dev",
     },
     describeLlm(env),
     describeStorage(env),

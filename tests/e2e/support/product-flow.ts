@@ -1,9 +1,10 @@
 import { expect } from "vitest";
+import { simulatedAdAccountsFor } from "@/server/services/facebook/simulated";
 import type { AppClient } from "./app-api";
 import type { DevEvent, DevServer } from "./dev-server-api";
 
-/** The simulated Facebook login offers these accounts; every e2e tenant picks the first. */
-export const SIM_AD_ACCOUNT = "act_100000000000001";
+/** The simulated Facebook login offers each organization its own accounts; every e2e tenant picks the first. */
+export const simAdAccountOf = (organizationId: string) => simulatedAdAccountsFor(organizationId)[0]!.id;
 
 export const VALID_BRIEF = {
   businessDescription: "A neighbourhood bakery selling sourdough and pastries",
@@ -38,23 +39,18 @@ export async function onboardToPendingPlan(app: AppClient, devServer: DevServer,
     201,
     "confirm brief",
   );
-  await connectFacebook(app, project.id);
+  await connectFacebook(app, project.id, project.organizationId);
   const planned = await devServer.waitForEvent("campaign/plan.generated", { projectId: project.id }, { since, timeoutMs: 90_000 });
   return { projectId: project.id, organizationId: project.organizationId, conversationId: message.conversationId, campaignId: planned.data.campaignId as string, planned };
 }
 
-export async function connectFacebook(app: AppClient, projectId: string): Promise<void> {
-  const dialog = await startLocation(app, `/api/auth/facebook?projectId=${projectId}`);
+export async function connectFacebook(app: AppClient, projectId: string, organizationId: string): Promise<void> {
+  // Starting is a POST that names the dialog; the simulated dialog is our own callback.
+  const { dialogUrl } = await expectStatus(app.request<{ dialogUrl: string }>("POST", `/api/auth/facebook?projectId=${projectId}`, {}), 200, "start Facebook login");
+  const dialog = new URL(dialogUrl, app.url);
   const back = await app.request("GET", dialog.pathname + dialog.search);
   expect(back.status, JSON.stringify(back.body)).toBe(303);
-  await expectStatus(app.request("POST", "/api/auth/facebook/ad-account", { adAccountId: SIM_AD_ACCOUNT }), 200, "pick ad account");
-}
-
-async function startLocation(app: AppClient, path: string): Promise<URL> {
-  const res = await fetch(`${app.url}${path}`, { redirect: "manual", headers: { cookie: app.cookieHeader() } });
-  const location = res.headers.get("location");
-  if (!location) throw new Error(`no redirect from ${path}: ${res.status}`);
-  return new URL(location, app.url);
+  await expectStatus(app.request("POST", "/api/auth/facebook/ad-account", { adAccountId: simAdAccountOf(organizationId) }), 200, "pick ad account");
 }
 
 export async function approvePlan(app: AppClient, campaignId: string) {
@@ -78,7 +74,7 @@ export interface SimulatedObject {
 }
 
 export async function listSimulatedObjects(app: AppClient): Promise<SimulatedObject[]> {
-  const res = await app.request<{ objects: SimulatedObject[] }>("GET", `/api/dev/simulated-ads/objects?adAccountId=${SIM_AD_ACCOUNT}`);
+  const res = await app.request<{ objects: SimulatedObject[] }>("GET", `/api/dev/simulated-ads/objects`);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body.objects;
 }

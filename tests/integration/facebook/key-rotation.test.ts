@@ -158,9 +158,11 @@ describe("re-encrypting after a rotation", () => {
       userId: member.userId,
       keyring: rotated,
       token: { accessToken: "SIMULATED-newer", expiresAt: new Date(Date.now() + 60 * DAY) },
-      adAccounts: [],
+      adAccounts: [{ id: "act_100000000000001", name: "Ads", currency: "USD", accountStatus: 1 }],
       simulated: true,
     });
+    // A new login beside an active connection takes over once its ad account is picked.
+    await selectAdAccount(handle.db, { organizationId: member.organizationId, userId: member.userId, adAccountId: "act_100000000000001" });
     expect(await reencryptConnectionToken(handle.db, stale, rotated)).toBe(false);
     expect(decryptConnectionToken((await findConnection(handle.db, member))!, rotated)).toBe("SIMULATED-newer");
   });

@@ -3,12 +3,12 @@ import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as pickAccount } from "@/app/api/auth/facebook/ad-account/route";
 import { GET as callback } from "@/app/api/auth/facebook/callback/route";
-import { GET as start } from "@/app/api/auth/facebook/route";
-import { facebookConnections } from "@/server/db/schema";
+import { GET as startByLink, POST as start } from "@/app/api/auth/facebook/route";
+import { facebookConnections, oauthStates } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
 import { getActiveConnection } from "@/server/facebook/connections";
 import { consumeOAuthState, issueOAuthState } from "@/server/facebook/oauth-state";
-import { SIMULATED_AD_ACCOUNTS } from "@/server/services/facebook";
+import { SIMULATED_AD_ACCOUNTS, simulatedAdAccountsFor } from "@/server/services/facebook";
 import { createTestDb } from "../../support/db";
 import { jsonRequest } from "../../support/viewers";
 import { captureSends, embeddedDeps, seedMember, type Member } from "../onboarding/support";
@@ -30,6 +30,14 @@ afterAll(async () => {
 });
 
 const get = (url: string, cookie?: string) => jsonRequest(url, { cookie });
+const post = (url: string, cookie?: string) => jsonRequest(url, { method: "POST", cookie, body: {} });
+
+/** POST start → the dialog URL the browser is sent to. */
+async function dialogFor(member: Member): Promise<URL> {
+  const begin = await start(post(`/api/auth/facebook?projectId=${member.projectId}`, member.cookie));
+  expect(begin.status).toBe(200);
+  return new URL(((await begin.json()) as { dialogUrl: string }).dialogUrl);
+}
 
 describe("OAuth state", () => {
   const secret = randomBytes(32);
@@ -58,9 +66,7 @@ describe("OAuth state", () => {
 
 describe("Facebook connection routes (simulated account)", () => {
   it("dialog → callback → pick an ad account → ACTIVE, token encrypted, event once", async () => {
-    const begin = await start(get(`/api/auth/facebook?projectId=${ana.projectId}`, ana.cookie));
-    expect(begin.status).toBe(303);
-    const dialog = new URL(begin.headers.get("location")!);
+    const dialog = await dialogFor(ana);
     // Simulated mode: the "dialog" is our own callback with a simulated code and our state.
     expect(dialog.pathname).toBe("/api/auth/facebook/callback");
     expect(dialog.searchParams.get("code")).toMatch(/^sim_/);
@@ -71,7 +77,11 @@ describe("Facebook connection routes (simulated account)", () => {
     const [pending] = await handle.db.select().from(facebookConnections).where(eq(facebookConnections.userId, ana.userId));
     expect(pending).toMatchObject({ status: "PENDING", simulated: true, tokenKeyId: "local-dev" });
     expect(pending!.tokenCiphertext).not.toMatch(/SIMULATED-/);
-    expect(pending!.adAccountChoices.map((a) => a.id)).toEqual(SIMULATED_AD_ACCOUNTS.map((a) => a.id));
+    const anaAccounts = simulatedAdAccountsFor(ana.organizationId).map((a) => a.id);
+    expect(pending!.adAccountChoices.map((a) => a.id)).toEqual(anaAccounts);
+    // Same simulated accounts (names, currencies) for everyone, under ids of each organization's own.
+    expect(pending!.adAccountChoices.map((a) => a.currency)).toEqual(SIMULATED_AD_ACCOUNTS.map((a) => a.currency));
+    expect(anaAccounts.some((id) => simulatedAdAccountsFor(bo.organizationId).some((b) => b.id === id))).toBe(false);
 
     const replay = await callback(get(dialog.toString(), ana.cookie));
     expect(replay.status).toBe(400);
@@ -82,25 +92,25 @@ describe("Facebook connection routes (simulated account)", () => {
       pickAccount(jsonRequest("/api/auth/facebook/ad-account", { method: "POST", cookie: ana.cookie, body: { adAccountId } }));
     expect((await pick("act_999")).status).toBe(400);
     expect((await pick("nope")).status).toBe(400);
-    const ok = await pick(SIMULATED_AD_ACCOUNTS[0]!.id);
+    expect((await pick(simulatedAdAccountsFor(bo.organizationId)[0]!.id)).status).toBe(400);
+    const ok = await pick(anaAccounts[0]!);
     expect(ok.status).toBe(200);
     expect(JSON.stringify(await ok.json())).not.toMatch(/SIMULATED-|tokenCiphertext/);
     expect(sent).toEqual([
       {
         name: "facebook/account.connected",
         id: expect.stringMatching(/^facebook-connected-/),
-        data: { organizationId: ana.organizationId, connectionId: pending!.id, userId: ana.userId, adAccountId: SIMULATED_AD_ACCOUNTS[0]!.id, projectId: ana.projectId },
+        data: { organizationId: ana.organizationId, connectionId: pending!.id, userId: ana.userId, adAccountId: anaAccounts[0]!, projectId: ana.projectId },
       },
     ]);
     const active = await getActiveConnection(handle.db, { organizationId: ana.organizationId, userId: ana.userId });
-    expect(active).toMatchObject({ adAccountId: SIMULATED_AD_ACCOUNTS[0]!.id, simulated: true, pageId: expect.any(String) });
+    expect(active).toMatchObject({ adAccountId: anaAccounts[0]!, simulated: true, pageId: expect.any(String) });
     expect(active!.accessToken).toMatch(/^SIMULATED-/);
     expect(await getActiveConnection(handle.db, { organizationId: bo.organizationId, userId: bo.userId })).toBeNull();
   });
 
   it("returns to the chat with Facebook's reason when the user cancels (error=)", async () => {
-    const begin = await start(get(`/api/auth/facebook?projectId=${bo.projectId}`, bo.cookie));
-    const state = new URL(begin.headers.get("location")!).searchParams.get("state")!;
+    const state = (await dialogFor(bo)).searchParams.get("state")!;
     const res = await callback(
       get(`/api/auth/facebook/callback?error=access_denied&error_description=Permissions+error&state=${encodeURIComponent(state)}`, bo.cookie),
     );
@@ -121,8 +131,53 @@ describe("Facebook connection routes (simulated account)", () => {
   });
 
   it("answers 404 for another organization's project and sends the signed-out to sign in", async () => {
-    expect((await start(get(`/api/auth/facebook?projectId=${ana.projectId}`, bo.cookie))).status).toBe(404);
-    const anon = await start(get(`/api/auth/facebook?projectId=${ana.projectId}`));
-    expect(anon.headers.get("location")).toMatch(/\/sign-in$/);
+    expect((await start(post(`/api/auth/facebook?projectId=${ana.projectId}`, bo.cookie))).status).toBe(404);
+    expect((await start(post(`/api/auth/facebook?projectId=${ana.projectId}`))).status).toBe(401);
+  });
+
+  it("a GET (any link, any site) only leads back to the project: no state issued, nothing changed", async () => {
+    const statesBefore = await handle.db.select().from(oauthStates);
+    const res = await startByLink(get(`/api/auth/facebook?projectId=${ana.projectId}`, ana.cookie));
+    expect(res.status).toBe(303);
+    expect(new URL(res.headers.get("location")!).pathname).toBe(`/projects/${ana.projectId}`);
+    expect(await handle.db.select().from(oauthStates)).toEqual(statesBefore);
+  });
+
+  it("refuses a start posted from another site", async () => {
+    const statesBefore = await handle.db.select().from(oauthStates);
+    const forged = jsonRequest(`/api/auth/facebook?projectId=${ana.projectId}`, { method: "POST", cookie: ana.cookie, body: {} });
+    forged.headers.set("origin", "https://evil.example");
+    expect((await start(forged)).status).toBe(403);
+    expect(await handle.db.select().from(oauthStates)).toEqual(statesBefore);
+  });
+
+  it("keeps the ACTIVE connection working until an account of the new login is picked", async () => {
+    const cy = await seedMember(handle.db, "Cy");
+    const sent = captureSends();
+    const pick = (adAccountId: string) =>
+      pickAccount(jsonRequest("/api/auth/facebook/ad-account", { method: "POST", cookie: cy.cookie, body: { adAccountId } }));
+    const [usd, eur] = simulatedAdAccountsFor(cy.organizationId).map((a) => a.id);
+    await callback(get((await dialogFor(cy)).toString(), cy.cookie));
+    expect((await pick(usd!)).status).toBe(200);
+    const before = await getActiveConnection(handle.db, { organizationId: cy.organizationId, userId: cy.userId });
+    expect(before).toMatchObject({ adAccountId: usd });
+
+    // A second login (a reconnect, or one a forged link started): the old one keeps running.
+    const again = await callback(get((await dialogFor(cy)).toString(), cy.cookie));
+    expect(again.headers.get("location")).toContain("facebook=pick-account");
+    const during = await getActiveConnection(handle.db, { organizationId: cy.organizationId, userId: cy.userId });
+    expect(during).toEqual(before);
+    const [row] = await handle.db.select().from(facebookConnections).where(eq(facebookConnections.userId, cy.userId));
+    expect(row).toMatchObject({ status: "ACTIVE", adAccountId: usd });
+    expect(row!.pendingLogin?.adAccountChoices.map((a) => a.id)).toEqual([usd, eur]);
+
+    // Picking from the new login swaps in its token and account, and announces it once more.
+    expect((await pick(eur!)).status).toBe(200);
+    const after = await getActiveConnection(handle.db, { organizationId: cy.organizationId, userId: cy.userId });
+    expect(after).toMatchObject({ adAccountId: eur, connectionId: before!.connectionId });
+    expect(after!.accessToken).not.toBe(before!.accessToken);
+    const [swapped] = await handle.db.select().from(facebookConnections).where(eq(facebookConnections.userId, cy.userId));
+    expect(swapped!.pendingLogin).toBeNull();
+    expect(sent.map((e) => e.data.adAccountId)).toEqual([usd, eur]);
   });
 });

@@ -3,16 +3,20 @@ import { GET } from "@/app/api/dev/mailbox/route";
 import { resetEnv } from "@/env";
 import type { DbHandle } from "@/server/db/client";
 import { emailOutbox } from "@/server/db/schema";
-import { setDeps, type Deps } from "@/server/deps";
+import { setDeps } from "@/server/deps";
 import { sendEmail } from "@/server/mail/send-email";
 import { createOutboxTransport } from "@/server/services/mail/outbox-transport";
 import { createTestDb } from "../../support/db";
+import { embeddedDeps, seedMember, type Member } from "../onboarding/support";
 
 let handle: DbHandle;
+let ana: Member;
+let bo: Member;
 const mail = createOutboxTransport();
 
-async function get(query = "") {
-  const res = await GET(new Request(`http://localhost:3000/api/dev/mailbox${query}`));
+async function get(query = "", cookie?: string) {
+  const headers = cookie ? { cookie } : undefined;
+  const res = await GET(new Request(`http://localhost:3000/api/dev/mailbox${query}`, { headers }));
   return {
     status: res.status,
     body: (await res.json()) as { emails?: { to: string; subject: string }[]; error?: string },
@@ -21,20 +25,30 @@ async function get(query = "") {
 
 beforeAll(async () => {
   handle = await createTestDb();
-  // Only the db and the mail transport are used by this route.
-  setDeps({ db: handle.db, services: { mail } } as unknown as Deps);
+  setDeps(embeddedDeps(handle.db));
+  ana = await seedMember(handle.db, "Ana");
+  bo = await seedMember(handle.db, "Bo");
   const deps = { db: handle.db, services: { mail }, mailFrom: "a@aigency.test" };
   await sendEmail(deps, {
     template: "token-expiring",
     props: { reconnectUrl: "http://x" },
     to: "first@example.com",
     idempotencyKey: "m/1",
+    organizationId: ana.organizationId,
   });
   await sendEmail(deps, {
     template: "campaign-live",
     props: { projectName: "P", campaignName: "Second", campaignUrl: "http://x" },
     to: "second@example.com",
     idempotencyKey: "m/2",
+    organizationId: ana.organizationId,
+  });
+  await sendEmail(deps, {
+    template: "campaign-live",
+    props: { projectName: "Bo's", campaignName: "Secret", campaignUrl: "http://x" },
+    to: "bo-team@example.com",
+    idempotencyKey: "m/bo",
+    organizationId: bo.organizationId,
   });
   // A Resend-delivered email is a delivery log entry, not part of the simulated mailbox.
   await handle.db.insert(emailOutbox).values({
@@ -47,6 +61,7 @@ beforeAll(async () => {
     html: "<p/>",
     text: "",
     status: "SENT",
+    organizationId: ana.organizationId,
   });
 });
 beforeEach(() => {
@@ -59,26 +74,38 @@ afterAll(async () => {
 });
 
 describe("GET /api/dev/mailbox", () => {
-  it("lists simulated emails newest first", async () => {
-    const { status, body } = await get();
+  it("lists the viewer's organization's simulated emails newest first, and nobody else's", async () => {
+    const { status, body } = await get("", ana.cookie);
     expect(status).toBe(200);
     expect(body.emails?.map((e) => e.subject)).toEqual(["Second is live", "Reconnect your Facebook account"]);
+    const other = await get("", bo.cookie);
+    expect(other.body.emails?.map((e) => e.subject)).toEqual(["Secret is live"]);
   });
 
-  it("filters by recipient", async () => {
-    const { body } = await get("?to=first@example.com");
+  it("answers 401 to anyone signed out", async () => {
+    const { status, body } = await get();
+    expect(status).toBe(401);
+    expect(body.emails).toBeUndefined();
+  });
+
+  it("filters by recipient, within the organization only", async () => {
+    const { body } = await get("?to=first@example.com", ana.cookie);
     expect(body.emails?.map((e) => e.to)).toEqual(["first@example.com"]);
+    expect((await get("?to=bo-team@example.com", ana.cookie)).body.emails).toEqual([]);
   });
 
-  it("answers 400 naming the field for a bad filter", async () => {
-    const { status, body } = await get("?to=x");
-    expect(status).toBe(400);
-    expect(body.error).toMatch(/^to:/);
+  it("answers 400 naming the field for a bad filter, a NUL included (it used to reach Postgres: 500)", async () => {
+    const short = await get("?to=x", ana.cookie);
+    expect(short.status).toBe(400);
+    expect(short.body.error).toMatch(/^to:/);
+    const nul = await get("?to=ab%00cd@example.net", ana.cookie);
+    expect(nul.status).toBe(400);
+    expect(nul.body.error).toBe("to: contains a control character");
   });
 
   it("is 404 when Resend is configured", async () => {
     process.env.RESEND_API_KEY = "re_live_key";
     resetEnv();
-    expect((await get()).status).toBe(404);
+    expect((await get("", ana.cookie)).status).toBe(404);
   });
 });

@@ -12,7 +12,7 @@ describe("simulated mailbox gate", () => {
   });
 
   it("is closed in production unless the e2e harness turned test controls on", () => {
-    const prod = { NODE_ENV: "production", INNGEST_DEV: "1", ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") };
+    const prod = { NODE_ENV: "production", INNGEST_EVENT_KEY: "evt", INNGEST_SIGNING_KEY: "signkey", BETTER_AUTH_SECRET: "s".repeat(32), ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64") };
     expect(isMailboxEnabled(parseEnv(prod))).toBe(false);
     expect(isMailboxEnabled(parseEnv({ ...prod, AIGENCY_TEST_CONTROLS: "1" }))).toBe(true);
   });

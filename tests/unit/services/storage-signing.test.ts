@@ -80,7 +80,7 @@ describe("createStorage / describeStorage", () => {
     expect(createStorage({ env: parseEnv({}), db }).kind).toBe("local");
     const supabase = parseEnv({ SUPABASE_URL: "https://abc.supabase.co", SUPABASE_SERVICE_ROLE_KEY: "k" });
     expect(createStorage({ env: supabase, db }).kind).toBe("supabase");
-    expect(describeStorage(supabase).detail).toBe('private bucket "artifacts" at abc.supabase.co');
+    expect(describeStorage(supabase).detail).toBe('private bucket "artifacts"');
     expect(describeStorage(parseEnv({ APP_SIGNING_SECRET: "a".repeat(32) })).detail).toContain("APP_SIGNING_SECRET");
     expect(describeStorage(parseEnv({ BETTER_AUTH_SECRET: "b".repeat(32) })).detail).toContain(
       "derived from BETTER_AUTH_SECRET",

@@ -3,7 +3,7 @@ import { inngest } from "@/inngest/client";
 import { projectCreated } from "@/inngest/events/project";
 import { requireViewer } from "@/server/auth/session";
 import { getDeps } from "@/server/deps";
-import { parseJsonBody } from "@/server/http";
+import { parseJsonBody, refuseCrossSite } from "@/server/http";
 import { createProject, createProjectBody, listProjects } from "@/server/projects";
 
 export async function GET(req: Request) {
@@ -15,6 +15,8 @@ export async function GET(req: Request) {
 
 /** Records the project, then (only once the insert has committed) tells the agency it exists. */
 export async function POST(req: Request) {
+  const crossSite = refuseCrossSite(req);
+  if (crossSite) return crossSite;
   const viewer = await requireViewer(req.headers);
   if (viewer instanceof NextResponse) return viewer;
   const body = await parseJsonBody(req, createProjectBody);

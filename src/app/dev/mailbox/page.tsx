@@ -1,5 +1,6 @@
 import { Alert, Code, Container, Paper, Stack, Text, Title } from "@mantine/core";
 import { notFound } from "next/navigation";
+import { requirePageViewer } from "@/server/auth/page";
 import { getDeps } from "@/server/deps";
 import { isMailboxEnabled, listMailbox } from "@/server/mail/mailbox";
 
@@ -7,11 +8,12 @@ export const dynamic = "force-dynamic";
 
 const frame = { width: "100%", height: "480px", border: "1px solid #dee2e6", borderRadius: "4px", background: "#fff" };
 
-/** Every email the embedded outbox recorded, rendered as the recipient would have seen it. */
+/** The emails the embedded outbox recorded for the viewer's organization, as the recipient saw them. */
 export default async function MailboxPage() {
   if (!isMailboxEnabled()) notFound();
+  const viewer = await requirePageViewer();
   const { db } = await getDeps();
-  const emails = await listMailbox(db);
+  const emails = await listMailbox(db, { viewer });
   return (
     <Container size="md" py="lg">
       <Stack gap="md">

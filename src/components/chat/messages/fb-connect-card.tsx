@@ -35,23 +35,49 @@ export function FbConnectCard(props: {
           {simulated && <Badge color="orange" variant="outline">Simulated Facebook account</Badge>}
         </Group>
         <Text size="sm">{props.content}</Text>
-        {connection?.status === "ACTIVE" ? (
+        {connection?.status === "ACTIVE" && (
           <Text size="sm" c="green" role="status">
             Connected: {connection.adAccountName ?? connection.adAccountId}
             {connection.simulated ? " (simulated)" : ""}
+            {connection.adAccountChoices.length > 0 ? " — kept until you pick an account from your new login" : ""}
           </Text>
-        ) : connection?.status === "PENDING" && connection.adAccountChoices.length > 0 ? (
+        )}
+        {connection && connection.adAccountChoices.length > 0 ? (
           <AccountPicker connection={connection} onChosen={props.onChanged} />
-        ) : (
-          <Group>
-            <Button component="a" href={connectUrl} color="blue">
-              Connect Facebook
-            </Button>
-            {connection?.status === "EXPIRED" && <Text size="xs" c="red">Your connection expired; connect again.</Text>}
-          </Group>
+        ) : connection?.status === "ACTIVE" ? null : (
+          <ConnectButton connectUrl={connectUrl} expired={connection?.status === "EXPIRED"} />
         )}
       </Stack>
     </Card>
+  );
+}
+
+/** Starting is a POST (a link would let any site start it); the answer names the dialog to visit. */
+function ConnectButton(props: { connectUrl: string; expired: boolean }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  async function start() {
+    setBusy(true);
+    setError(null);
+    const res = await callJson<{ dialogUrl: string }>(props.connectUrl, { body: {} });
+    if (!res.ok) {
+      setBusy(false);
+      return setError(res.error);
+    }
+    window.location.assign(res.data.dialogUrl);
+  }
+
+  return (
+    <Stack gap="xs">
+      <Group>
+        <Button onClick={() => void start()} loading={busy} color="blue">
+          Connect Facebook
+        </Button>
+        {props.expired && <Text size="xs" c="red">Your connection expired; connect again.</Text>}
+      </Group>
+      {error && <Alert color="red" role="alert">{error}</Alert>}
+    </Stack>
   );
 }
 

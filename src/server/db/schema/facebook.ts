@@ -13,6 +13,22 @@ export interface AdAccountChoice {
   accountStatus: number;
 }
 
+/**
+ * A new login made while a connection is ACTIVE, kept aside until the user picks its ad account,
+ * so starting a reconnect (or a forged one) never interrupts the running connection.
+ */
+export interface PendingFacebookLogin {
+  tokenCiphertext: string;
+  tokenIv: string;
+  tokenTag: string;
+  tokenKeyId: string;
+  tokenExpiresAt: string | null;
+  adAccountChoices: AdAccountChoice[];
+  pageId: string | null;
+  projectId: string | null;
+  simulated: boolean;
+}
+
 /** One Facebook login per user per organization; the token is AES-256-GCM encrypted at rest. */
 export const facebookConnections = pgTable(
   "facebook_connections",
@@ -34,6 +50,7 @@ export const facebookConnections = pgTable(
     status: facebookConnectionStatus().notNull().default("PENDING"),
     // The accounts offered at the "pick an ad account" step (ids and names only, no secrets).
     adAccountChoices: jsonb().$type<AdAccountChoice[]>().notNull().default([]),
+    pendingLogin: jsonb().$type<PendingFacebookLogin>(),
     simulated: boolean().notNull().default(false),
     // The project whose chat started the flow, so the callback can send the user back to it.
     projectId: text().references(() => projects.id, { onDelete: "set null" }),

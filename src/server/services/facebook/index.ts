@@ -3,12 +3,12 @@ import type { Db } from "@/server/db/client";
 import type { ServiceStatus } from "../types";
 import { createGraphAdPlatform } from "./graph";
 import { createSimulatedAdPlatform } from "./simulated";
-import type { AdPlatform } from "./types";
+import { GRAPH_API_VERSION, type AdPlatform } from "./types";
 
 export * from "./types";
 export { createGraphAdPlatform, type GraphAdPlatformOptions } from "./graph";
 export { appSecretProof } from "./graph-client";
-export { createSimulatedAdPlatform, SIMULATED_AD_ACCOUNTS, SIMULATED_PAGE, SIMULATED_TOKEN_PREFIX } from "./simulated";
+export { createSimulatedAdPlatform, simulatedAdAccountsFor, SIMULATED_AD_ACCOUNTS, SIMULATED_PAGE, SIMULATED_TOKEN_PREFIX } from "./simulated";
 export {
   addSimulatedFault,
   listSimulatedObjects,
@@ -40,5 +40,5 @@ export function describeAdPlatform(env: Env): ServiceStatus {
       detail: "Objects stored locally with generated insights; set FACEBOOK_APP_ID and FACEBOOK_APP_SECRET for Graph",
     };
   }
-  return { service: "facebook", implementation: "Graph API", simulated: false, detail: env.FACEBOOK_GRAPH_URL };
+  return { service: "facebook", implementation: "Graph API", simulated: false, detail: `version ${GRAPH_API_VERSION}` };
 }

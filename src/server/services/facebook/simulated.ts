@@ -22,6 +22,21 @@ export const SIMULATED_AD_ACCOUNTS: AdAccount[] = [
   { id: "act_100000000000001", name: "Simulated ad account (USD)", currency: "USD", accountStatus: 1, timezoneName: "America/New_York" },
   { id: "act_100000000000002", name: "Simulated ad account (EUR)", currency: "EUR", accountStatus: 1, timezoneName: "Europe/Berlin" },
 ];
+/**
+ * The simulated account answers every organization alike, so each one sees its own copies of the
+ * accounts above: same names and currencies, ids derived from the organization id. Their objects,
+ * dev views and per-account flow control (deploy concurrency is keyed by account) then stay apart.
+ */
+export function simulatedAdAccountsFor(organizationId: string, listed: AdAccount[] = SIMULATED_AD_ACCOUNTS): AdAccount[] {
+  return listed.map((a) => ({ ...a, id: simulatedAdAccountId(organizationId, a.id) }));
+}
+
+function simulatedAdAccountId(organizationId: string, templateId: string): string {
+  const hash = createHash("sha256").update(`${organizationId}:${templateId}`).digest("hex");
+  const digits = (BigInt(`0x${hash.slice(0, 24)}`) % 10n ** 15n).toString().padStart(15, "0");
+  return `act_1${digits}`;
+}
+
 export const SIMULATED_PAGE = { id: "100000000000101", name: "Simulated Facebook Page" };
 
 // Graph's own wording for the errors the simulation raises, so callers handle both the same way.

@@ -20,12 +20,12 @@ export function isOutboxMail(env: Pick<Env, "RESEND_API_KEY">): boolean {
 
 export function describeMail(env: Env): ServiceStatus {
   if (env.RESEND_API_KEY) {
-    return { service: "mail", implementation: "Resend", simulated: false, detail: `from ${env.MAIL_FROM}` };
+    return { service: "mail", implementation: "Resend", simulated: false, detail: "delivered with idempotency keys" };
   }
   return {
     service: "mail",
     implementation: "Outbox (embedded)",
     simulated: true,
-    detail: "emails are recorded, not delivered; read them at /dev/mailbox",
+    detail: "emails are recorded, not delivered; read them in the dev mailbox",
   };
 }

@@ -24,7 +24,7 @@ export function describeSandbox(env: Env): ServiceStatus {
       service: "sandbox",
       implementation: "Daytona",
       simulated: false,
-      detail: `${new URL(env.DAYTONA_API_URL).host}, snapshot ${env.DAYTONA_SNAPSHOT ?? "(Daytona default)"}`,
+      detail: `snapshot ${env.DAYTONA_SNAPSHOT ?? "(Daytona default)"}`,
     };
   }
   return {

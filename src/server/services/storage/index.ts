@@ -34,7 +34,7 @@ export function createStorage({ env }: ServiceFactoryInput): StorageService {
 const SECRET_SOURCE_LABEL = {
   APP_SIGNING_SECRET: "links signed with APP_SIGNING_SECRET",
   BETTER_AUTH_SECRET: "links signed with a key derived from BETTER_AUTH_SECRET",
-  "dev-key-file": "links signed with a dev key generated in DATA_DIR/storage-signing.key",
+  "dev-key-file": "links signed with a dev key generated in the data directory",
 } as const;
 
 export function describeStorage(env: Env): ServiceStatus {
@@ -43,13 +43,13 @@ export function describeStorage(env: Env): ServiceStatus {
       service: "storage",
       implementation: "Supabase Storage",
       simulated: false,
-      detail: `private bucket "${env.SUPABASE_BUCKET}" at ${new URL(env.SUPABASE_URL).host}`,
+      detail: `private bucket "${env.SUPABASE_BUCKET}"`,
     };
   }
   return {
     service: "storage",
     implementation: "Local filesystem (embedded)",
     simulated: false,
-    detail: `${env.DATA_DIR}/storage; ${SECRET_SOURCE_LABEL[signingSecretSource(env)]}`,
+    detail: `files in the data directory; ${SECRET_SOURCE_LABEL[signingSecretSource(env)]}`,
   };
 }

@@ -5,7 +5,7 @@ import { facebookAccountConnected } from "@/inngest/events";
 import { requireViewer } from "@/server/auth/session";
 import { getDeps } from "@/server/deps";
 import { describeConnection, selectAdAccount } from "@/server/facebook/connections";
-import { jsonError, parseJsonBody } from "@/server/http";
+import { jsonError, parseJsonBody, refuseCrossSite } from "@/server/http";
 
 const body = z.object({ adAccountId: z.string().regex(/^act_\d+$/, "must be an ad account id like act_123") });
 
@@ -17,6 +17,8 @@ const refusals = {
 
 /** The "pick an ad account" step: the pending connection becomes ACTIVE and the agency is told. */
 export async function POST(req: Request) {
+  const crossSite = refuseCrossSite(req);
+  if (crossSite) return crossSite;
   const viewer = await requireViewer(req.headers);
   if (viewer instanceof NextResponse) return viewer;
   const parsed = await parseJsonBody(req, body);

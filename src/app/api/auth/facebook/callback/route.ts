@@ -4,7 +4,7 @@ import { env } from "@/env";
 import { getViewer } from "@/server/auth/session";
 import { loadSigningSecret } from "@/server/crypto/keys";
 import { getDeps } from "@/server/deps";
-import { badRequest, fieldErrors, jsonError, unauthorized } from "@/server/http";
+import { badRequest, fieldErrors, jsonError, parseQuery, unauthorized } from "@/server/http";
 import { connectFacebookAccount, returnPath } from "@/server/facebook/oauth";
 import { consumeOAuthState } from "@/server/facebook/oauth-state";
 
@@ -23,7 +23,10 @@ const granted = z.object({ code: z.string().min(1).max(2000), state: z.string().
 export async function GET(req: Request) {
   const viewer = await getViewer(req.headers);
   if (!viewer) return unauthorized();
-  const params = Object.fromEntries(new URL(req.url).searchParams);
+  // Control characters are refused here like everywhere; which fields apply depends on the outcome.
+  const query = parseQuery(req, z.record(z.string(), z.string()));
+  if (!query.ok) return query.response;
+  const params = query.data;
   const { db, services } = await getDeps();
   const secret = loadSigningSecret(env());
   const back = (projectId: string | null, query: Record<string, string>) =>

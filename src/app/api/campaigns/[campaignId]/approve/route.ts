@@ -3,11 +3,13 @@ import { approvePlan } from "@/server/campaigns/approval";
 import { decisionError, readCampaignRequest } from "@/server/campaigns/route-helpers";
 import { approveBody } from "@/server/campaigns/validation";
 import { getDeps } from "@/server/deps";
-import { parseJsonBody } from "@/server/http";
+import { parseJsonBody, refuseCrossSite } from "@/server/http";
 import { ENGINE_UNREACHABLE, emitPlanApproved } from "../emit-plan-approved";
 
 /** A member approves one plan version; the deployment starts from the event, never from this request. */
 export async function POST(req: Request, ctx: { params: Promise<{ campaignId: string }> }) {
+  const crossSite = refuseCrossSite(req);
+  if (crossSite) return crossSite;
   const request = await readCampaignRequest(req, ctx);
   if (!request.ok) return request.response;
   const body = await parseJsonBody(req, approveBody);

@@ -5,10 +5,12 @@ import { decisionError, readCampaignRequest } from "@/server/campaigns/route-hel
 import { requestChangesBody } from "@/server/campaigns/validation";
 import { sendAfterCommit } from "@/inngest/send-after-commit";
 import { getDeps } from "@/server/deps";
-import { parseJsonBody } from "@/server/http";
+import { parseJsonBody, refuseCrossSite } from "@/server/http";
 
 /** The user's words replace this version; the planner answers with the next version to approve. */
 export async function POST(req: Request, ctx: { params: Promise<{ campaignId: string }> }) {
+  const crossSite = refuseCrossSite(req);
+  if (crossSite) return crossSite;
   const request = await readCampaignRequest(req, ctx);
   if (!request.ok) return request.response;
   const body = await parseJsonBody(req, requestChangesBody);

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { requireViewer } from "@/server/auth/session";
 import { getDeps } from "@/server/deps";
 import { isUuid } from "@/server/route-params";
-import { notFound, parseJsonBody } from "@/server/http";
+import { notFound, parseJsonBody, refuseCrossSite } from "@/server/http";
 import { getLatestBrief } from "@/server/onboarding/briefs";
 import { reviseBrief } from "@/server/onboarding/confirm";
 import { reviseBriefBody } from "@/server/onboarding/validation";
@@ -23,6 +23,8 @@ export async function GET(req: Request, ctx: Ctx) {
 
 /** A later change to the brief, from any conversation: a new confirmed version, announced again. */
 export async function PUT(req: Request, ctx: Ctx) {
+  const crossSite = refuseCrossSite(req);
+  if (crossSite) return crossSite;
   const viewer = await requireViewer(req.headers);
   if (viewer instanceof NextResponse) return viewer;
   const body = await parseJsonBody(req, reviseBriefBody);

@@ -4,7 +4,7 @@ import { onboardingMessageSent } from "@/inngest/events";
 import { requireViewer } from "@/server/auth/session";
 import { getDeps } from "@/server/deps";
 import { isUuid } from "@/server/route-params";
-import { jsonError, notFound, parseJsonBody } from "@/server/http";
+import { jsonError, notFound, parseJsonBody, refuseCrossSite } from "@/server/http";
 import { loadChatState } from "@/server/onboarding/chat-state";
 import { MESSAGE_MAX_CHARS, recordUserMessage } from "@/server/onboarding/conversations";
 import { SEND_MESSAGE_MAX_BYTES, sendMessageBody } from "@/server/onboarding/validation";
@@ -23,6 +23,8 @@ export async function GET(req: Request, ctx: Ctx) {
 
 /** Stores the user's onboarding message and asks the agency to answer it (202: the reply streams). */
 export async function POST(req: Request, ctx: Ctx) {
+  const crossSite = refuseCrossSite(req);
+  if (crossSite) return crossSite;
   const viewer = await requireViewer(req.headers);
   if (viewer instanceof NextResponse) return viewer;
   const body = await parseJsonBody(req, sendMessageBody, { maxBytes: SEND_MESSAGE_MAX_BYTES });

@@ -1,0 +1,1 @@
+ALTER TABLE "facebook_connections" ADD COLUMN "pending_login" jsonb;
