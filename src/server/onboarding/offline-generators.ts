@@ -8,6 +8,11 @@ export const EXTRACT_PURPOSE = "onboarding-extract";
 const APPROVAL_NOTE =
   "Just so you know: I can't approve or launch anything from the chat. Campaigns only go live when you press Approve on a plan card.";
 
+const PAIRED: [string, string][] = [
+  ["goal", "monthlyBudgetCents"],
+  ["uniqueSellingPoint", "websiteUrl"],
+];
+
 /** Asks about the first field still missing (one or two questions, in a fixed order). */
 export function offlineReply(input: Pick<OfflineGeneratorInput, "messages" | "lastUserMessage">): string {
   const fields = parseConversation(input.messages);
@@ -15,9 +20,13 @@ export function offlineReply(input: Pick<OfflineGeneratorInput, "messages" | "la
   const greeting = firstTurn ? "Hi! I'll ask a few quick questions so I can set up your ads. " : "Thanks! ";
   // Mirrors the real prompt's rule, so the demo answers an injection attempt the same way.
   const note = /\b(approve|deploy|launch|go live|publish)\b/i.test(input.lastUserMessage) ? `${APPROVAL_NOTE} ` : "";
-  const next = QUESTIONS.find((q) => q.topics.some((t) => fields[t] === undefined));
-  if (!next) return `${note}${greeting}I have everything I need. Here comes a short summary for you to check.`;
-  return `${note}${greeting}${next.text}`;
+  const missing = QUESTIONS.filter((q) => fields[q.topic] === undefined);
+  if (missing.length === 0) return `${note}${greeting}I have everything I need. Here comes a short summary for you to check.`;
+  // Two questions that belong together are asked together; everything else one at a time.
+  const [first, second] = missing;
+  const pair = second && PAIRED.some(([a, b]) => a === first!.topic && b === second.topic);
+  const question = `${first!.text}${pair ? ` ${second.text}` : ""}`;
+  return `${note}${greeting}${firstTurn ? question : question.replace(/^To start: /, "")}`;
 }
 
 export function offlineExtract(input: Pick<OfflineGeneratorInput, "messages">): BriefDraft {
