@@ -50,9 +50,10 @@ function build(): PlaceIndex {
       }
     }
   }
-  for (const [alpha2, alpha3] of Object.entries(countries.getAlpha2Codes()).map(([a2]) => [a2, countries.alpha2ToAlpha3(a2)!])) {
+  for (const alpha2 of Object.keys(countries.getAlpha2Codes())) {
     countryByCode.set(alpha2, alpha2);
-    countryByCode.set(alpha3, alpha2);
+    const alpha3 = countries.alpha2ToAlpha3(alpha2);
+    if (alpha3) countryByCode.set(alpha3, alpha2);
   }
   for (const [alias, code] of [["UK", "GB"], ["USA", "US"]] as const) countryByCode.set(alias, code);
 

@@ -25,7 +25,7 @@ export const QUESTIONS: { topic: Topic; marker: string; text: string }[] = [
     text: "What should the ads get you: more sales, more leads (people getting in touch), more website visits, or app installs?",
   },
   { topic: "monthlyBudgetCents", marker: "how much would you like to spend", text: "Roughly how much would you like to spend, a day or a month?" },
-  { topic: "uniqueSellingPoint", marker: "what makes you different", text: "What makes you different from others who sell something similar?" },
+  { topic: "uniqueSellingPoint", marker: "what makes you different", text: "Nearly done. What makes you different from others who sell something similar?" },
   { topic: "websiteUrl", marker: "website address", text: "What's your website address?" },
 ];
 
@@ -114,14 +114,16 @@ function readClause(state: ParseState, clause: string, asked: Topic[], free: str
   }
   const places = findPlaces(rest);
   if (places.length) {
-    const replace = asked.includes("location") || !fields.location || CORRECTION_RE.test(clause) || LOCATION_CUE_RE.test(clause);
+    const withoutPlaces = places.reduce((text, p) => text.replace(p.name, " "), rest);
+    const onlyPlaces = contentWords(withoutPlaces) < 2;
+    const replace =
+      onlyPlaces || asked.includes("location") || !fields.location || CORRECTION_RE.test(clause) || LOCATION_CUE_RE.test(clause);
     if (replace) {
       const adding = /\b(?:also|too|as well)\b/i.test(clause);
       state.places = adding ? [...state.places, ...places] : places;
       fields.location = describePlaces(state.places);
     }
-    for (const p of places) rest = rest.replace(p.name, " ");
-    if (contentWords(rest) < 2) rest = "";
+    if (onlyPlaces) rest = "";
   } else if (asked.includes("location") && contentWords(rest) >= 1) {
     fields.location = rest.trim();
     rest = "";
