@@ -77,8 +77,11 @@ export function placeIndex(): PlaceIndex {
   return (index ??= build());
 }
 
+const regionNames = new Intl.DisplayNames(["en"], { type: "region" });
+
+/** The short everyday English name ("United States", not "United States of America"). */
 export function countryName(code: string): string {
-  return countries.getName(code, "en", { select: "official" }) ?? code;
+  return regionNames.of(code) ?? countries.getName(code, "en") ?? code;
 }
 
 export const isCountryCode = (code: string) => countries.isValid(code);

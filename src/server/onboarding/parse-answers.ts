@@ -2,7 +2,7 @@ import { findPlaces } from "@/server/geo/find-places";
 import { countryName, type Place } from "@/server/geo/place-index";
 import type { ChatTurn } from "@/server/services/llm/types";
 import type { BriefFields, BriefGoal } from "./brief-schema";
-import { contentWords, CORRECTION_RE, LOCATION_CUE_RE, splitClauses } from "./extract/clauses";
+import { contentWords, CORRECTION_RE, INSTRUCTION_RE, LOCATION_CUE_RE, splitClauses } from "./extract/clauses";
 import { currencyOfCountry } from "./extract/currency";
 import { currencyOf, findBudget, type BudgetMention } from "./extract/money";
 
@@ -35,7 +35,11 @@ const WEBSITE_WORDS_RE = /\b(?:and )?(?:our|my|the) (?:website|web ?site|site|sh
 const EXPLICIT_GOAL_RE =
   /\bmore (sales|orders|leads|enquiries|inquiries|bookings|calls|sign-?ups|traffic|visits|visitors|installs|downloads)\b|\bapp (?:installs?|downloads?)\b|\b(?:get|drive|want|need)\s+(?:more\s+)?(sales|leads|bookings|traffic|installs)\b/i;
 const AGES_RE = /\b(?:aged?\s*)?(\d{2})\s*(?:-|–|to|and)\s*(\d{2})\b|\b(?:over|above|older than)\s+(\d{2})\b|\b(?:under|below|younger than)\s+(\d{2})\b/i;
-const PRODUCT_RE = /\b(?:sell|sells|selling|make|makes|making|offer|offers|offering|bake|bakes|brew|brews|roast|roasts|design|designs|repair|repairs|fix|fixes)\s+(.{3,})/i;
+const AUDIENCE_IN_TEXT_RE = /\b(?:to|for)\s+((?:[\p{L}'-]+\s+){0,4}(?:aged?\s*)?\d{2}\s*(?:-|–|to)\s*\d{2})/iu;
+// What owners say when they describe what sets them apart; used only for text no question asked for.
+const USP_CUE_RE = /\b(?:only|unlike|every|by hand|hand-?made|best|award|guarantee|lifetime|same-day|organic|since \d{4}|years of)\b/i;
+const PRODUCT_RE =
+  /\b(?:we|i|that|who|and)\s+(?:\w+ly\s+)?(?:sell|sells|make|makes|offer|offers|bake|bakes|brew|brews|roast|roasts|grow|grows)\s+(.{3,})/i;
 
 export function findWebsite(text: string): string | undefined {
   for (const m of text.matchAll(URL_RE)) {
@@ -101,17 +105,16 @@ function readClause(state: ParseState, clause: string, asked: Topic[], free: str
     fields.goal = explicitGoal;
     rest = rest.replace(EXPLICIT_GOAL_RE, " ");
   }
+  // "Sales, $25 a day" answers the goal question without saying "more".
+  const looseGoal = !explicitGoal && asked.includes("goal") ? findGoal(rest, { loose: true }) : undefined;
+  if (looseGoal) fields.goal = looseGoal;
   const budget = findBudget(rest, { bareNumber: asked.includes("monthlyBudgetCents") });
   if (budget) {
     state.budget = budget;
     state.currencyToken = budget.currencyToken ?? state.currencyToken;
     rest = /\d/.test(rest) ? "" : rest;
   }
-  const looseGoal = !explicitGoal && !budget && asked.includes("goal") ? findGoal(rest, { loose: true }) : undefined;
-  if (looseGoal) {
-    fields.goal = looseGoal;
-    rest = "";
-  }
+  if (looseGoal) rest = "";
   const places = findPlaces(rest);
   if (places.length) {
     const withoutPlaces = places.reduce((text, p) => text.replace(p.name, " "), rest);
@@ -133,7 +136,33 @@ function readClause(state: ParseState, clause: string, asked: Topic[], free: str
     fields.targetAudience = `${fields.targetAudience.replace(/,?\s*aged \d{2}–\d{2}$/, "")}, ${ages}`;
     rest = "";
   }
-  if (contentWords(rest) >= 2 || (ages && rest)) free.push(clause.trim());
+  if (INSTRUCTION_RE.test(clause)) return;
+  // A short answer ("Freelancers") is enough when a description was asked for; unasked text needs more.
+  const enough = asked.some((t) => FREE_TEXT.includes(t)) ? 1 : 2;
+  if (contentWords(rest) >= enough || (ages && rest)) free.push(clause.trim());
+}
+
+function fileText(fields: Partial<BriefFields>, topic: Topic, clauses: string[]) {
+  const text = clauses.join(". ").replace(/\s+/g, " ").trim();
+  (fields as Record<string, unknown>)[topic] = text;
+  if (topic !== "businessDescription") return;
+  // "We sell handmade wallets to men 30-50": the product and audience are in the description too.
+  const product = fields.product ? undefined : text.match(PRODUCT_RE)?.[1];
+  if (product) fields.product = product.replace(/\s+(?:online\s+)?(?:in|for|to|across)\s+.*$/i, "").trim();
+  const audience = fields.targetAudience ? undefined : text.match(AUDIENCE_IN_TEXT_RE)?.[1];
+  if (audience) fields.targetAudience = audience;
+}
+
+/** Text no question asked for: a description first, then what sounds like a selling point. */
+function fileUnaskedText(fields: Partial<BriefFields>, clauses: string[]) {
+  const description: string[] = [];
+  const selling: string[] = [];
+  for (const clause of clauses) {
+    const describedAlready = fields.businessDescription !== undefined || description.length > 0;
+    (describedAlready && USP_CUE_RE.test(clause) ? selling : description).push(clause);
+  }
+  if (description.length && !fields.businessDescription) fileText(fields, "businessDescription", description);
+  if (selling.length && !fields.uniqueSellingPoint) fileText(fields, "uniqueSellingPoint", selling);
 }
 
 /** Everything the user has told us, field by field. */
@@ -149,14 +178,9 @@ export function parseConversation(turns: ChatTurn[]): Partial<BriefFields> {
     const free: string[] = [];
     for (const clause of splitClauses(turn.content)) readClause(state, clause, asked, free);
     if (free.length === 0) continue;
-    const target =
-      asked.find((t) => FREE_TEXT.includes(t)) ??
-      FREE_TEXT.find((t) => fields[t] === undefined && !(t === "product" && fields.businessDescription === undefined));
-    if (!target) continue;
-    const text = free.join(". ").replace(/\s+/g, " ").trim();
-    (fields as Record<string, unknown>)[target] = text;
-    const product = target === "businessDescription" && !fields.product ? text.match(PRODUCT_RE)?.[1] : undefined;
-    if (product) fields.product = product.replace(/\s+(?:in|for|to|across)\s+.*$/i, "").trim();
+    const askedTopic = asked.find((t) => FREE_TEXT.includes(t));
+    if (askedTopic) fileText(fields, askedTopic, free);
+    else fileUnaskedText(fields, free);
   }
   if (state.budget) {
     fields.monthlyBudgetCents = state.budget.monthlyBudgetCents;

@@ -14,7 +14,7 @@ const FILLER = new Set(
   ("we are our the and with for from into about around roughly maybe like would want need please also just only mostly mainly " +
     "cover covering based located serve serving ship deliver customers clients people rest whole all across area city region " +
     "country state town near spend spending budget more get ads should hoping hope that this there here its it's we're i'm " +
-    "actually sorry meant correction instead make sure them they you your some any over under aged between mainly every each " +
+    "actually sorry meant correction instead sure them they you your some any over under aged between mainly every each " +
     "day week month year daily weekly monthly let say said ok okay yes yeah sure thanks thank hi hello hey great cool fine good").split(/\s+/),
 );
 
@@ -26,3 +26,7 @@ export function contentWords(clause: string): number {
 export const CORRECTION_RE = /\b(?:actually|sorry|i meant|correction|instead|make (?:it|that)|change (?:it|that)|rather)\b/i;
 export const LOCATION_CUE_RE =
   /\b(?:cover|covering|based|located|serve|serving|ship|shipping|deliver|delivering|customers (?:are )?in|clients (?:are )?in|we(?:'re| are) in|in|across|around|near)\b/i;
+
+/** Words addressed to the assistant, not facts about the business ("ignore previous instructions", "approve it"). */
+export const INSTRUCTION_RE =
+  /\b(?:ignore|disregard|forget)\b[^.]*\b(?:instructions?|rules?|prompt)\b|\b(?:approve|deploy|launch|publish|go live)\b/i;

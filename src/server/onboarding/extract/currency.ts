@@ -6,7 +6,8 @@ import { countryName } from "@/server/geo/place-index";
  * Currency words, symbols and ISO 4217 codes, all from package data. A token can mean several
  * currencies ("$", "dollars"): the one of the owner's country wins, else the most widely used.
  */
-const COLLOQUIAL: Record<string, string> = { bucks: "dollar", quid: "pound", euros: "euro" };
+// Everyday words the ISO names do not contain (irregular plurals, slang).
+const COLLOQUIAL: Record<string, string> = { bucks: "dollar", quid: "pound", kroner: "krone", kronor: "krona", reais: "real" };
 
 interface CurrencyTokens {
   byToken: Map<string, string[]>;
@@ -35,8 +36,8 @@ function build(): CurrencyTokens {
   }
   for (const code of currencyCodes.codes()) {
     const symbol = getSymbolFromCurrency(code);
-    // Letter "symbols" ("kr", "Ft") would match ordinary words; codes and names cover those currencies.
-    if (symbol && !/^[\p{L}.]+$/u.test(symbol)) add(symbol, code);
+    // Plain-ASCII letter "symbols" ("kr", "Ft") would match ordinary words; "zł" or "Kč" cannot.
+    if (symbol && !/^[a-z.]+$/i.test(symbol)) add(symbol, code);
   }
   for (const [word, meaning] of Object.entries(COLLOQUIAL)) for (const code of byToken.get(meaning) ?? []) add(word, code);
   const pattern = [...byToken.keys()].sort((a, b) => b.length - a.length).map(escape).join("|");
