@@ -14,6 +14,9 @@ export function findPlaces(text: string): Place[] {
   const wholeAnswerIsCode = /^\s*[a-z]{2,3}\s*[.!]?\s*$/i.test(text);
   const found: Place[] = [];
   const countries = new Set<string>();
+  // Countries named as a whole ("the rest of Portugal") versus as a city's qualifier ("Porto, Portugal").
+  const wholeCountries = new Set<string>();
+  let last: { kind: "country" | "area"; end: number } | undefined;
 
   for (let i = 0; i < words.length; ) {
     let matched = 0;
@@ -26,9 +29,16 @@ export function findPlaces(text: string): Place[] {
       const asCode = n === 1 && (phrase === phrase.toUpperCase() || wholeAnswerIsCode || afterThe);
       const code = asCode ? countryByCode.get(phrase.toUpperCase()) : undefined;
       const country = code ?? countryByName.get(key);
+      const start = slice[0]!.at;
+      const end = slice.at(-1)!.at + slice.at(-1)!.raw.length;
       if (country) {
-        found.push({ kind: "country", name: phrase, countryCode: country });
+        const qualifier = last?.kind === "area" && /^\s*,\s*$/.test(kept.slice(last.end, start));
+        if (!qualifier) {
+          found.push({ kind: "country", name: phrase, countryCode: country });
+          wholeCountries.add(country);
+        }
         countries.add(country);
+        last = { kind: "country", end };
         matched = n;
         continue;
       }
@@ -36,12 +46,14 @@ export function findPlaces(text: string): Place[] {
       const candidates = [...(citiesByName.get(key) ?? []), ...(regionsByName.get(key) ?? [])];
       if (candidates.length) {
         found.push(...candidates.map((c) => ({ ...c })).slice(0, 20));
+        last = { kind: "area", end };
         matched = n;
       }
     }
     i += matched || 1;
   }
-  return pickBestReadings(found, countries);
+  // A country named as a whole covers its cities and regions.
+  return pickBestReadings(found, countries).filter((p) => p.kind === "country" || !wholeCountries.has(p.countryCode));
 }
 
 /** Capitalised, and not a plain English word that happens to start a sentence ("Reading is fun"). */

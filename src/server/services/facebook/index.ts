@@ -6,6 +6,7 @@ import { createSimulatedAdPlatform } from "./simulated";
 import type { AdPlatform } from "./types";
 
 export * from "./types";
+export type { GeoLocationMatch, GeoSearchQuery } from "./geo-search";
 export { createGraphAdPlatform, type GraphAdPlatformOptions } from "./graph";
 export { appSecretProof } from "./graph-client";
 export { createSimulatedAdPlatform, SIMULATED_AD_ACCOUNTS, SIMULATED_PAGE, SIMULATED_TOKEN_PREFIX } from "./simulated";

@@ -1,3 +1,5 @@
+import type { GeoLocationMatch, GeoSearchQuery } from "./geo-search";
+
 export const GRAPH_API_VERSION = "v26.0";
 
 export type ObjectStatus = "ACTIVE" | "PAUSED" | "DELETED" | "ARCHIVED";
@@ -81,6 +83,8 @@ export interface AdPlatform {
   createAd(ctx: AdAccountContext, input: AdInput): Promise<{ id: string }>;
   updateStatus(ctx: AdAccountContext, objectId: string, status: ObjectStatus): Promise<void>;
   getInsights(ctx: AdAccountContext, objectId: string, range: { since: string; until: string }): Promise<InsightsRow[]>;
+  /** Graph's targeting search: the geo keys Facebook knows for a place name. */
+  searchGeoLocations(accessToken: string, query: GeoSearchQuery): Promise<GeoLocationMatch[]>;
 }
 
 /** Graph's error body, typed. Rate limits arrive as codes in the body, often not as HTTP 429. */
