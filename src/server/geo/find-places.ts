@@ -52,8 +52,10 @@ export function findPlaces(text: string): Place[] {
     }
     i += matched || 1;
   }
-  // A country named as a whole covers its cities and regions.
-  return pickBestReadings(found, countries).filter((p) => p.kind === "country" || !wholeCountries.has(p.countryCode));
+  // A country named as a whole covers its cities and regions; a region named beside one of its cities qualifies it.
+  const picked = pickBestReadings(found, countries).filter((p) => p.kind === "country" || !wholeCountries.has(p.countryCode));
+  const cityRegions = new Set(picked.filter((p) => p.kind === "city").map((p) => `${p.countryCode}:${p.region}`));
+  return picked.filter((p) => p.kind !== "region" || !cityRegions.has(`${p.countryCode}:${p.name}`));
 }
 
 /** Capitalised, and not a plain English word that happens to start a sentence ("Reading is fun"). */
@@ -76,6 +78,9 @@ function pickBestReadings(found: Place[], named: Set<string>): Place[] {
   }
   const readings = [...byName.values()];
   const regionOnly = readings.some((r) => r.every((p) => p.kind === "region"));
+  // "London, Ontario": a city whose own region was also named beats a bigger namesake elsewhere.
+  const namedRegions = new Set(found.filter((p) => p.kind === "region").map((p) => `${p.countryCode}:${normalizeName(p.name)}`));
+  const inNamedRegion = (p: Place) => p.kind === "city" && namedRegions.has(`${p.countryCode}:${normalizeName(p.region ?? "")}`);
   const result: Place[] = [];
   for (const options of readings) {
     if (options[0]!.kind === "country") {
@@ -83,10 +88,12 @@ function pickBestReadings(found: Place[], named: Set<string>): Place[] {
       continue;
     }
     const inNamed = options.filter((p) => named.has(p.countryCode));
-    const pool = inNamed.length ? inNamed : options;
+    const local = options.filter(inNamedRegion);
+    const pool = local.length ? local : inNamed.length ? inNamed : options;
     const regions = pool.filter((p) => p.kind === "region");
     const cities = pool.filter((p) => p.kind === "city").sort((a, b) => (b.population ?? 0) - (a.population ?? 0));
-    const pick = (regionOnly && regions[0]) || cities[0] || regions[0];
+    const qualifiesACity = regions.find((r) => found.some((c) => inNamedRegion(c) && c.region && normalizeName(c.region) === normalizeName(r.name)));
+    const pick = qualifiesACity || (regionOnly && regions[0]) || cities[0] || regions[0];
     if (pick) result.push(pick);
   }
   return result;

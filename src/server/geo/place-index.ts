@@ -13,6 +13,8 @@ export interface Place {
   name: string;
   countryCode: string;
   population?: number;
+  /** A city's first-level region, so "Austin, Texas" reads as one city rather than city plus state. */
+  region?: string;
 }
 
 /** Lower case, no accents, so "España", "espana" and "ESPAÑA" meet. */
@@ -61,7 +63,7 @@ function build(): PlaceIndex {
   const regionsByName = new Map<string, Place[]>();
   const seenRegions = new Set<string>();
   for (const c of cityMapping) {
-    const city: Place = { kind: "city", name: c.city, countryCode: c.iso2, population: c.pop };
+    const city: Place = { kind: "city", name: c.city, countryCode: c.iso2, population: c.pop, region: c.province };
     for (const name of new Set([normalizeName(c.city), normalizeName(c.city_ascii)])) add(citiesByName, name, city);
     longest = Math.max(longest, normalizeName(c.city).split(/\s+/).length);
     const regionKey = `${c.iso2}:${c.province}`;
