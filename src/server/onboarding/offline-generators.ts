@@ -1,6 +1,6 @@
 import { registerOfflineGenerator, type OfflineGeneratorInput } from "@/server/services/llm";
 import { REQUIRED_BRIEF_FIELDS, completeBrief, type BriefDraft } from "./brief-schema";
-import { parseConversation, QUESTIONS } from "./parse-answers";
+import { parseConversation, QUESTIONS, readConversation } from "./parse-answers";
 
 export const REPLY_PURPOSE = "onboarding-reply";
 export const EXTRACT_PURPOSE = "onboarding-extract";
@@ -15,7 +15,7 @@ const PAIRED: [string, string][] = [
 
 /** Asks about the first field still missing (one or two questions, in a fixed order). */
 export function offlineReply(input: Pick<OfflineGeneratorInput, "messages" | "lastUserMessage">): string {
-  const fields = parseConversation(input.messages);
+  const { fields, placeHint } = readConversation(input.messages);
   const firstTurn = !input.messages.some((m) => m.role === "assistant");
   const greeting = firstTurn ? "Hi! I'll ask a few quick questions so I can set up your ads. " : "Thanks! ";
   // Mirrors the real prompt's rule, so the demo answers an injection attempt the same way.
@@ -25,7 +25,8 @@ export function offlineReply(input: Pick<OfflineGeneratorInput, "messages" | "la
   // Two questions that belong together are asked together; everything else one at a time.
   const [first, second] = missing;
   const pair = second && PAIRED.some(([a, b]) => a === first!.topic && b === second.topic);
-  const question = `${first!.text}${pair ? ` ${second.text}` : ""}`;
+  const firstText = first!.topic === "location" && placeHint ? `${first!.text} Only around ${placeHint}, or wider?` : first!.text;
+  const question = `${firstText}${pair ? ` ${second.text}` : ""}`;
   return `${note}${greeting}${firstTurn ? question : question.replace(/^To start: /, "")}`;
 }
 

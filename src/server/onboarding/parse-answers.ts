@@ -90,6 +90,8 @@ interface ParseState {
   budget?: BudgetMention;
   currencyToken?: string;
   places: Place[];
+  /** Where the business itself is, offered when the customers' location is asked. */
+  placeHint?: string;
 }
 
 function readClause(state: ParseState, clause: string, asked: Topic[], free: string[]) {
@@ -119,8 +121,11 @@ function readClause(state: ParseState, clause: string, asked: Topic[], free: str
   if (places.length) {
     const withoutPlaces = places.reduce((text, p) => text.replace(p.name, " "), rest);
     const onlyPlaces = contentWords(withoutPlaces) < 2;
-    const replace =
-      onlyPlaces || asked.includes("location") || !fields.location || CORRECTION_RE.test(clause) || LOCATION_CUE_RE.test(clause);
+    // "A bakery in Austin" says where the shop is, not where its customers are: a hint for the
+    // location question. A country ("to men in the UK"), a cue word or a direct answer is the market.
+    const market = places.some((p) => p.kind === "country") || LOCATION_CUE_RE.test(clause) || CORRECTION_RE.test(clause);
+    const replace = onlyPlaces || asked.includes("location") || market;
+    if (!replace && !fields.location) state.placeHint = describePlaces(places);
     if (replace) {
       const adding = /\b(?:also|too|as well)\b/i.test(clause);
       state.places = adding ? [...state.places, ...places] : places;
@@ -167,6 +172,10 @@ function fileUnaskedText(fields: Partial<BriefFields>, clauses: string[]) {
 
 /** Everything the user has told us, field by field. */
 export function parseConversation(turns: ChatTurn[]): Partial<BriefFields> {
+  return readConversation(turns).fields;
+}
+
+export function readConversation(turns: ChatTurn[]): { fields: Partial<BriefFields>; placeHint?: string } {
   const state: ParseState = { fields: {}, places: [] };
   const { fields } = state;
   let asked: Topic[] = [];
@@ -190,5 +199,5 @@ export function parseConversation(turns: ChatTurn[]): Partial<BriefFields> {
       : country && currencyOfCountry(country);
     if (currency) fields.budgetCurrency = currency;
   }
-  return fields;
+  return { fields, placeHint: fields.location ? undefined : state.placeHint };
 }

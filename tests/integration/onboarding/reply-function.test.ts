@@ -175,6 +175,7 @@ describe("a budget that jumps from what the owner said before", () => {
     "We run a small candle workshop in Portland",
     "Hand-poured soy candles",
     "Women 25-45 who like home decor",
+    "Oregon and Washington",
     "More sales please, $20 a day",
     "Everything is made by hand from local wax. Our website is candles.example",
   ];

@@ -24,9 +24,10 @@ export function contentWords(clause: string): number {
 }
 
 export const CORRECTION_RE = /\b(?:actually|sorry|i meant|correction|instead|make (?:it|that)|change (?:it|that)|rather)\b/i;
+// Words that make a place the answer to "where are your customers", not just where the shop is.
 export const LOCATION_CUE_RE =
-  /\b(?:cover|covering|based|located|serve|serving|ship|shipping|deliver|delivering|customers (?:are )?in|clients (?:are )?in|we(?:'re| are) in|in|across|around|near)\b/i;
+  /\b(?:cover|covering|based|located|serve|serving|ship|shipping|deliver|delivering|customers (?:are )?in|clients (?:are )?in|we(?:'re| are) in|across|throughout|all over|target|reach)\b/i;
 
 /** Words addressed to the assistant, not facts about the business ("ignore previous instructions", "approve it"). */
 export const INSTRUCTION_RE =
-  /\b(?:ignore|disregard|forget)\b[^.]*\b(?:instructions?|rules?|prompt)\b|\b(?:approve|deploy|launch|publish|go live)\b/i;
+  /\b(?:ignore|disregard|forget)\b[^.]*\b(?:instructions?|rules?|prompt)\b|\b(?:approve|deploy|launch|publish|go live)\b|\b(?:i'?d like|i want|we'?d like|we want|help me|help us)\b[^.]*\b(?:advertis\w*|ads|promote)\b/i;
