@@ -1,4 +1,5 @@
 import { registerOfflineGenerator, type OfflineGeneratorInput } from "@/server/services/llm";
+import { BUDGET_JUMP_FACTOR } from "./budget-check";
 import { REQUIRED_BRIEF_FIELDS, completeBrief, type BriefDraft } from "./brief-schema";
 import { parseConversation, QUESTIONS, readConversation } from "./parse-answers";
 
@@ -13,6 +14,14 @@ const PAIRED: [string, string][] = [
   ["uniqueSellingPoint", "websiteUrl"],
 ];
 
+function budgetJumped(messages: OfflineGeneratorInput["messages"]): boolean {
+  const lastUser = messages.findLastIndex((m) => m.role === "user");
+  const before = parseConversation(messages.slice(0, lastUser)).monthlyBudgetCents;
+  const after = parseConversation(messages).monthlyBudgetCents;
+  if (!before || !after) return false;
+  return Math.max(before, after) / Math.min(before, after) > BUDGET_JUMP_FACTOR;
+}
+
 /** Asks about the first field still missing (one or two questions, in a fixed order). */
 export function offlineReply(input: Pick<OfflineGeneratorInput, "messages" | "lastUserMessage">): string {
   const { fields, placeHint } = readConversation(input.messages);
@@ -20,6 +29,8 @@ export function offlineReply(input: Pick<OfflineGeneratorInput, "messages" | "la
   const greeting = firstTurn ? "Hi! I'll ask a few quick questions so I can set up your ads. " : "Thanks! ";
   // Mirrors the real prompt's rule, so the demo answers an injection attempt the same way.
   const note = /\b(approve|deploy|launch|go live|publish)\b/i.test(input.lastUserMessage) ? `${APPROVAL_NOTE} ` : "";
+  // The budget check after extraction will ask about a big jump; the reply leads into it.
+  if (budgetJumped(input.messages)) return `${note}${greeting}One check about the budget before I change it:`;
   const missing = QUESTIONS.filter((q) => fields[q.topic] === undefined);
   if (missing.length === 0) return `${note}${greeting}I have everything I need. Here comes a short summary for you to check.`;
   // Two questions that belong together are asked together; everything else one at a time.
