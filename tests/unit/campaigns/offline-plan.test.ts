@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { summarizeTargeting } from "@/server/campaigns/approval-card";
 import { draftPlanFromBrief } from "@/server/campaigns/offline-plan";
 import { HEADLINE_MAX, NAME_MAX, PRIMARY_TEXT_MAX, checkPlanRules } from "@/server/campaigns/plan-rules";
 
@@ -52,6 +53,7 @@ describe("offline plan copy reads as a person wrote it", () => {
         { name: "Lisbon", countryCode: "PT" },
       ],
     });
+    expect(summarizeTargeting(plan.adSets[0]!.targeting)).toBe("People aged 25–54 in Porto (PT), Lisbon (PT), broad interests");
     expect(draftPlanFromBrief({ ...brief, location: "Deutschland" }, { pick }).adSets[0]!.targeting.countries).toEqual(["DE"]);
   });
 });
