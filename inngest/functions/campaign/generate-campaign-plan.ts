@@ -8,6 +8,7 @@ import {
 import { generateCampaignPlan as askModelForPlan } from "@/server/campaigns/generate-plan";
 import { campaignUrl, emailCampaignUser, loadProjectName, notifyCampaignUser } from "@/server/campaigns/notify";
 import { loadPlanningInputs, type PlanTrigger } from "@/server/campaigns/planning-inputs";
+import { resolveTargetPlaces } from "@/server/geo/target-places";
 import { claimPlanRecord, getCampaign } from "@/server/campaigns/records";
 import { markGenerationFailed, savePendingPlan } from "@/server/campaigns/save-plan";
 import { notificationCreatedEvent } from "@/server/notifications/events";
@@ -60,8 +61,13 @@ export const generateCampaignPlan = inngest.createFunction(
     const campaignId = claim.record.id;
     if (!claim.claimed) return { planned: false, reason: "already planned", campaignId };
 
+    // The brief's places as Facebook geo keys (Graph's targeting search in real mode); never the token.
+    const geo = await step.run("resolve-target-places", () =>
+      resolveTargetPlaces(deps, { organizationId: inputs.organizationId, userId: inputs.connectionUserId, location: inputs.brief.location }),
+    );
     const result = await step.run("generate-plan", () =>
       askModelForPlan(deps.services.llm, {
+        geo,
         brief: inputs.brief,
         previous: inputs.previousPlan,
         feedback: inputs.feedback,

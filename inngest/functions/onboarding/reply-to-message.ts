@@ -97,8 +97,19 @@ export const replyToMessage = inngest.createFunction(
       return { replyId, extracted: false };
     }
 
-    const { draft, brief } = mergeDraft(context, extraction.draft);
-    await step.run("save-draft", () => updateMessageMetadata(deps.db, { messageId: replyId, metadata: { briefDraft: draft } }));
+    const { draft, brief, budgetCheck, budgetQuestion } = mergeDraft(context, extraction.draft);
+    await step.run("save-draft", () =>
+      updateMessageMetadata(deps.db, { messageId: replyId, metadata: { briefDraft: draft, budgetCheck } }),
+    );
+    if (budgetQuestion) {
+      const confirmId = deriveId(messageId, "budget-confirmation");
+      const asked = await step.run("ask-to-confirm-budget", () =>
+        appendFollowUpInOrder(deps.db, turn, { id: confirmId, organizationId, conversationId, role: "ASSISTANT", content: budgetQuestion }),
+      );
+      if (asked === "superseded") return superseded;
+      await step.realtime.publish("announce-budget-question", channel.message, { messageId: confirmId, role: "ASSISTANT", type: "TEXT" });
+      return { replyId, extracted: true, budgetConfirmationNeeded: true };
+    }
     if (!brief) return { replyId, extracted: true, missing: draft.missing };
 
     const proposalId = deriveId(messageId, "brief-confirmation");

@@ -23,7 +23,11 @@ export interface ApprovalCard {
 
 export function summarizeTargeting(t: CampaignPlan["adSets"][number]["targeting"]): string {
   const interests = t.interests.length ? `interested in ${t.interests.join(", ")}` : "broad interests";
-  return `People aged ${t.ageMin}–${t.ageMax} in ${t.countries.join(", ")}, ${interests}`;
+  // Named places read better than codes: "Porto, Lisbon (PT)" rather than "PT".
+  const areas = [...(t.regions ?? []), ...(t.cities ?? [])];
+  const partly = new Set(areas.map((a) => a.countryCode));
+  const places = [...areas.map((a) => `${a.name} (${a.countryCode})`), ...t.countries.filter((c) => !partly.has(c))];
+  return `People aged ${t.ageMin}–${t.ageMax} in ${places.join(", ")}, ${interests}`;
 }
 
 /** Splits the daily budget evenly across ad sets, rounding down so the total never exceeds it. */

@@ -1,3 +1,5 @@
+import { applyGeoTarget } from "@/server/geo/resolve-location";
+import type { GeoTarget } from "@/server/geo/geo-target";
 import type { LlmService, UsageContext } from "@/server/services/llm/types";
 import { registerOfflinePlanGenerator } from "./offline-plan";
 import { PLAN_PURPOSE, planMessages, planSystemPrompt, repairMessages } from "./plan-prompt";
@@ -18,7 +20,7 @@ export type GeneratePlanResult =
  */
 export async function generateCampaignPlan(
   llm: LlmService,
-  opts: { brief: PlanningBrief; previous?: CampaignPlan; feedback?: string; usage: UsageContext },
+  opts: { brief: PlanningBrief; previous?: CampaignPlan; feedback?: string; usage: UsageContext; geo?: GeoTarget | null },
 ): Promise<GeneratePlanResult> {
   const system = planSystemPrompt(opts.brief);
   const messages = planMessages(opts);
@@ -30,18 +32,20 @@ export async function generateCampaignPlan(
     model: "planner",
     usage: opts.usage,
   });
-  const violations = checkPlanRules(first.object, opts.brief);
-  if (violations.length === 0) return { ok: true, plan: first.object, repaired: false };
+  const firstPlan = applyGeoTarget(first.object, opts.geo);
+  const violations = checkPlanRules(firstPlan, opts.brief);
+  if (violations.length === 0) return { ok: true, plan: firstPlan, repaired: false };
 
   const second = await llm.generateObject({
     purpose: PLAN_PURPOSE,
     schema: campaignPlanSchema,
     system,
-    messages: repairMessages(messages, first.object, violations),
+    messages: repairMessages(messages, firstPlan, violations),
     model: "planner",
     usage: { ...opts.usage, dedupeKey: `${opts.usage.dedupeKey}:repair` },
   });
-  const remaining = checkPlanRules(second.object, opts.brief);
-  if (remaining.length === 0) return { ok: true, plan: second.object, repaired: true };
-  return { ok: false, plan: second.object, violations: remaining };
+  const secondPlan = applyGeoTarget(second.object, opts.geo);
+  const remaining = checkPlanRules(secondPlan, opts.brief);
+  if (remaining.length === 0) return { ok: true, plan: secondPlan, repaired: true };
+  return { ok: false, plan: secondPlan, violations: remaining };
 }

@@ -1,27 +1,23 @@
+import { findPlaces } from "@/server/geo/find-places";
+import { geoTargetFromPlaces, resolveLocationFromData, type GeoTarget } from "@/server/geo/geo-target";
+import { findBudget } from "@/server/onboarding/extract/money";
+import { describePlaces } from "@/server/onboarding/parse-answers";
 import { OFFLINE_LABEL, registerOfflineGenerator, type OfflineGeneratorInput } from "@/server/services/llm";
+import { fitSentences, fitWords, formatMoney, pickHeadline, shortProductName } from "./offline-copy";
 import { BRIEF_MARKER, PLAN_PURPOSE } from "./plan-prompt";
-import { dailyBudgetCap } from "./plan-rules";
-import { OBJECTIVE_FOR_GOAL, type CampaignPlan, type PlanningBrief } from "./plan-schema";
+import { HEADLINE_MAX, NAME_MAX, PRIMARY_TEXT_MAX, dailyBudgetCap } from "./plan-rules";
+import { OBJECTIVE_FOR_GOAL, campaignPlanSchema, type CampaignPlan, type PlanningBrief } from "./plan-schema";
 
-type BriefFields = Omit<PlanningBrief, "id" | "version">;
+type BriefFields = Omit<PlanningBrief, "id" | "version"> & { budgetCurrency?: string };
 
 const CTA_FOR_GOAL = { LEADS: "SIGN_UP", SALES: "SHOP_NOW", TRAFFIC: "LEARN_MORE", APP_INSTALLS: "INSTALL_MOBILE_APP" } as const;
+const GOAL_WORDS = { LEADS: "new enquiries", SALES: "sales", TRAFFIC: "website visits", APP_INSTALLS: "app installs" } as const;
+const CHANGE_PREFIX = "Please change the plan: ";
 
-// A few names the demo recognises; anything else is planned for the US and the card shows it.
-const COUNTRY_NAMES: [RegExp, string][] = [
-  [/united kingdom|\buk\b|england|london/i, "GB"],
-  [/canada|toronto|vancouver/i, "CA"],
-  [/australia|sydney|melbourne/i, "AU"],
-  [/germany|berlin|munich/i, "DE"],
-  [/france|paris/i, "FR"],
-  [/ireland|dublin/i, "IE"],
-];
-
-export function countryFor(location: string): string {
-  return COUNTRY_NAMES.find(([re]) => re.test(location))?.[1] ?? "US";
+/** Where the brief says; a location no package knows is planned for the US, and the card shows it. */
+export function geoFor(location: string): GeoTarget {
+  return resolveLocationFromData(location) ?? { countries: ["US"], regions: [], cities: [] };
 }
-
-const clip = (text: string, max: number) => (text.length <= max ? text : `${text.slice(0, max - 1).trimEnd()}…`);
 
 function readBrief(input: OfflineGeneratorInput): BriefFields {
   const first = input.messages.find((m) => m.role === "user" && m.content.startsWith(BRIEF_MARKER));
@@ -41,44 +37,110 @@ function audienceAges(text: string): [number, number] | null {
   return ages && ages[0] >= 18 && ages[1] <= 65 && ages[0] < ages[1] ? ages : null;
 }
 
-/** A plausible, deterministic plan built from the brief alone, labelled as demo output. */
-export function draftPlanFromBrief(brief: BriefFields, opts: { feedback?: string; pick: <T>(xs: readonly T[]) => T }): CampaignPlan {
-  const cap = dailyBudgetCap(brief.monthlyBudgetCents);
-  // A change request wins, then ages the owner gave for their audience, then a broad adult default.
-  const ages = (opts.feedback && requestedAges(opts.feedback)) || audienceAges(brief.targetAudience) || [25, 54];
-  const product = clip(brief.product, 28);
-  const angle = opts.pick(["Made for you", "Try it today", "See why locals love it"] as const);
+interface ChangeRequest {
+  ages?: [number, number];
+  geo?: GeoTarget;
+  placesLabel?: string;
+  dailyBudgetCents?: number;
+}
+
+/** What the demo model can act on in a change request: ages, places and a daily budget. */
+function readChangeRequest(feedback: string | undefined, capCents: number): ChangeRequest {
+  if (!feedback) return {};
+  const places = findPlaces(feedback);
+  const budget = findBudget(feedback);
+  const daily = budget ? Math.round(budget.monthlyBudgetCents / 30) : undefined;
   return {
+    ages: requestedAges(feedback) ?? undefined,
+    ...(places.length ? { geo: geoTargetFromPlaces(places), placesLabel: describePlaces(places) } : {}),
+    ...(daily && daily <= capCents ? { dailyBudgetCents: daily } : {}),
+  };
+}
+
+/** A plausible, deterministic plan built from the brief alone, labelled as demo output. */
+export function draftPlanFromBrief(
+  brief: BriefFields,
+  opts: { feedback?: string; previous?: CampaignPlan; pick: <T>(xs: readonly T[]) => T },
+): CampaignPlan {
+  const currency = brief.budgetCurrency ?? "USD";
+  const cap = dailyBudgetCap(brief.monthlyBudgetCents);
+  const change = readChangeRequest(opts.feedback, cap);
+  // A change request wins, then ages the owner gave for their audience, then a broad adult default.
+  const ages = change.ages ?? audienceAges(brief.targetAudience) ?? [25, 54];
+  const geo = change.geo ?? geoFor(brief.location);
+  const place = change.placesLabel ?? brief.location;
+  const dailyBudgetCents = change.dailyBudgetCents ?? Math.max(100, Math.floor(cap * 0.9));
+  const product = shortProductName(brief.product, 32);
+  const angle = opts.pick(["made for you", "try it today", "see why locals love it"] as const);
+
+  const plan: CampaignPlan = {
     objective: OBJECTIVE_FOR_GOAL[brief.goal],
-    name: clip(`${product} — ${brief.goal.toLowerCase().replace("_", " ")}`, 120),
-    dailyBudgetCents: Math.max(100, Math.floor(cap * 0.9)),
+    name: fitWords(`${product} in ${place}: more ${GOAL_WORDS[brief.goal]}`, NAME_MAX) ?? product,
+    dailyBudgetCents,
     adSets: [
       {
-        name: clip(`${brief.targetAudience} ${ages[0]}-${ages[1]}`, 120),
-        targeting: { countries: [countryFor(brief.location)], ageMin: ages[0], ageMax: ages[1], interests: [] },
+        name: fitWords(`${brief.targetAudience.replace(/,?\s*aged \d{2}–\d{2}$/, "")}, ${ages[0]}–${ages[1]}`, NAME_MAX) ?? "Main audience",
+        targeting: { countries: geo.countries, regions: geo.regions, cities: geo.cities, ageMin: ages[0], ageMax: ages[1], interests: [] },
         ads: [
           {
-            name: "Ad 1 — main benefit",
-            headline: clip(`${product}: ${angle}`, 40),
-            primaryText: clip(brief.uniqueSellingPoint, 125),
+            name: "Ad 1: main benefit",
+            headline: pickHeadline([`${product}: ${angle}`, `${product}, ${angle}`, product], brief.product, HEADLINE_MAX),
+            primaryText: fitSentences(brief.uniqueSellingPoint, PRIMARY_TEXT_MAX),
             cta: CTA_FOR_GOAL[brief.goal],
-            imagePrompt: clip(`A bright, friendly photo of ${brief.product} for ${brief.targetAudience}`, 400),
+            imagePrompt: fitWords(`A bright, friendly photo of ${brief.product} for ${brief.targetAudience}`, 400)!,
           },
         ],
       },
     ],
     summary:
-      `${OFFLINE_LABEL} One ad set shows one ad to ${brief.targetAudience} in ${brief.location}, spending about ` +
-      `$${(Math.floor(cap * 0.9) / 100).toFixed(2)} a day, below your monthly budget.` +
-      (opts.feedback ? ` Changed as you asked: "${clip(opts.feedback, 200)}".` : ""),
+      `${OFFLINE_LABEL} One ad set shows one ad to ${brief.targetAudience} in ${place}, spending about ` +
+      `${formatMoney(dailyBudgetCents, currency)} a day, below your monthly budget.`,
   };
+  if (opts.feedback) {
+    // Compare with the version the owner saw; without it, with what the brief alone would give.
+    const previous = opts.previous ?? draftPlanFromBrief(brief, { pick: opts.pick });
+    plan.summary += ` ${describeChanges(previous, plan, opts.feedback, currency)}`;
+  }
+  return plan;
+}
+
+/** Says exactly what changed since the previous version, or that nothing could be changed and why. */
+export function describeChanges(previous: CampaignPlan, next: CampaignPlan, feedback: string, currency: string): string {
+  const before = previous.adSets[0]?.targeting;
+  const after = next.adSets[0]!.targeting;
+  const changes: string[] = [];
+  if (!before || before.ageMin !== after.ageMin || before.ageMax !== after.ageMax) changes.push(`ages are now ${after.ageMin}–${after.ageMax}`);
+  const placesOf = (t: typeof after) => JSON.stringify([t.countries, t.regions ?? [], t.cities ?? []]);
+  if (before && placesOf(before) !== placesOf(after)) {
+    const names = [...(after.cities ?? []), ...(after.regions ?? [])].map((a) => a.name);
+    changes.push(`the ads now run in ${names.length ? names.join(", ") : after.countries.join(", ")}`);
+  }
+  if (previous.dailyBudgetCents !== next.dailyBudgetCents) changes.push(`the budget is now ${formatMoney(next.dailyBudgetCents, currency)} a day`);
+  if (changes.length) return `Changed as you asked: ${changes.join("; ")}.`;
+  return (
+    `Nothing changed: I couldn't act on "${fitWords(feedback, 120)}". This demo model can change the ages (for example "ages 30-50"), ` +
+    `the places (for example "only Lisbon") or lower the daily budget; anything else needs the real model or an edit of the brief.`
+  );
+}
+
+function readPrevious(input: OfflineGeneratorInput): CampaignPlan | undefined {
+  const at = input.messages.findIndex((m) => m.role === "user" && m.content.startsWith(CHANGE_PREFIX));
+  const turn = at > 0 ? input.messages[at - 1] : undefined;
+  if (turn?.role !== "assistant") return undefined;
+  try {
+    const parsed = campaignPlanSchema.safeParse(JSON.parse(turn.content));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function registerOfflinePlanGenerator(): void {
   registerOfflineGenerator(PLAN_PURPOSE, (input) => {
-    const feedbackTurn = input.messages.find((m) => m.role === "user" && m.content.startsWith("Please change the plan: "));
+    const feedbackTurn = input.messages.find((m) => m.role === "user" && m.content.startsWith(CHANGE_PREFIX));
     return draftPlanFromBrief(readBrief(input), {
-      feedback: feedbackTurn?.content.slice("Please change the plan: ".length),
+      feedback: feedbackTurn?.content.slice(CHANGE_PREFIX.length),
+      previous: readPrevious(input),
       pick: input.pick,
     });
   });

@@ -37,10 +37,15 @@ const adSchema = z.object({
   imagePrompt: z.string(),
 });
 
+// A region or city by Facebook's geo key; set from the brief's location in code, never by the model.
+const geoAreaSchema = z.object({ key: z.string(), name: z.string(), countryCode: z.string() });
+
 const adSetSchema = z.object({
   name: z.string().min(1),
   targeting: z.object({
     countries: z.array(z.string()),
+    regions: z.array(geoAreaSchema).optional(),
+    cities: z.array(geoAreaSchema).optional(),
     ageMin: z.number().int(),
     ageMax: z.number().int(),
     interests: z.array(z.string()),

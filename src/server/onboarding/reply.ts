@@ -1,5 +1,6 @@
 import type { Db } from "@/server/db";
 import { LlmOutputError, type ChatTurn, type LlmService, type UsageContext } from "@/server/services/llm/types";
+import { budgetCheckSchema, checkBudgetChange, type BudgetCheck } from "./budget-check";
 import { briefDraftSchema, completeBrief, draftFields, type BriefDraft, type BriefFields } from "./brief-schema";
 import { getConversation, listMessages, type Message } from "./conversations";
 import { EXTRACT_PURPOSE, REPLY_PURPOSE } from "./offline-generators";
@@ -13,6 +14,8 @@ export interface ReplyContext {
   active: boolean;
   turns: ChatTurn[];
   briefSoFar: Partial<BriefFields>;
+  /** A budget change waiting for the owner's yes, stored beside the draft. */
+  budgetCheck?: BudgetCheck;
 }
 
 /** The model sees user/assistant text only, starting with the user, with same-role runs merged. */
@@ -30,19 +33,21 @@ export function toChatTurns(rows: Message[]): ChatTurn[] {
 }
 
 /** The latest extracted draft lives on the assistant message it followed (metadata.briefDraft). */
-function latestDraft(rows: Message[]): Partial<BriefFields> {
+function latestDraft(rows: Message[]): { briefSoFar: Partial<BriefFields>; budgetCheck: BudgetCheck } {
   for (const row of [...rows].reverse()) {
     const parsed = briefDraftSchema.safeParse(row.metadata?.briefDraft);
-    if (parsed.success) return draftFields(parsed.data);
+    if (!parsed.success) continue;
+    const check = budgetCheckSchema.safeParse(row.metadata?.budgetCheck ?? {});
+    return { briefSoFar: draftFields(parsed.data), budgetCheck: check.success ? check.data : {} };
   }
-  return {};
+  return { briefSoFar: {}, budgetCheck: {} };
 }
 
 export async function loadReplyContext(db: Db, opts: { organizationId: string; conversationId: string }): Promise<ReplyContext> {
   const conversation = await getConversation(db, opts);
   if (!conversation || conversation.status !== "ACTIVE") return { active: false, turns: [], briefSoFar: {} };
   const rows = await listMessages(db, { ...opts, limit: HISTORY_LIMIT });
-  return { active: true, turns: toChatTurns(rows), briefSoFar: latestDraft(rows) };
+  return { active: true, turns: toChatTurns(rows), ...latestDraft(rows) };
 }
 
 export function streamReply(
@@ -90,10 +95,34 @@ export async function extractBriefDraft(
   }
 }
 
-/** New facts override old ones; the brief is proposed only when the strict schema accepts it. */
-export function mergeDraft(context: ReplyContext, draft: BriefDraft): { draft: BriefDraft; brief: BriefFields | null } {
-  const fields = { ...context.briefSoFar, ...draftFields(draft) };
-  const brief = completeBrief(fields);
-  const missing = brief ? [] : draft.missing;
-  return { draft: { ...fields, missing, readyToConfirm: draft.readyToConfirm && brief !== null }, brief: draft.readyToConfirm ? brief : null };
+export interface MergedDraft {
+  draft: BriefDraft;
+  brief: BriefFields | null;
+  budgetCheck: BudgetCheck;
+  /** Asked in the chat when the budget jumped; no brief is proposed until it is answered. */
+  budgetQuestion?: string;
+}
+
+/**
+ * New facts override old ones, except a budget that jumps far from what the owner said before,
+ * which waits for their explicit yes. The brief is proposed only when the strict schema accepts it.
+ */
+export function mergeDraft(context: ReplyContext, draft: BriefDraft): MergedDraft {
+  const lastUserMessage = [...context.turns].reverse().find((t) => t.role === "user")?.content ?? "";
+  const decision = checkBudgetChange({
+    before: context.briefSoFar,
+    extracted: draftFields(draft),
+    previousCheck: context.budgetCheck ?? {},
+    lastUserMessage,
+  });
+  const fields = Object.fromEntries(Object.entries(decision.fields).filter(([, v]) => v !== undefined)) as Partial<BriefFields>;
+  const complete = completeBrief(fields);
+  const brief = draft.readyToConfirm && !decision.question ? complete : null;
+  const missing = complete ? [] : draft.missing;
+  return {
+    draft: { ...fields, missing, readyToConfirm: draft.readyToConfirm && complete !== null },
+    brief,
+    budgetCheck: decision.check,
+    budgetQuestion: decision.question,
+  };
 }

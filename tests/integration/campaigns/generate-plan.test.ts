@@ -104,6 +104,17 @@ describe("generate-campaign-plan", () => {
     expect(v2.structure).toMatchObject({ adSets: [{ targeting: { ageMin: 30, ageMax: 50 } }] });
   });
 
+  it("targets the brief's own city, not a default country", async () => {
+    const w = await seedWorld(handle.db, { name: "Geo" });
+    const { result } = await run(briefEvent(w)).execution;
+    expect(result).toMatchObject({ planned: true, version: 1 });
+    const [plan] = await plansOf(w.projectId);
+    // The seeded brief says "Austin, Texas": Texas qualifies the city, so Austin alone is targeted.
+    expect(plan!.structure).toMatchObject({
+      adSets: [{ targeting: { countries: ["US"], regions: [], cities: [{ name: "Austin", countryCode: "US" }] } }],
+    });
+  });
+
   it("surfaces a plan that still breaks the rules after one repair instead of asking for approval", async () => {
     const w = await seedWorld(handle.db, { name: "Rue" });
     await run(briefEvent(w)).execution;

@@ -66,7 +66,8 @@ describe("offline onboarding walk-through", () => {
       product: "Hand-poured soy candles",
       goal: "SALES",
       monthlyBudgetCents: 60_000,
-      location: "Oregon and Washington",
+      // Places are read as places (the workshop's Portland first), then the customers' states replace it.
+      location: "Oregon and Washington, United States",
       uniqueSellingPoint: "Everything is made by hand from local wax",
       websiteUrl: "https://candles.example",
       missing: [],

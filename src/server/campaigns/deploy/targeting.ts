@@ -1,3 +1,4 @@
+import { toGraphGeoLocations } from "@/server/geo/geo-target";
 import type { CampaignPlan, Objective } from "../plan-schema";
 
 /**
@@ -7,7 +8,7 @@ import type { CampaignPlan, Objective } from "../plan-schema";
  */
 export function toGraphTargeting(t: CampaignPlan["adSets"][number]["targeting"]): Record<string, unknown> {
   return {
-    geo_locations: { countries: t.countries },
+    geo_locations: toGraphGeoLocations(t),
     age_min: t.ageMin,
     age_max: t.ageMax,
     targeting_automation: { advantage_audience: 0 },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { searchGraphGeoLocations } from "./geo-search";
 import { createGraphClient, type GraphClientOptions } from "./graph-client";
 import { toAdParams, toAdSetParams, toCampaignParams, toCreativeParams } from "./payloads";
 import { insightsRowSchema, toInsightsRow } from "./transform";
@@ -125,6 +126,8 @@ export function createGraphAdPlatform(opts: GraphAdPlatformOptions): AdPlatform 
     async listPages(accessToken) {
       return listAll("me/accounts", accessToken, pageBody, { fields: "id,name" });
     },
+
+    searchGeoLocations: (accessToken, query) => searchGraphGeoLocations(request, accessToken, query),
 
     createCampaign: (ctx, input) => create(ctx.accessToken, `${ctx.adAccountId}/campaigns`, toCampaignParams(input)),
     createAdSet: (ctx, input) => create(ctx.accessToken, `${ctx.adAccountId}/adsets`, toAdSetParams(input)),

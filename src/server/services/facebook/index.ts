@@ -6,6 +6,7 @@ import { createSimulatedAdPlatform } from "./simulated";
 import { GRAPH_API_VERSION, type AdPlatform } from "./types";
 
 export * from "./types";
+export type { GeoLocationMatch, GeoSearchQuery } from "./geo-search";
 export { createGraphAdPlatform, type GraphAdPlatformOptions } from "./graph";
 export { appSecretProof } from "./graph-client";
 export { createSimulatedAdPlatform, simulatedAdAccountsFor, SIMULATED_AD_ACCOUNTS, SIMULATED_PAGE, SIMULATED_TOKEN_PREFIX } from "./simulated";

@@ -1,3 +1,4 @@
+import { searchSimulatedGeoLocations } from "./geo-search";
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
@@ -97,6 +98,8 @@ export function createSimulatedAdPlatform(opts: { db: Db; now?: () => Date }): A
 
   return {
     kind: "simulated",
+
+    searchGeoLocations: async (_accessToken, query) => searchSimulatedGeoLocations(query),
 
     // No Facebook to visit: the "dialog" sends the browser straight back with a simulated code.
     oauthDialogUrl({ state, redirectUri }) {

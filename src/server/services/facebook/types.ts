@@ -1,3 +1,5 @@
+import type { GeoLocationMatch, GeoSearchQuery } from "./geo-search";
+
 export const GRAPH_API_VERSION = "v26.0";
 
 export type ObjectStatus = "ACTIVE" | "PAUSED" | "DELETED" | "ARCHIVED";
@@ -101,6 +103,8 @@ export interface AdPlatform {
   /** Our objects on the parent's edge whose name contains `marker`, DELETED ones left out. */
   findMarkedObjects(ctx: AdAccountContext, query: MarkedObjectQuery): Promise<MarkedObject[]>;
   getInsights(ctx: AdAccountContext, objectId: string, range: { since: string; until: string }): Promise<InsightsRow[]>;
+  /** Graph's targeting search: the geo keys Facebook knows for a place name. */
+  searchGeoLocations(accessToken: string, query: GeoSearchQuery): Promise<GeoLocationMatch[]>;
 }
 
 /** What a caller should do about a Graph failure. */
