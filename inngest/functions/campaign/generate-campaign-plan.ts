@@ -2,9 +2,11 @@ import { inngest } from "@/inngest/client";
 import {
   campaignPlanChangesRequested,
   campaignPlanGenerated,
+  campaignPlanRetryRequested,
   facebookAccountConnected,
   onboardingBriefExtracted,
 } from "@/inngest/events";
+import { describeReplacement } from "@/server/campaigns/approval-card";
 import { generateCampaignPlan as askModelForPlan } from "@/server/campaigns/generate-plan";
 import { campaignUrl, emailCampaignUser, loadProjectName, notifyCampaignUser } from "@/server/campaigns/notify";
 import { loadPlanningInputs, type PlanTrigger } from "@/server/campaigns/planning-inputs";
@@ -20,7 +22,7 @@ import { notificationCreatedEvent } from "@/server/notifications/events";
 export const generateCampaignPlan = inngest.createFunction(
   {
     id: "generate-campaign-plan",
-    triggers: [onboardingBriefExtracted, facebookAccountConnected, campaignPlanChangesRequested],
+    triggers: [onboardingBriefExtracted, facebookAccountConnected, campaignPlanChangesRequested, campaignPlanRetryRequested],
     retries: 3,
   },
   async (ctx) => {
@@ -30,6 +32,9 @@ export const generateCampaignPlan = inngest.createFunction(
     if (event.name === "campaign/plan.changes-requested") {
       const d = event.data;
       trigger = { kind: "changes", organizationId: d.organizationId, campaignId: d.campaignId, userId: d.requestedBy, feedback: d.feedback };
+    } else if (event.name === "campaign/plan.retry-requested") {
+      const d = event.data;
+      trigger = { kind: "retry", organizationId: d.organizationId, campaignId: d.campaignId, userId: d.requestedBy };
     } else if (event.name === "onboarding/brief.extracted") {
       const d = event.data;
       trigger = { kind: "brief", organizationId: d.organizationId, projectId: d.projectId, userId: d.userId };
@@ -53,32 +58,61 @@ export const generateCampaignPlan = inngest.createFunction(
         ownerUserId: inputs.ownerUserId,
         connectionUserId: inputs.connectionUserId,
         adAccountId: inputs.adAccountId,
+        currency: inputs.currency,
+        replacesCampaignId: inputs.replaces?.campaignId,
         previousVersionId: inputs.previousVersionId,
         feedback: inputs.feedback,
       }),
     );
     const campaignId = claim.record.id;
-    if (!claim.claimed) return { planned: false, reason: "already planned", campaignId };
-
-    const result = await step.run("generate-plan", () =>
-      askModelForPlan(deps.services.llm, {
-        brief: inputs.brief,
-        previous: inputs.previousPlan,
-        feedback: inputs.feedback,
-        usage: { organizationId: inputs.organizationId, runId, dedupeKey: `campaign-plan:${campaignId}` },
-      }),
-    );
+    if (!claim.claimed) {
+      // Someone else holds a live claim, or the version is already decided: either way a plan exists or is coming.
+      const reason = claim.record.status === "DRAFT" ? "being planned by another run" : "already planned";
+      return { planned: false, reason, campaignId, status: claim.record.status };
+    }
     const load = async () => (await getCampaign(deps.db, { organizationId: inputs.organizationId, campaignId }))!;
 
-    if (!result.ok) {
-      await step.run("surface-rule-violations", async () =>
-        markGenerationFailed(deps.db, { record: await load(), violations: result.violations }),
+    if (inputs.currencyProblem) {
+      const message = inputs.currencyProblem;
+      await step.run("ask-for-budget-currency", async () => markGenerationFailed(deps.db, { record: await load(), failure: { kind: "currency", message } }));
+      return { planned: false, reason: "currency needs the owner", campaignId };
+    }
+
+    let result;
+    try {
+      // Usage is keyed by the claiming run, so a "Try again" is billed as the new call it is.
+      const dedupeKey = `campaign-plan:${campaignId}:${claim.record.claimedByRunId}`;
+      result = await step.run("generate-plan", () =>
+        askModelForPlan(deps.services.llm, {
+          brief: inputs.brief,
+          previous: inputs.previousPlan,
+          feedback: inputs.feedback,
+          usage: { organizationId: inputs.organizationId, runId, dedupeKey },
+        }),
       );
-      return { planned: false, reason: "rules violated", campaignId, violations: result.violations };
+    } catch {
+      // Retries are spent (model down, timeouts): end in a visible state the owner can retry from,
+      // never a DRAFT that blocks planning. The error itself stays in the run log, not the chat.
+      await step.run("record-plan-failure", async () => markGenerationFailed(deps.db, { record: await load(), failure: { kind: "error" } }));
+      return { planned: false, reason: "planner failed", campaignId };
+    }
+
+    if (!result.ok) {
+      const violations = result.violations;
+      await step.run("surface-rule-violations", async () =>
+        markGenerationFailed(deps.db, { record: await load(), failure: { kind: "rules", violations } }),
+      );
+      return { planned: false, reason: "rules violated", campaignId, violations };
     }
 
     const saved = await step.run("save-pending-plan", async () =>
-      savePendingPlan(deps.db, { record: await load(), plan: result.plan, brief: inputs.brief }),
+      savePendingPlan(deps.db, {
+        record: await load(),
+        plan: result.plan,
+        brief: inputs.brief,
+        conversion: inputs.conversion,
+        replaces: inputs.replaces,
+      }),
     );
 
     const notification = await step.run("notify-approval-needed", async () =>
@@ -103,6 +137,8 @@ export const generateCampaignPlan = inngest.createFunction(
           projectName: await loadProjectName(deps, record.projectId),
           campaignName: result.plan.name,
           dailyBudgetCents: result.plan.dailyBudgetCents,
+          currency: inputs.currency,
+          replacesSentence: inputs.replaces ? describeReplacement(inputs.replaces) : undefined,
           approveUrl: campaignUrl(record),
         },
         idempotencyKey: `approval-needed:${campaignId}:v${saved.version}`,

@@ -1,6 +1,7 @@
 import { OFFLINE_LABEL, registerOfflineGenerator, type OfflineGeneratorInput } from "@/server/services/llm";
 import { BRIEF_MARKER, PLAN_PURPOSE } from "./plan-prompt";
-import { dailyBudgetCap } from "./plan-rules";
+import { floorToCurrency, formatMoney } from "./currency";
+import { planDailyCap } from "./plan-rules";
 import { OBJECTIVE_FOR_GOAL, type CampaignPlan, type PlanningBrief } from "./plan-schema";
 
 type BriefFields = Omit<PlanningBrief, "id" | "version">;
@@ -43,7 +44,8 @@ function audienceAges(text: string): [number, number] | null {
 
 /** A plausible, deterministic plan built from the brief alone, labelled as demo output. */
 export function draftPlanFromBrief(brief: BriefFields, opts: { feedback?: string; pick: <T>(xs: readonly T[]) => T }): CampaignPlan {
-  const cap = dailyBudgetCap(brief.monthlyBudgetCents);
+  const cap = planDailyCap(brief);
+  const daily = Math.max(100, floorToCurrency(Math.floor(cap * 0.9), brief.budgetCurrency));
   // A change request wins, then ages the owner gave for their audience, then a broad adult default.
   const ages = (opts.feedback && requestedAges(opts.feedback)) || audienceAges(brief.targetAudience) || [25, 54];
   const product = clip(brief.product, 28);
@@ -51,7 +53,7 @@ export function draftPlanFromBrief(brief: BriefFields, opts: { feedback?: string
   return {
     objective: OBJECTIVE_FOR_GOAL[brief.goal],
     name: clip(`${product} — ${brief.goal.toLowerCase().replace("_", " ")}`, 120),
-    dailyBudgetCents: Math.max(100, Math.floor(cap * 0.9)),
+    dailyBudgetCents: daily,
     adSets: [
       {
         name: clip(`${brief.targetAudience} ${ages[0]}-${ages[1]}`, 120),
@@ -69,7 +71,7 @@ export function draftPlanFromBrief(brief: BriefFields, opts: { feedback?: string
     ],
     summary:
       `${OFFLINE_LABEL} One ad set shows one ad to ${brief.targetAudience} in ${brief.location}, spending about ` +
-      `$${(Math.floor(cap * 0.9) / 100).toFixed(2)} a day, below your monthly budget.` +
+      `${formatMoney(daily, brief.budgetCurrency)} a day, below your monthly budget.` +
       (opts.feedback ? ` Changed as you asked: "${clip(opts.feedback, 200)}".` : ""),
   };
 }

@@ -17,6 +17,7 @@ const props = {
   projectName: "Shoe Shop",
   campaignName: "Spring Sale",
   dailyBudgetCents: 2500,
+  currency: "USD",
   approveUrl: "http://localhost:3000/p/1/approve",
 };
 

@@ -5,6 +5,7 @@ import { getActiveConnection } from "@/server/facebook/connections";
 import { GraphApiError, type AdAccountContext } from "@/server/services/facebook/types";
 import { adKey, adSetKey, campaignPlanSchema, type CampaignPlan } from "../plan-schema";
 import { perAdSetBudget } from "../approval-card";
+import { toGraphAmount } from "../currency";
 import { storeFacebookId, type CampaignRecord } from "../records";
 import { renderAdImage } from "./ad-image";
 import { DeployBlockedError, toStepError } from "./graph-errors";
@@ -88,7 +89,8 @@ export function ensureAdSet(deps: Deps, ref: DeployRef & { adSet: number }): Pro
     const { id } = await deps.services.facebook.createAdSet(fb, {
       name: set.name,
       campaignId: record.fbCampaignId,
-      dailyBudgetCents: perAdSetBudget(plan),
+      // Graph takes the account currency's Facebook minor unit (whole yen for JPY), not our hundredths.
+      dailyBudgetCents: toGraphAmount(perAdSetBudget(plan, record.currency), record.currency),
       billingEvent: "IMPRESSIONS",
       optimizationGoal: optimizationGoalFor(plan.objective),
       targeting: toGraphTargeting(set.targeting),
