@@ -3,10 +3,11 @@ import { awaitPlanApproval } from "./campaign/await-plan-approval";
 import { cleanupCampaign } from "./campaign/cleanup-campaign";
 import { deployCampaign } from "./campaign/deploy-campaign";
 import { generateCampaignPlan } from "./campaign/generate-campaign-plan";
+import { pauseReplacedCampaign } from "./campaign/pause-replaced-campaign";
 import { refreshToken } from "./facebook/refresh-token";
 import { refreshTokens } from "./facebook/refresh-tokens";
 import { publishNotification } from "./notifications/publish-notification";
 import { replyToMessage } from "./onboarding/reply-to-message";
 
 /** The one list the serve route registers. Add a function here in the same commit that adds its file. */
-export const functions: InngestFunction.Any[] = [generateCampaignPlan, awaitPlanApproval, deployCampaign, cleanupCampaign, replyToMessage, refreshTokens, refreshToken, publishNotification];
+export const functions: InngestFunction.Any[] = [generateCampaignPlan, awaitPlanApproval, deployCampaign, pauseReplacedCampaign, cleanupCampaign, replyToMessage, refreshTokens, refreshToken, publishNotification];

@@ -64,6 +64,9 @@ export const campaignRecords = pgTable(
     currency: text().notNull().default("USD"),
     // The live campaign this version replaces: paused (and marked PAUSED) once this one is ACTIVE.
     replacesCampaignId: text(),
+    // Which run is pausing the replaced campaign (compare-and-set claim, so two runs never both pause it).
+    pauseClaimedBy: text(),
+    pauseClaimedAt: timestamp({ withTimezone: true }),
     approvedBy: text().references(() => users.id, { onDelete: "set null" }),
     approvedAt: timestamp({ withTimezone: true }),
     deployAttempts: integer().notNull().default(0),
