@@ -14,6 +14,8 @@ import { claimPlanRecord, getCampaign } from "@/server/campaigns/records";
 import { markGenerationFailed, savePendingPlan } from "@/server/campaigns/save-plan";
 import { notificationCreatedEvent } from "@/server/notifications/events";
 
+const PLAN_RETRIES = 3;
+
 /**
  * Plans a campaign once both the brief and a connected ad account exist (whichever event comes second
  * finds both), or revises a plan the user asked to change. One version per source, claimed before the
@@ -23,10 +25,10 @@ export const generateCampaignPlan = inngest.createFunction(
   {
     id: "generate-campaign-plan",
     triggers: [onboardingBriefExtracted, facebookAccountConnected, campaignPlanChangesRequested, campaignPlanRetryRequested],
-    retries: 3,
+    retries: PLAN_RETRIES,
   },
   async (ctx) => {
-    const { event, step, runId } = ctx;
+    const { event, step, runId, attempt } = ctx;
     const { deps } = ctx;
     let trigger: PlanTrigger;
     if (event.name === "campaign/plan.changes-requested") {
@@ -78,21 +80,24 @@ export const generateCampaignPlan = inngest.createFunction(
       return { planned: false, reason: "currency needs the owner", campaignId };
     }
 
-    let result;
-    try {
-      // Usage is keyed by the claiming run, so a "Try again" is billed as the new call it is.
-      const dedupeKey = `campaign-plan:${campaignId}:${claim.record.claimedByRunId}`;
-      result = await step.run("generate-plan", () =>
-        askModelForPlan(deps.services.llm, {
+    // Usage is keyed by the claiming run, so a "Try again" is billed as the new call it is.
+    const dedupeKey = `campaign-plan:${campaignId}:${claim.record.claimedByRunId}`;
+    const result = await step.run("generate-plan", async () => {
+      try {
+        return await askModelForPlan(deps.services.llm, {
           brief: inputs.brief,
           previous: inputs.previousPlan,
           feedback: inputs.feedback,
           usage: { organizationId: inputs.organizationId, runId, dedupeKey },
-        }),
-      );
-    } catch {
-      // Retries are spent (model down, timeouts): end in a visible state the owner can retry from,
-      // never a DRAFT that blocks planning. The error itself stays in the run log, not the chat.
+        });
+      } catch (err) {
+        // Model down, timeouts: retry with backoff; on the last attempt end in a state the owner can retry
+        // from instead of a DRAFT that blocks planning. The error itself stays in the run log.
+        if (attempt < PLAN_RETRIES) throw err;
+        return { ok: false as const, unreachable: true as const };
+      }
+    });
+    if (!result.ok && "unreachable" in result) {
       await step.run("record-plan-failure", async () => markGenerationFailed(deps.db, { record: await load(), failure: { kind: "error" } }));
       return { planned: false, reason: "planner failed", campaignId };
     }
