@@ -4,8 +4,8 @@
  * applied only at the Graph boundary (`toGraphAmount`).
  */
 
-// Facebook's "offset 1" currencies: Graph takes whole units for these, even where ISO 4217 (and
-// Intl) give the currency two decimals (HUF, TWD, ISK…). Every other currency uses offset 100.
+// Facebook's "offset 1" currencies: Graph takes whole units for these, even where ISO 4217 gives
+// the currency two decimals (TWD, COP, CRC…). Every other currency uses offset 100.
 const GRAPH_OFFSET_ONE = new Set(["CLP", "COP", "CRC", "HUF", "IDR", "ISK", "JPY", "KRW", "PYG", "TWD", "VND"]);
 
 /**
