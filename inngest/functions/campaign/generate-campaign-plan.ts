@@ -67,6 +67,7 @@ export const generateCampaignPlan = inngest.createFunction(
       }),
     );
     const campaignId = claim.record.id;
+    const claimedBy = claim.record.claimedByRunId;
     if (!claim.claimed) {
       // Someone else holds a live claim, or the version is already decided: either way a plan exists or is coming.
       const reason = claim.record.status === "DRAFT" ? "being planned by another run" : "already planned";
@@ -76,12 +77,12 @@ export const generateCampaignPlan = inngest.createFunction(
 
     if (inputs.currencyProblem) {
       const message = inputs.currencyProblem;
-      await step.run("ask-for-budget-currency", async () => markGenerationFailed(deps.db, { record: await load(), failure: { kind: "currency", message } }));
+      await step.run("ask-for-budget-currency", async () => markGenerationFailed(deps.db, { record: await load(), failure: { kind: "currency", message }, claimedBy }));
       return { planned: false, reason: "currency needs the owner", campaignId };
     }
 
     // Usage is keyed by the claiming run, so a "Try again" is billed as the new call it is.
-    const dedupeKey = `campaign-plan:${campaignId}:${claim.record.claimedByRunId}`;
+    const dedupeKey = `campaign-plan:${campaignId}:${claimedBy}`;
     const result = await step.run("generate-plan", async () => {
       try {
         return await askModelForPlan(deps.services.llm, {
@@ -98,14 +99,14 @@ export const generateCampaignPlan = inngest.createFunction(
       }
     });
     if (!result.ok && "unreachable" in result) {
-      await step.run("record-plan-failure", async () => markGenerationFailed(deps.db, { record: await load(), failure: { kind: "error" } }));
+      await step.run("record-plan-failure", async () => markGenerationFailed(deps.db, { record: await load(), failure: { kind: "error" }, claimedBy }));
       return { planned: false, reason: "planner failed", campaignId };
     }
 
     if (!result.ok) {
       const violations = result.violations;
       await step.run("surface-rule-violations", async () =>
-        markGenerationFailed(deps.db, { record: await load(), failure: { kind: "rules", violations } }),
+        markGenerationFailed(deps.db, { record: await load(), failure: { kind: "rules", violations }, claimedBy }),
       );
       return { planned: false, reason: "rules violated", campaignId, violations };
     }

@@ -108,17 +108,18 @@ function failureText(failure: PlanFailure): string {
 
 /**
  * Planning ended without a plan: the version becomes GENERATION_FAILED (so a retry can take it over)
- * and the owner gets a plain message with a "Try again" action, in one transaction. Only a DRAFT moves,
- * so a repeated step posts nothing twice.
+ * and the owner gets a plain message with a "Try again" action, in one transaction. Only a DRAFT still
+ * claimed by this run moves, so a repeated step posts nothing twice and a run that lost its claim to a
+ * takeover cannot fail the new attempt.
  */
-export async function markGenerationFailed(db: Db, opts: { record: CampaignRecord; failure: PlanFailure }) {
+export async function markGenerationFailed(db: Db, opts: { record: CampaignRecord; failure: PlanFailure; claimedBy: string }) {
   const { record, failure } = opts;
   return db.transaction(async (tx) => {
     const conversationId = record.conversationId ?? (await ensureCampaignConversation(tx, record));
     const updated = await tx
       .update(campaignRecords)
       .set({ status: "GENERATION_FAILED", conversationId })
-      .where(and(eq(campaignRecords.id, record.id), eq(campaignRecords.status, "DRAFT"), eq(campaignRecords.claimedByRunId, record.claimedByRunId)))
+      .where(and(eq(campaignRecords.id, record.id), eq(campaignRecords.status, "DRAFT"), eq(campaignRecords.claimedByRunId, opts.claimedBy)))
       .returning({ id: campaignRecords.id });
     if (updated.length === 0) return { conversationId, posted: false };
     await postCampaignMessage(tx, {

@@ -8,6 +8,7 @@ import { inngest } from "@/inngest/client";
 import { campaignPlanRetryRequested, onboardingBriefExtracted } from "@/inngest/events";
 import { generateCampaignPlan } from "@/inngest/functions/campaign/generate-campaign-plan";
 import { claimPlanRecord } from "@/server/campaigns/records";
+import { markGenerationFailed } from "@/server/campaigns/save-plan";
 import { campaignRecords, messages } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
 import { createLlm } from "@/server/services/llm";
@@ -134,7 +135,11 @@ describe("planner failure ends in a visible state", () => {
     const [b, c] = await Promise.all([claim("run-b", later), claim("run-c", later)]);
     // Exactly one of two racing takers wins the orphaned claim.
     expect([b.claimed, c.claimed].sort()).toEqual([false, true]);
-    expect((await recordOf(w.projectId)).claimedByRunId).toBe(b.claimed ? "run-b" : "run-c");
+    const record = await recordOf(w.projectId);
+    expect(record.claimedByRunId).toBe(b.claimed ? "run-b" : "run-c");
+    // The vanished run coming back cannot fail the attempt that took over from it.
+    expect(await markGenerationFailed(handle.db, { record, failure: { kind: "error" }, claimedBy: "run-a" })).toMatchObject({ posted: false });
+    expect((await recordOf(w.projectId)).status).toBe("DRAFT");
   });
 
   it("two Try again runs racing on one failed plan claim it once", async () => {
