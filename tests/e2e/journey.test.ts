@@ -18,6 +18,9 @@ const shotDir = path.resolve(import.meta.dirname, "../../test-results/journey");
 // each wait generously without ever sleeping.
 const STEP_MS = 45_000;
 const DEPLOY_MS = 90_000;
+// `next start` loads a route's server code on its first request: 43 s for /sign-up on a 2-core
+// machine shared with other test runs, past Playwright's 30 s default for a navigation.
+const NAVIGATION_MS = 90_000;
 
 // The offline model asks these in order (src/server/onboarding/parse-answers.ts); each answer is
 // sent once the question it answers is on screen.
@@ -80,6 +83,7 @@ describe("journey: from sign-up to a live campaign, in a real browser", () => {
         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    page.setDefaultNavigationTimeout(NAVIGATION_MS);
   });
 
   afterAll(async () => {
