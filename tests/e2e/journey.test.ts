@@ -223,5 +223,6 @@ describe("journey: from sign-up to a live campaign, in a real browser", () => {
       .toBe(1);
     await paused.scrollIntoViewIfNeeded();
     await screenshot("replaced-campaign-paused");
-  });
+    // Two plans, two deployments and a pause: past the project's 120 s e2e default on a loaded machine.
+  }, 300_000);
 });
