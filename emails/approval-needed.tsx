@@ -5,6 +5,10 @@ export interface ApprovalNeededProps {
   projectName: string;
   campaignName: string;
   dailyBudgetCents: number;
+  /** ISO 4217 code of the ad account the plan spends in. */
+  currency: string;
+  /** Set when this version takes over from a live campaign: says which, and that it will be paused. */
+  replacesSentence?: string;
   approveUrl: string;
 }
 
@@ -17,8 +21,9 @@ export function ApprovalNeededEmail(props: ApprovalNeededProps) {
     >
       <Text>
         We drafted the campaign <strong>{props.campaignName}</strong> for {props.projectName}. It will spend up to{" "}
-        {formatCents(props.dailyBudgetCents)} per day once approved. Nothing goes live until you say so.
+        {formatCents(props.dailyBudgetCents, props.currency)} per day once approved. Nothing goes live until you say so.
       </Text>
+      {props.replacesSentence ? <Text>{props.replacesSentence}</Text> : null}
     </EmailLayout>
   );
 }

@@ -47,6 +47,5 @@ export function EmailLayout(props: {
   );
 }
 
-export function formatCents(cents: number): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(cents / 100);
-}
+/** Amounts are hundredths of the plan's currency (the ad account's); never assume dollars. */
+export { formatMoney as formatCents } from "@/server/campaigns/currency";

@@ -50,3 +50,8 @@ export const campaignDeployFailed = eventType("campaign/deploy.failed", {
     }),
   }),
 });
+
+/** The owner pressed "Try again" on a plan that failed; each press carries a fresh event id. */
+export const campaignPlanRetryRequested = eventType("campaign/plan.retry-requested", {
+  schema: z.object({ ...campaignRef, requestedBy: id }),
+});

@@ -3,6 +3,7 @@ import { awaitPlanApproval } from "./campaign/await-plan-approval";
 import { cleanupCampaign } from "./campaign/cleanup-campaign";
 import { deployCampaign } from "./campaign/deploy-campaign";
 import { generateCampaignPlan } from "./campaign/generate-campaign-plan";
+import { pauseReplacedCampaign } from "./campaign/pause-replaced-campaign";
 import { resumeDeployAfterReconnect } from "./campaign/resume-after-reconnect";
 import { reencryptTokens } from "./facebook/reencrypt-tokens";
 import { refreshToken } from "./facebook/refresh-token";
@@ -15,6 +16,7 @@ export const functions: InngestFunction.Any[] = [
   generateCampaignPlan,
   awaitPlanApproval,
   deployCampaign,
+  pauseReplacedCampaign,
   cleanupCampaign,
   resumeDeployAfterReconnect,
   replyToMessage,

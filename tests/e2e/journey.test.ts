@@ -7,8 +7,9 @@ import { launchBrowser } from "./support/browser";
 /**
  * The whole product journey in a real headless Chromium, embedded mode, against the real Dev
  * Server: sign up → project → onboarding chat with the offline model → confirm brief → connect the
- * simulated Facebook account → approve the plan → campaign live → "is live" email in the mailbox →
- * edit the brief (version 2), which brings a new plan awaiting approval.
+ * simulated Facebook account → ask for changes to plan 1 → approve plan 2 → campaign live → "is live"
+ * email in the mailbox → edit the brief (version 2), which brings plan 3 replacing the live campaign →
+ * approve it → plan 2 is paused on Facebook.
  * A screenshot of every stage lands in test-results/journey/.
  */
 const appUrl = process.env.JOURNEY_APP_URL ?? inject("appUrl");
@@ -144,8 +145,17 @@ describe("journey: from sign-up to a live campaign, in a real browser", () => {
     await visible(page.getByRole("button", { name: /Notifications \(1 unread\)/ }), 15_000);
     await plan.scrollIntoViewIfNeeded();
     await screenshot("approval-card");
-    await plan.getByRole("button", { name: "Approve" }).click();
-    await visible(plan.getByText("You approved this plan."));
+    // The owner asks for a change first; the planner answers with version 2, which they approve.
+    await plan.getByRole("button", { name: "Request changes" }).click();
+    await plan.getByRole("textbox", { name: "What should change?" }).fill("Please show it to people aged 30 to 50.");
+    await plan.getByRole("button", { name: "Send changes" }).click();
+    await visible(plan.getByText("You asked for changes to this plan."));
+    const revised = await visible(page.getByRole("region", { name: /Campaign plan version 2/ }), DEPLOY_MS);
+    await visible(revised.getByText(/aged 30–50/));
+    await revised.scrollIntoViewIfNeeded();
+    await screenshot("revised-plan");
+    await revised.getByRole("button", { name: "Approve" }).click();
+    await visible(revised.getByText("You approved this plan."));
 
     const deployment = await visible(page.getByRole("region", { name: "Deployment progress" }));
     await visible(deployment.getByLabel("Campaign status").filter({ hasText: "ACTIVE" }), DEPLOY_MS);
@@ -175,7 +185,7 @@ describe("journey: from sign-up to a live campaign, in a real browser", () => {
     await hydrated(editButton);
     await editButton.click();
     const editor = await visible(page.getByRole("dialog", { name: "Edit your brief" }));
-    const budget = editor.getByRole("textbox", { name: "Monthly budget (US dollars)" });
+    const budget = editor.getByRole("textbox", { name: "Monthly budget (USD)" });
     await visible(budget);
     expect(await budget.inputValue()).toBe("600");
     expect(await editor.getByRole("textbox", { name: "Website URL" }).inputValue()).toBe("https://sourdough-example.com");
@@ -187,12 +197,30 @@ describe("journey: from sign-up to a live campaign, in a real browser", () => {
     await visible(currentBrief.getByText("Brief · version 2"));
     expect(await currentBrief.textContent()).toContain("$900");
 
-    const newPlan = await visible(page.getByRole("region", { name: /Campaign plan version 2/ }), DEPLOY_MS);
+    const newPlan = await visible(page.getByRole("region", { name: /Campaign plan version 3/ }), DEPLOY_MS);
     await visible(newPlan.getByRole("table", { name: "Budget breakdown" }).getByText("$900", { exact: true }));
-    await visible(newPlan.getByRole("button", { name: "Approve" }));
-    // Not approved here: the live campaign keeps running untouched.
-    await visible(page.getByRole("region", { name: "Deployment progress" }).getByLabel("Campaign status").filter({ hasText: "ACTIVE" }));
+    // The card says which live campaign this one replaces, and that it will be paused.
+    const replaces = await visible(newPlan.getByLabel("Replaces a live campaign"));
+    expect(await replaces.textContent()).toMatch(/Replaces campaign “.+” \(version 2\), live at \$[\d.,]+\/day; it will be paused once this one is live\./);
+    // Until it is approved, the live campaign keeps running untouched.
+    await visible(page.getByRole("region", { name: "Deployment progress" }).first().getByLabel("Campaign status").filter({ hasText: "ACTIVE" }));
     await newPlan.scrollIntoViewIfNeeded();
     await screenshot("brief-edited");
-  });
+
+    await newPlan.getByRole("button", { name: "Approve" }).click();
+    await visible(newPlan.getByText("You approved this plan."));
+    const second = page.getByRole("region", { name: "Deployment progress" }).last();
+    await visible(second.getByLabel("Campaign status").filter({ hasText: "ACTIVE" }), DEPLOY_MS);
+    // Once version 3 is live, version 2 is paused on Facebook, and the conversation says so.
+    const paused = page.getByLabel("Agent action").filter({ hasText: /^Paused “.+” \(version 2\) on Facebook: version 3 is live and replaces it\.$/ });
+    await expect
+      .poll(async () => {
+        await page.reload();
+        return paused.count();
+      }, { timeout: DEPLOY_MS, interval: 2_000 })
+      .toBe(1);
+    await paused.scrollIntoViewIfNeeded();
+    await screenshot("replaced-campaign-paused");
+    // Two plans, two deployments and a pause: past the project's 120 s e2e default on a loaded machine.
+  }, 300_000);
 });

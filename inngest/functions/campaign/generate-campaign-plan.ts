@@ -2,9 +2,11 @@ import { inngest } from "@/inngest/client";
 import {
   campaignPlanChangesRequested,
   campaignPlanGenerated,
+  campaignPlanRetryRequested,
   facebookAccountConnected,
   onboardingBriefExtracted,
 } from "@/inngest/events";
+import { describeReplacement } from "@/server/campaigns/approval-card";
 import { generateCampaignPlan as askModelForPlan } from "@/server/campaigns/generate-plan";
 import { campaignUrl, emailCampaignUser, loadProjectName, notifyCampaignUser } from "@/server/campaigns/notify";
 import { loadPlanningInputs, type PlanTrigger } from "@/server/campaigns/planning-inputs";
@@ -12,6 +14,8 @@ import { resolveTargetPlaces } from "@/server/geo/target-places";
 import { claimPlanRecord, getCampaign } from "@/server/campaigns/records";
 import { markGenerationFailed, savePendingPlan } from "@/server/campaigns/save-plan";
 import { notificationCreatedEvent } from "@/server/notifications/events";
+
+const PLAN_RETRIES = 3;
 
 /**
  * Plans a campaign once both the brief and a connected ad account exist (whichever event comes second
@@ -21,16 +25,19 @@ import { notificationCreatedEvent } from "@/server/notifications/events";
 export const generateCampaignPlan = inngest.createFunction(
   {
     id: "generate-campaign-plan",
-    triggers: [onboardingBriefExtracted, facebookAccountConnected, campaignPlanChangesRequested],
-    retries: 3,
+    triggers: [onboardingBriefExtracted, facebookAccountConnected, campaignPlanChangesRequested, campaignPlanRetryRequested],
+    retries: PLAN_RETRIES,
   },
   async (ctx) => {
-    const { event, step, runId } = ctx;
+    const { event, step, runId, attempt } = ctx;
     const { deps } = ctx;
     let trigger: PlanTrigger;
     if (event.name === "campaign/plan.changes-requested") {
       const d = event.data;
       trigger = { kind: "changes", organizationId: d.organizationId, campaignId: d.campaignId, userId: d.requestedBy, feedback: d.feedback };
+    } else if (event.name === "campaign/plan.retry-requested") {
+      const d = event.data;
+      trigger = { kind: "retry", organizationId: d.organizationId, campaignId: d.campaignId, userId: d.requestedBy };
     } else if (event.name === "onboarding/brief.extracted") {
       const d = event.data;
       trigger = { kind: "brief", organizationId: d.organizationId, projectId: d.projectId, userId: d.userId };
@@ -54,37 +61,70 @@ export const generateCampaignPlan = inngest.createFunction(
         ownerUserId: inputs.ownerUserId,
         connectionUserId: inputs.connectionUserId,
         adAccountId: inputs.adAccountId,
+        currency: inputs.currency,
+        replacesCampaignId: inputs.replaces?.campaignId,
         previousVersionId: inputs.previousVersionId,
         feedback: inputs.feedback,
       }),
     );
     const campaignId = claim.record.id;
-    if (!claim.claimed) return { planned: false, reason: "already planned", campaignId };
+    const claimedBy = claim.record.claimedByRunId;
+    if (!claim.claimed) {
+      // Someone else holds a live claim, or the version is already decided: either way a plan exists or is coming.
+      const reason = claim.record.status === "DRAFT" ? "being planned by another run" : "already planned";
+      return { planned: false, reason, campaignId, status: claim.record.status };
+    }
+    const load = async () => (await getCampaign(deps.db, { organizationId: inputs.organizationId, campaignId }))!;
+
+    if (inputs.currencyProblem) {
+      const message = inputs.currencyProblem;
+      await step.run("ask-for-budget-currency", async () => markGenerationFailed(deps.db, { record: await load(), failure: { kind: "currency", message }, claimedBy }));
+      return { planned: false, reason: "currency needs the owner", campaignId };
+    }
 
     // The brief's places as Facebook geo keys (Graph's targeting search in real mode); never the token.
     const geo = await step.run("resolve-target-places", () =>
       resolveTargetPlaces(deps, { organizationId: inputs.organizationId, userId: inputs.connectionUserId, location: inputs.brief.location }),
     );
-    const result = await step.run("generate-plan", () =>
-      askModelForPlan(deps.services.llm, {
-        geo,
-        brief: inputs.brief,
-        previous: inputs.previousPlan,
-        feedback: inputs.feedback,
-        usage: { organizationId: inputs.organizationId, runId, dedupeKey: `campaign-plan:${campaignId}` },
-      }),
-    );
-    const load = async () => (await getCampaign(deps.db, { organizationId: inputs.organizationId, campaignId }))!;
+    // Usage is keyed by the claiming run, so a "Try again" is billed as the new call it is.
+    const dedupeKey = `campaign-plan:${campaignId}:${claimedBy}`;
+    const result = await step.run("generate-plan", async () => {
+      try {
+        return await askModelForPlan(deps.services.llm, {
+          geo,
+          brief: inputs.brief,
+          previous: inputs.previousPlan,
+          feedback: inputs.feedback,
+          usage: { organizationId: inputs.organizationId, runId, dedupeKey },
+        });
+      } catch (err) {
+        // Model down, timeouts: retry with backoff; on the last attempt end in a state the owner can retry
+        // from instead of a DRAFT that blocks planning. The error itself stays in the run log.
+        if (attempt < PLAN_RETRIES) throw err;
+        return { ok: false as const, unreachable: true as const };
+      }
+    });
+    if (!result.ok && "unreachable" in result) {
+      await step.run("record-plan-failure", async () => markGenerationFailed(deps.db, { record: await load(), failure: { kind: "error" }, claimedBy }));
+      return { planned: false, reason: "planner failed", campaignId };
+    }
 
     if (!result.ok) {
+      const violations = result.violations;
       await step.run("surface-rule-violations", async () =>
-        markGenerationFailed(deps.db, { record: await load(), violations: result.violations }),
+        markGenerationFailed(deps.db, { record: await load(), failure: { kind: "rules", violations }, claimedBy }),
       );
-      return { planned: false, reason: "rules violated", campaignId, violations: result.violations };
+      return { planned: false, reason: "rules violated", campaignId, violations };
     }
 
     const saved = await step.run("save-pending-plan", async () =>
-      savePendingPlan(deps.db, { record: await load(), plan: result.plan, brief: inputs.brief }),
+      savePendingPlan(deps.db, {
+        record: await load(),
+        plan: result.plan,
+        brief: inputs.brief,
+        conversion: inputs.conversion,
+        replaces: inputs.replaces,
+      }),
     );
 
     const notification = await step.run("notify-approval-needed", async () =>
@@ -109,6 +149,8 @@ export const generateCampaignPlan = inngest.createFunction(
           projectName: await loadProjectName(deps, record.projectId),
           campaignName: result.plan.name,
           dailyBudgetCents: result.plan.dailyBudgetCents,
+          currency: inputs.currency,
+          replacesSentence: inputs.replaces ? describeReplacement(inputs.replaces) : undefined,
           approveUrl: campaignUrl(record),
         },
         idempotencyKey: `approval-needed:${campaignId}:v${saved.version}`,

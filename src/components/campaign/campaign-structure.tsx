@@ -3,14 +3,14 @@ import { campaignPlanSchema } from "@/server/campaigns/plan-schema";
 import { describeCta, describeObjective, formatCents } from "./format";
 
 /** The approved plan as stored: objective, budget, each ad set's audience and its ads. */
-export function CampaignStructure(props: { structure: Record<string, unknown> | null }) {
+export function CampaignStructure(props: { structure: Record<string, unknown> | null; currency: string }) {
   const parsed = campaignPlanSchema.safeParse(props.structure);
   if (!parsed.success) return <Text size="sm" c="dimmed">No plan stored for this version yet.</Text>;
   const plan = parsed.data;
   return (
     <Stack gap="sm">
       <Text size="sm">
-        <b>Goal:</b> {describeObjective(plan.objective)} · <b>Daily budget:</b> {formatCents(plan.dailyBudgetCents)}
+        <b>Goal:</b> {describeObjective(plan.objective)} · <b>Daily budget:</b> {formatCents(plan.dailyBudgetCents, props.currency)}
       </Text>
       {plan.adSets.map((set, i) => (
         <Card key={`${set.name}-${i}`} withBorder padding="sm" aria-label={`Ad set ${set.name}`}>

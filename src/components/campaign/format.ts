@@ -1,10 +1,7 @@
 /** Display helpers shared by the approval card and the campaign view: pure, so unit tests pin them. */
 
-export function formatCents(cents: number, currency = "USD"): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: cents % 100 === 0 ? 0 : 2 }).format(
-    cents / 100,
-  );
-}
+/** Hundredths of `currency` as the owner reads them ("€35.50", "¥1,000"); the currency is always the plan's own. */
+export { formatMoney as formatCents } from "@/server/campaigns/currency";
 
 export function formatRange(range: { low: number; high: number }): string {
   const n = new Intl.NumberFormat("en-US");

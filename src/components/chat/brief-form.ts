@@ -10,6 +10,8 @@ export interface BriefFormValues {
   targetAudience: string;
   goal: BriefGoal;
   monthlyBudgetDollars: string;
+  /** ISO 4217 code the budget is in; kept from the stored brief so an edit never turns euros into dollars. */
+  budgetCurrency: string;
   location: string;
   uniqueSellingPoint: string;
   websiteUrl: string;
@@ -24,6 +26,10 @@ export const GOAL_LABELS: Record<BriefGoal, string> = {
   APP_INSTALLS: "More app installs",
 };
 export const GOAL_OPTIONS = BRIEF_GOALS.map((value) => ({ value, label: GOAL_LABELS[value] }));
+
+// The currencies the planner can convert between (its committed rate table), plus the brief's own.
+const COMMON_CURRENCIES = ["USD", "EUR", "GBP", "CAD", "AUD", "NZD", "CHF", "JPY", "KRW", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "BRL", "MXN", "INR"];
+export const currencyOptions = (current: string) => (COMMON_CURRENCIES.includes(current) ? COMMON_CURRENCIES : [current, ...COMMON_CURRENCIES]);
 
 /** 60000 → "600", 1234 → "12.34": no currency sign or separators, so the input stays editable. */
 export function centsToDollars(cents: number): string {
@@ -46,6 +52,7 @@ export function briefToForm(brief: BriefFields): BriefFormValues {
     targetAudience: brief.targetAudience,
     goal: brief.goal,
     monthlyBudgetDollars: centsToDollars(brief.monthlyBudgetCents),
+    budgetCurrency: brief.budgetCurrency,
     location: brief.location,
     uniqueSellingPoint: brief.uniqueSellingPoint,
     websiteUrl: brief.websiteUrl,

@@ -7,6 +7,7 @@ import {
   briefToForm,
   formToBrief,
   GOAL_OPTIONS,
+  currencyOptions,
   mapFieldErrors,
   type BriefFormErrors,
   type BriefFormField,
@@ -111,9 +112,17 @@ export function EditBrief(props: { projectId: string; conversationId?: string; o
                 error={errors.goal}
                 onChange={(v) => v && set("goal")(v)}
               />
+              <Select
+                label="Budget currency"
+                data={currencyOptions(values.budgetCurrency)}
+                value={values.budgetCurrency}
+                allowDeselect={false}
+                searchable
+                error={errors.budgetCurrency}
+                onChange={(v) => v && set("budgetCurrency")(v)}
+              />
               <TextInput
-                label="Monthly budget (US dollars)"
-                leftSection="$"
+                label={`Monthly budget (${values.budgetCurrency})`}
                 inputMode="decimal"
                 value={values.monthlyBudgetDollars}
                 error={errors.monthlyBudgetDollars}

@@ -8,6 +8,7 @@ import { ApprovalRequestCard } from "./messages/approval-request-card";
 import { ApprovalResponseMessage } from "./messages/approval-response-message";
 import { BriefConfirmationCard } from "./messages/brief-confirmation-card";
 import { FbConnectCard } from "./messages/fb-connect-card";
+import { PlanFailedMessage } from "./messages/plan-failed-message";
 import { TextMessage } from "./messages/text-message";
 import { decisionFor, type PlanDecision } from "./thread-state";
 
@@ -35,6 +36,9 @@ export function MessageItem(props: {
     case "AGENT_ACTION":
       return <AgentActionMessage content={m.content} metadata={m.metadata} />;
     default:
+      if (kind === "plan-generation-failed" && typeof m.metadata?.campaignId === "string") {
+        return <PlanFailedMessage content={m.content} campaignId={m.metadata.campaignId} onRetried={props.onChanged} />;
+      }
       if (kind === "BRIEF_CONFIRMATION" && m.metadata?.brief) {
         return (
           <BriefConfirmationCard

@@ -45,6 +45,3 @@ export function pickHeadline(candidates: string[], fallback: string, max: number
   return candidates.find((c) => c.length <= max) ?? fitWords(fallback, max) ?? fallback.slice(0, max);
 }
 
-export function formatMoney(cents: number, currency: string): string {
-  return new Intl.NumberFormat("en", { style: "currency", currency }).format(cents / 100);
-}

@@ -3,12 +3,13 @@ import { geoTargetFromPlaces, resolveLocationFromData, type GeoTarget } from "@/
 import { findBudget } from "@/server/onboarding/extract/money";
 import { describePlaces } from "@/server/onboarding/parse-answers";
 import { OFFLINE_LABEL, registerOfflineGenerator, type OfflineGeneratorInput } from "@/server/services/llm";
-import { fitSentences, fitWords, formatMoney, pickHeadline, shortProductName } from "./offline-copy";
+import { floorToCurrency, formatMoney } from "./currency";
+import { fitSentences, fitWords, pickHeadline, shortProductName } from "./offline-copy";
 import { BRIEF_MARKER, PLAN_PURPOSE } from "./plan-prompt";
-import { HEADLINE_MAX, NAME_MAX, PRIMARY_TEXT_MAX, dailyBudgetCap } from "./plan-rules";
+import { HEADLINE_MAX, NAME_MAX, PRIMARY_TEXT_MAX, planDailyCap } from "./plan-rules";
 import { OBJECTIVE_FOR_GOAL, campaignPlanSchema, type CampaignPlan, type PlanningBrief } from "./plan-schema";
 
-type BriefFields = Omit<PlanningBrief, "id" | "version"> & { budgetCurrency?: string };
+type BriefFields = Omit<PlanningBrief, "id" | "version">;
 
 const CTA_FOR_GOAL = { LEADS: "SIGN_UP", SALES: "SHOP_NOW", TRAFFIC: "LEARN_MORE", APP_INSTALLS: "INSTALL_MOBILE_APP" } as const;
 const GOAL_WORDS = { LEADS: "new enquiries", SALES: "sales", TRAFFIC: "website visits", APP_INSTALLS: "app installs" } as const;
@@ -63,13 +64,14 @@ export function draftPlanFromBrief(
   opts: { feedback?: string; previous?: CampaignPlan; pick: <T>(xs: readonly T[]) => T },
 ): CampaignPlan {
   const currency = brief.budgetCurrency ?? "USD";
-  const cap = dailyBudgetCap(brief.monthlyBudgetCents);
+  // The project-wide cap: what the budget allows minus what other live campaigns already spend.
+  const cap = planDailyCap(brief);
   const change = readChangeRequest(opts.feedback, cap);
   // A change request wins, then ages the owner gave for their audience, then a broad adult default.
   const ages = change.ages ?? audienceAges(brief.targetAudience) ?? [25, 54];
   const geo = change.geo ?? geoFor(brief.location);
   const place = change.placesLabel ?? brief.location;
-  const dailyBudgetCents = change.dailyBudgetCents ?? Math.max(100, Math.floor(cap * 0.9));
+  const dailyBudgetCents = floorToCurrency(change.dailyBudgetCents ?? Math.max(100, Math.floor(cap * 0.9)), currency);
   const product = shortProductName(brief.product, 32);
   const angle = opts.pick(["made for you", "try it today", "see why locals love it"] as const);
 

@@ -18,20 +18,29 @@ export const MAX_ADS_PER_SET = 3;
 /** The most a plan may spend per day: the brief's monthly budget spread over 30 days, rounded down. */
 export const dailyBudgetCap = (monthlyBudgetCents: number) => Math.floor(monthlyBudgetCents / 30);
 
+type BudgetBrief = Pick<PlanningBrief, "monthlyBudgetCents" | "committedDailyCents">;
+
+/** This plan's share of the cap: what the owner's budget leaves after the project's other live campaigns. */
+export const planDailyCap = (brief: BudgetBrief) => Math.max(0, dailyBudgetCap(brief.monthlyBudgetCents) - (brief.committedDailyCents ?? 0));
+
 /**
  * Every rule a plan must pass before a human sees it. Pure, so the same check guards the model's
  * output, the repair prompt and the tests; nothing the user or the model writes can relax it.
  */
-export function checkPlanRules(plan: CampaignPlan, brief: Pick<PlanningBrief, "goal" | "monthlyBudgetCents">): PlanViolation[] {
+export function checkPlanRules(plan: CampaignPlan, brief: Pick<PlanningBrief, "goal"> & BudgetBrief): PlanViolation[] {
   const out: PlanViolation[] = [];
   const add = (path: string, message: string) => out.push({ path, message });
-  const cap = dailyBudgetCap(brief.monthlyBudgetCents);
+  const cap = planDailyCap(brief);
+  const others = brief.committedDailyCents ?? 0;
 
   if (plan.objective !== OBJECTIVE_FOR_GOAL[brief.goal]) {
     add("objective", `must be ${OBJECTIVE_FOR_GOAL[brief.goal]} for the goal ${brief.goal}`);
   }
   if (plan.name.length > NAME_MAX) add("name", `must be at most ${NAME_MAX} characters`);
-  if (plan.dailyBudgetCents > cap) add("dailyBudgetCents", `must be at most ${cap} (the monthly budget / 30)`);
+  if (plan.dailyBudgetCents > cap) {
+    const why = others > 0 ? `the monthly budget / 30, minus ${others} for the project's other live campaigns` : "the monthly budget / 30";
+    add("dailyBudgetCents", `must be at most ${cap} (${why})`);
+  }
   if (plan.dailyBudgetCents < MIN_DAILY_BUDGET_CENTS * Math.max(1, plan.adSets.length)) {
     add("dailyBudgetCents", `must be at least ${MIN_DAILY_BUDGET_CENTS} per ad set`);
   }

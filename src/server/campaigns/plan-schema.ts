@@ -76,7 +76,14 @@ export interface PlanningBrief {
   product: string;
   targetAudience: string;
   goal: BriefGoal;
+  /** In hundredths of budgetCurrency, which is the ad account's currency (converted before planning). */
   monthlyBudgetCents: number;
+  budgetCurrency: string;
+  /**
+   * Daily budget (same currency) of the project's other campaigns that stay live alongside this plan:
+   * the owner's budget covers all of them, so it lowers this plan's cap.
+   */
+  committedDailyCents?: number;
   location: string;
   uniqueSellingPoint: string;
   websiteUrl: string;

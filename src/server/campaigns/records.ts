@@ -1,4 +1,4 @@
-import { and, asc, eq, max, ne, sql } from "drizzle-orm";
+import { and, asc, eq, lt, max, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { campaignRecords, conversations, messages, type FacebookIdMap } from "@/server/db/schema";
 
@@ -19,28 +19,73 @@ export async function findBySourceKey(db: Queryable, sourceKey: string) {
   return row ?? null;
 }
 
+// A DRAFT whose run has not touched it for this long is orphaned (the run was cancelled or lost):
+// longer than one planner run with its retries can take.
+export const PLAN_CLAIM_LEASE_MS = 15 * 60_000;
+
+export interface ClaimInput {
+  organizationId: string;
+  projectId: string;
+  briefId: string;
+  sourceKey: string;
+  runId: string;
+  connectionUserId: string;
+  adAccountId: string;
+  ownerUserId: string;
+  currency: string;
+  replacesCampaignId?: string;
+  previousVersionId?: string;
+  feedback?: string;
+}
+
+/**
+ * Takes over a version nobody is planning any more: a failed one (the owner pressed "Try again" or the
+ * Dev Server reran the run) or a DRAFT whose run vanished. Compare-and-set on status and claimant, so
+ * of two racing takers exactly one wins.
+ */
+async function takeOver(db: Db, existing: CampaignRecord, opts: ClaimInput, now: Date): Promise<CampaignRecord | null> {
+  const orphaned = existing.status === "DRAFT" && now.getTime() - existing.updatedAt.getTime() > PLAN_CLAIM_LEASE_MS;
+  if (existing.status !== "GENERATION_FAILED" && !orphaned) return null;
+  const [row] = await db
+    .update(campaignRecords)
+    .set({
+      status: "DRAFT",
+      claimedByRunId: opts.runId,
+      connectionUserId: opts.connectionUserId,
+      adAccountId: opts.adAccountId,
+      currency: opts.currency,
+      replacesCampaignId: opts.replacesCampaignId ?? null,
+    })
+    .where(
+      and(
+        eq(campaignRecords.id, existing.id),
+        eq(campaignRecords.claimedByRunId, existing.claimedByRunId),
+        or(
+          eq(campaignRecords.status, "GENERATION_FAILED"),
+          and(eq(campaignRecords.status, "DRAFT"), lt(campaignRecords.updatedAt, new Date(now.getTime() - PLAN_CLAIM_LEASE_MS))),
+        ),
+      ),
+    )
+    .returning();
+  return row ?? null;
+}
+
 /**
  * Claims the right to plan one version before calling the model: the unique sourceKey lets exactly
  * one run win when the brief event and the connection event race. A retry of the winning run finds
- * its own claim (same runId) and carries on.
+ * its own claim (same runId) and carries on; a later run takes over a failed or orphaned claim.
  */
 export async function claimPlanRecord(
   db: Db,
-  opts: {
-    organizationId: string;
-    projectId: string;
-    briefId: string;
-    sourceKey: string;
-    runId: string;
-    connectionUserId: string;
-    adAccountId: string;
-    ownerUserId: string;
-    previousVersionId?: string;
-    feedback?: string;
-  },
+  opts: ClaimInput,
+  now = new Date(),
 ): Promise<{ claimed: boolean; record: CampaignRecord }> {
   const existing = await findBySourceKey(db, opts.sourceKey);
-  if (existing) return { claimed: existing.claimedByRunId === opts.runId && existing.status === "DRAFT", record: existing };
+  if (existing) {
+    if (existing.claimedByRunId === opts.runId && existing.status === "DRAFT") return { claimed: true, record: existing };
+    const taken = await takeOver(db, existing, opts, now);
+    return taken ? { claimed: true, record: taken } : { claimed: false, record: existing };
+  }
   const inserted = await db.transaction(async (tx) => {
     const [current] = await tx
       .select({ v: max(campaignRecords.version) })

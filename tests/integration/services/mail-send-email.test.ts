@@ -17,6 +17,7 @@ const props = {
   projectName: "Shoe Shop",
   campaignName: "Spring Sale",
   dailyBudgetCents: 2500,
+  currency: "USD",
   approveUrl: "http://localhost:3000/p/1/approve",
 };
 
@@ -68,7 +69,7 @@ describe("sendEmail with the outbox transport", () => {
     expect(row.sentAt).toBeInstanceOf(Date);
     expect(row.html).toContain("Spring Sale");
     expect(row.html).toContain('href="http://localhost:3000/p/1/approve"');
-    expect(row.text).toContain("$25.00 per day");
+    expect(row.text).toContain("$25 per day");
     expect(row.text).not.toContain("<");
   });
 

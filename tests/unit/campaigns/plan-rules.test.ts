@@ -11,6 +11,7 @@ const brief = {
   targetAudience: "Busy parents",
   goal: "LEADS" as const,
   monthlyBudgetCents: 60_000,
+  budgetCurrency: "USD",
   location: "Austin, Texas",
   uniqueSellingPoint: "Baked at 5am, delivered by 8am",
   websiteUrl: "https://bakery.example",

@@ -88,3 +88,14 @@ describe("the route's 400 fields", () => {
     expect(mapped.other).toEqual(["conversationId: Invalid input"]);
   });
 });
+
+describe("budget currency in the edit form", () => {
+  it("keeps the brief's currency through an edit, and lets the owner change it", () => {
+    const euro = { ...brief, budgetCurrency: "EUR" };
+    const form = briefToForm(euro);
+    expect(form.budgetCurrency).toBe("EUR");
+    expect(formToBrief(form)).toMatchObject({ ok: true, brief: { budgetCurrency: "EUR", monthlyBudgetCents: euro.monthlyBudgetCents } });
+    expect(formToBrief({ ...form, budgetCurrency: "GBP" })).toMatchObject({ ok: true, brief: { budgetCurrency: "GBP" } });
+  });
+});
+

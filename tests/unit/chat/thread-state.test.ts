@@ -38,9 +38,12 @@ describe("thread state derived from stored messages", () => {
 });
 
 describe("campaign display helpers", () => {
-  it("formats cents as dollars, without cents when whole", () => {
-    expect(formatCents(60_000)).toBe("$600");
-    expect(formatCents(1_850)).toBe("$18.50");
+  it("formats hundredths in the plan's own currency, without decimals when whole", () => {
+    expect(formatCents(60_000, "USD")).toBe("$600");
+    expect(formatCents(1_850, "USD")).toBe("$18.50");
+    expect(formatCents(1_850, "EUR")).toBe("€18.50");
+    // Yen have no minor unit: never "¥1,000.50".
+    expect(formatCents(100_050, "JPY")).toBe("¥1,001");
   });
 
   it("formats ranges and collapses equal ends", () => {

@@ -17,6 +17,7 @@ describe("email templates", () => {
         projectName: "Shop",
         campaignName: "Spring",
         dailyBudgetCents: 1999,
+        currency: "USD",
         approveUrl: "http://a/approve",
       }),
       await renderEmail("campaign-live", { projectName: "Shop", campaignName: "Spring", campaignUrl: "http://a/c" }),

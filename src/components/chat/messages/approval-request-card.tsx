@@ -13,6 +13,8 @@ import type { PlanDecision } from "../thread-state";
  */
 export function ApprovalRequestCard(props: { card: ApprovalCard; decision: PlanDecision | null; onDecided: () => void }) {
   const { card } = props;
+  // Cards stored before plans carried a currency were all in dollars.
+  const money = (cents: number) => formatCents(cents, card.budget.currency ?? "USD");
   return (
     <Card withBorder shadow="sm" padding="lg" aria-label={`Campaign plan version ${card.version}`} component="section">
       <Stack gap="sm">
@@ -24,6 +26,11 @@ export function ApprovalRequestCard(props: { card: ApprovalCard; decision: PlanD
           {card.simulated && <Badge color="gray" variant="outline">Plan from the offline demo model</Badge>}
         </Group>
         <Text size="sm">{card.summary}</Text>
+        {card.replaces && (
+          <Alert color="orange" variant="light" title="This version replaces a live campaign" aria-label="Replaces a live campaign">
+            {card.replaces.sentence}
+          </Alert>
+        )}
         <Divider />
         <Section title="Goal">
           <Text size="sm">{describeObjective(card.objective)}</Text>
@@ -52,12 +59,16 @@ export function ApprovalRequestCard(props: { card: ApprovalCard; decision: PlanD
         <Section title="Budget">
           <Table withRowBorders={false} verticalSpacing={2} aria-label="Budget breakdown">
             <Table.Tbody>
-              <Row label="Per day" value={formatCents(card.budget.dailyCents)} />
-              {card.targeting.length > 1 && <Row label="Per audience, per day" value={formatCents(card.budget.perAdSetDailyCents)} />}
-              <Row label="About a month (30 days)" value={formatCents(card.budget.monthlyEstimateCents)} />
-              <Row label="Your monthly budget" value={formatCents(card.budget.briefMonthlyBudgetCents)} />
+              <Row label="Per day" value={money(card.budget.dailyCents)} />
+              {card.targeting.length > 1 && <Row label="Per audience, per day" value={money(card.budget.perAdSetDailyCents)} />}
+              <Row label="About a month (30 days)" value={money(card.budget.monthlyEstimateCents)} />
+              <Row label="Your monthly budget" value={money(card.budget.briefMonthlyBudgetCents)} />
+              {(card.budget.otherLiveDailyCents ?? 0) > 0 && (
+                <Row label="Already spent per day by your other live campaigns" value={money(card.budget.otherLiveDailyCents)} />
+              )}
             </Table.Tbody>
           </Table>
+          {card.budget.conversion && <Text size="xs" c="dimmed">{card.budget.conversion.sentence}</Text>}
         </Section>
         <Section title={`What to expect over ${card.projected.periodDays} days`}>
           <Text size="sm">

@@ -14,7 +14,7 @@ const ROWS: { label: string; show: (b: BriefFields) => string }[] = [
   { label: "Who it's for", show: (b) => b.targetAudience },
   { label: "Where", show: (b) => b.location },
   { label: "Goal", show: (b) => GOAL_LABELS[b.goal] ?? b.goal },
-  { label: "Monthly budget", show: (b) => formatCents(b.monthlyBudgetCents) },
+  { label: "Monthly budget", show: (b) => formatCents(b.monthlyBudgetCents, b.budgetCurrency ?? "USD") },
   { label: "What makes you different", show: (b) => b.uniqueSellingPoint },
   { label: "Website", show: (b) => b.websiteUrl },
 ];

@@ -5,6 +5,7 @@ import { getActiveConnection } from "@/server/facebook/connections";
 import { GraphApiError, type AdAccountContext } from "@/server/services/facebook/types";
 import { adKey, adSetKey, campaignPlanSchema, type CampaignPlan } from "../plan-schema";
 import { perAdSetBudget } from "../approval-card";
+import { toGraphAmount } from "../currency";
 import { storeFacebookId, type CampaignRecord } from "../records";
 import { renderAdImage } from "./ad-image";
 import { DeployBlockedError, RECONNECT_FACEBOOK_MESSAGE, toStepError } from "./graph-errors";
@@ -109,7 +110,8 @@ export function ensureAdSet(deps: Deps, ref: DeployRef & { adSet: number }): Pro
         (await deps.services.facebook.createAdSet(fb, {
           name: withMarker(set.name, marker),
           campaignId,
-          dailyBudgetCents: perAdSetBudget(plan),
+          // Graph takes the account currency's Facebook minor unit (whole yen for JPY), not our hundredths.
+          dailyBudgetCents: toGraphAmount(perAdSetBudget(plan, record.currency), record.currency),
           billingEvent: "IMPRESSIONS",
           optimizationGoal: optimizationGoalFor(plan.objective),
           targeting: toGraphTargeting(set.targeting),

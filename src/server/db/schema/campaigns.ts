@@ -64,6 +64,13 @@ export const campaignRecords = pgTable(
     // The connection chosen at planning time: whose token deploys, into which ad account.
     connectionUserId: text().references(() => users.id, { onDelete: "set null" }),
     adAccountId: text(),
+    // ISO 4217 code of the ad account's currency: every amount of this plan is in hundredths of it.
+    currency: text().notNull().default("USD"),
+    // The live campaign this version replaces: paused (and marked PAUSED) once this one is ACTIVE.
+    replacesCampaignId: text(),
+    // Which run is pausing the replaced campaign (compare-and-set claim, so two runs never both pause it).
+    pauseClaimedBy: text(),
+    pauseClaimedAt: timestamp({ withTimezone: true }),
     approvedBy: text().references(() => users.id, { onDelete: "set null" }),
     approvedAt: timestamp({ withTimezone: true }),
     deployAttempts: integer().notNull().default(0),

@@ -42,7 +42,7 @@ export default async function CampaignsPage(props: { params: Promise<{ projectId
                     <TableTd>
                       <Anchor href={`/projects/${project.id}/campaigns/${c.id}`}>{plan?.name ?? `Plan v${c.version}`}</Anchor>
                     </TableTd>
-                    <TableTd>{typeof plan?.dailyBudgetCents === "number" ? formatCents(plan.dailyBudgetCents) : "—"}</TableTd>
+                    <TableTd>{typeof plan?.dailyBudgetCents === "number" ? formatCents(plan.dailyBudgetCents, c.currency) : "—"}</TableTd>
                     <TableTd>
                       <Badge color={status.color}>{status.label}</Badge>
                     </TableTd>

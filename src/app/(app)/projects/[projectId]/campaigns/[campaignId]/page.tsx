@@ -63,7 +63,7 @@ export default async function CampaignPage(props: { params: Promise<{ projectId:
           </Table>
         )}
         <Title order={5}>Structure</Title>
-        <CampaignStructure structure={campaign.structure} />
+        <CampaignStructure structure={campaign.structure} currency={campaign.currency} />
       </Stack>
     </Card>
   );
