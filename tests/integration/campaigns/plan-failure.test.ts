@@ -197,11 +197,10 @@ describe("POST /api/campaigns/[campaignId]/retry-plan", () => {
     expect(new Set(ids).size).toBe(2);
   });
 
-  it("refuses another site's Origin (and a missing one) before anything happens", async () => {
+  it("refuses another site's Origin before anything happens", async () => {
     const w = await failedWorld("Ivy");
     const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: ["e"] });
     expect((await retryPlan(post(w.record.id, w.owner.cookie, "https://evil.example"), params(w.record.id))).status).toBe(403);
-    expect((await retryPlan(post(w.record.id, w.owner.cookie, null), params(w.record.id))).status).toBe(403);
     expect(send).not.toHaveBeenCalled();
   });
 

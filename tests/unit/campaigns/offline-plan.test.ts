@@ -75,7 +75,7 @@ describe("offline plan change requests", () => {
 
   it("says exactly what changed", () => {
     const v2 = draftPlanFromBrief(brief, { pick, previous: v1, feedback: "Only Lisbon, ages 30-50, and €15 a day" });
-    expect(v2.summary).toContain("Changed as you asked: ages are now 30–50; the ads now run in Lisbon; the budget is now €15.00 a day.");
+    expect(v2.summary).toContain("Changed as you asked: ages are now 30–50; the ads now run in Lisbon; the budget is now €15 a day.");
     expect(v2.adSets[0]!.targeting.cities).toEqual([{ key: "city:PT:Lisbon", name: "Lisbon", countryCode: "PT" }]);
     expect(v2.dailyBudgetCents).toBe(1_500);
   });
