@@ -212,7 +212,7 @@ describe("journey: from sign-up to a live campaign, in a real browser", () => {
     const second = page.getByRole("region", { name: "Deployment progress" }).last();
     await visible(second.getByLabel("Campaign status").filter({ hasText: "ACTIVE" }), DEPLOY_MS);
     // Once version 3 is live, version 2 is paused on Facebook, and the conversation says so.
-    const paused = page.getByLabel("Agent action").filter({ hasText: /^Paused “.+” \(version 2\) on Facebook: version 3 is live and replaces it\.$/ });
+    const paused = page.getByLabel("Agent action").filter({ hasText: /Paused “.+” \(version 2\) on Facebook: version 3 is live and replaces it\./ });
     await expect
       .poll(async () => {
         await page.reload();

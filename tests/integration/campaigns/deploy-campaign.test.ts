@@ -9,33 +9,10 @@ import { campaignRecords, emailOutbox, messages, notifications } from "@/server/
 import { setDeps } from "@/server/deps";
 import { GraphApiError, type AdPlatform } from "@/server/services/facebook/types";
 import { createTestDb } from "../../support/db";
-import { embeddedDeps, seedWorld, testCtx, type World } from "./support";
+import { embeddedDeps, fakeAdPlatform, seedWorld, testCtx, type World } from "./support";
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 
-/** A fake ad account: numbered ids, a count of every create call, and an optional failure per operation. */
-function fakeAdPlatform(failures: Partial<Record<string, GraphApiError>> = {}) {
-  const calls: string[] = [];
-  let next = 1000;
-  const op = <T>(name: string, value: () => T) => async () => {
-    calls.push(name);
-    const failure = failures[name];
-    if (failure) throw failure;
-    return value();
-  };
-  const platform = {
-    kind: "simulated",
-    createCampaign: op("createCampaign", () => ({ id: `${next++}` })),
-    createAdSet: op("createAdSet", () => ({ id: `${next++}` })),
-    uploadImage: op("uploadImage", () => ({ hash: `hash${next++}` })),
-    createCreative: op("createCreative", () => ({ id: `${next++}` })),
-    createAd: op("createAd", () => ({ id: `${next++}` })),
-    updateStatus: op("updateStatus", () => undefined),
-    // Nothing of ours exists before this test's own creates; lookups are not counted as calls.
-    findMarkedObjects: async () => [],
-  } as unknown as AdPlatform;
-  return { platform, calls };
-}
 
 const graphError = (code: number, extra: Partial<GraphApiError["details"]> = {}) =>
   new GraphApiError(`(#${code}) error`, { httpStatus: 400, code, isTransient: false, ...extra });

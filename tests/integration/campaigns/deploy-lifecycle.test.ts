@@ -17,7 +17,7 @@ import { markConnectionNeedsReconnect } from "@/server/facebook/connections";
 import { GraphApiError, type AdPlatform } from "@/server/services/facebook/types";
 import { createTestDb } from "../../support/db";
 import { jsonRequest, signUpTestUser } from "../../support/viewers";
-import { AD_ACCOUNT, connect, embeddedDeps, seedPlannedWorld, testCtx } from "./support";
+import { AD_ACCOUNT, connect, embeddedDeps, fakeAdPlatform, seedPlannedWorld, testCtx } from "./support";
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 
@@ -31,29 +31,6 @@ afterAll(async () => {
   await handle?.close();
 });
 
-/** A fake ad account recording each call; `fail` throws once per named operation. */
-function fakeAdPlatform(fail: Partial<Record<string, Error>> = {}) {
-  const calls: string[] = [];
-  let next = 5000;
-  const op = <T>(name: string, value: () => T) => async () => {
-    calls.push(name);
-    const err = fail[name];
-    if (err) throw err;
-    return value();
-  };
-  const platform = {
-    kind: "simulated",
-    createCampaign: op("createCampaign", () => ({ id: `${next++}` })),
-    createAdSet: op("createAdSet", () => ({ id: `${next++}` })),
-    uploadImage: op("uploadImage", () => ({ hash: `hash${next++}` })),
-    createCreative: op("createCreative", () => ({ id: `${next++}` })),
-    createAd: op("createAd", () => ({ id: `${next++}` })),
-    updateStatus: op("updateStatus", () => undefined),
-    // Nothing of ours exists on this account before the deploy creates it.
-    findMarkedObjects: async () => [],
-  } as unknown as AdPlatform;
-  return { platform, calls };
-}
 
 type ApprovedEvent = ReturnType<typeof campaignPlanApproved.create>;
 
@@ -81,7 +58,7 @@ describe("a refused deployment (item 7)", () => {
       organizationId: w.organizationId, projectId: w.projectId, campaignId: w.campaignId, version: 1, approvedBy: bea.userId, adAccountId: AD_ACCOUNT, attempt: 1,
     });
 
-    const fake = fakeAdPlatform();
+    const fake = fakeAdPlatform({}, { firstId: 5000 });
     const refused = engineFor(first, fake.platform);
     const { error } = await refused.engine.execute();
     expect(error).toMatchObject({ message: expect.stringContaining("Deployment refused") });
@@ -105,7 +82,7 @@ describe("a refused deployment (item 7)", () => {
     expect(resent.id).toBe(`campaign-approved-${w.campaignId}-a2`);
     expect(resent.data).toMatchObject({ approvedBy: w.owner.userId, attempt: 2 });
 
-    const healthy = fakeAdPlatform();
+    const healthy = fakeAdPlatform({}, { firstId: 5000 });
     const second = await engineFor(resent, healthy.platform).engine.execute();
     expect(second.error).toBeUndefined();
     expect(second.result).toMatchObject({ deployed: true });
@@ -121,7 +98,7 @@ describe("a refused deployment (item 7)", () => {
       campaignPlanApproved.create({
         organizationId: w.organizationId, projectId: w.projectId, campaignId: w.campaignId, version: 1, approvedBy: w.owner.userId, adAccountId: AD_ACCOUNT, attempt,
       });
-    const fake = fakeAdPlatform();
+    const fake = fakeAdPlatform({}, { firstId: 5000 });
     const stale = await engineFor(eventFor(1), fake.platform).engine.execute();
     expect(stale.error).toMatchObject({ message: expect.stringContaining("Deployment refused: the brief this plan was made from is gone") });
     expect((await load(w.campaignId)).status).toBe("APPROVED");
@@ -169,7 +146,7 @@ describe("an expired token during a deploy (item 8)", () => {
     const event = campaignPlanApproved.create({
       organizationId: w.organizationId, projectId: w.projectId, campaignId: w.campaignId, version: 1, approvedBy: w.owner.userId, adAccountId: AD_ACCOUNT, attempt: 1,
     });
-    const fake = fakeAdPlatform({ createAdSet: expired() });
+    const fake = fakeAdPlatform({ createAdSet: expired() }, { firstId: 5000 });
     const { engine, ctx } = engineFor(event, fake.platform);
     const attempt = await engine.executeStep("create-ad-set-0");
     expect(attempt.error).toMatchObject({ name: "DeployBlockedError", message: RECONNECT_FACEBOOK_MESSAGE });
@@ -208,7 +185,7 @@ describe("an expired token during a deploy (item 8)", () => {
     expect(approvedAgain!.id).toBe(`campaign-approved-${w.campaignId}-a2`);
     expect(await messagesOf(w.campaignId, "campaign-deploy-resumed")).toHaveLength(1);
 
-    const healthy = fakeAdPlatform();
+    const healthy = fakeAdPlatform({}, { firstId: 5000 });
     const done = await engineFor(approvedAgain, healthy.platform).engine.execute();
     expect(done.result).toMatchObject({ deployed: true });
     // The campaign made before the failure is kept, not created again.

@@ -13,6 +13,7 @@ import type { Deps } from "@/server/deps";
 import { savePendingConnection, selectAdAccount } from "@/server/facebook/connections";
 import { saveBriefVersion } from "@/server/onboarding/briefs";
 import { createServices } from "@/server/services";
+import type { AdPlatform } from "@/server/services/facebook/types";
 import { signUpTestUser, type TestUser } from "../../support/viewers";
 
 export const AD_ACCOUNT = "act_1234567890";
@@ -116,4 +117,31 @@ export async function seedPlannedWorld(db: Db, name: string): Promise<World & { 
   }).execute();
   const [plan] = await db.select().from(campaignRecords).where(eq(campaignRecords.projectId, w.projectId));
   return { ...w, campaignId: plan!.id };
+}
+
+/**
+ * A fake ad account: numbered ids from `firstId`, every create/update call counted in `calls`, and an
+ * optional error thrown by each named operation. Marker lookups find nothing (and are not counted):
+ * nothing of ours exists before the test's own creates.
+ */
+export function fakeAdPlatform(failures: Partial<Record<string, Error>> = {}, opts: { firstId?: number } = {}) {
+  const calls: string[] = [];
+  let next = opts.firstId ?? 1000;
+  const op = <T>(name: string, value: () => T) => async () => {
+    calls.push(name);
+    const failure = failures[name];
+    if (failure) throw failure;
+    return value();
+  };
+  const platform = {
+    kind: "simulated",
+    createCampaign: op("createCampaign", () => ({ id: `${next++}` })),
+    createAdSet: op("createAdSet", () => ({ id: `${next++}` })),
+    uploadImage: op("uploadImage", () => ({ hash: `hash${next++}` })),
+    createCreative: op("createCreative", () => ({ id: `${next++}` })),
+    createAd: op("createAd", () => ({ id: `${next++}` })),
+    updateStatus: op("updateStatus", () => undefined),
+    findMarkedObjects: async () => [],
+  } as unknown as AdPlatform;
+  return { platform, calls };
 }
