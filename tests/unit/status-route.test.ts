@@ -22,7 +22,7 @@ const configured = {
   ANTHROPIC_BASE_URL: "https://llm-proxy.corp.example",
 };
 
-async function statusWith(vars: Record<string, string>) {
+async function statusWith(vars: Record<string, string | undefined>) {
   for (const [k, v] of Object.entries(vars)) vi.stubEnv(k, v);
   resetEnv();
   const res = GET();
@@ -45,7 +45,7 @@ describe("/status", () => {
   });
 
   it("names the embedded implementations without the data directory's path", async () => {
-    const { json, text } = await statusWith({ DATA_DIR: "/home/owner/secret-place", NODE_ENV: "development" });
+    const { json, text } = await statusWith({ DATA_DIR: "/home/owner/secret-place", NODE_ENV: "development", DATABASE_URL: undefined });
     expect(json.services.map((s) => s.implementation)).toEqual(expect.arrayContaining(["PGlite (embedded)", "Inngest Dev Server"]));
     expect(text).not.toMatch(/secret-place|\/home|localhost|:\/\//);
     expect(text).not.toMatch(/[^\s"]\/[^\s"]/);

@@ -51,6 +51,8 @@ async function takeOver(db: Db, existing: CampaignRecord, opts: ClaimInput, now:
     .set({
       status: "DRAFT",
       claimedByRunId: opts.runId,
+      // The lease starts now on the caller's clock, so a racing taker cannot see this fresh claim as stale.
+      updatedAt: now,
       connectionUserId: opts.connectionUserId,
       adAccountId: opts.adAccountId,
       currency: opts.currency,

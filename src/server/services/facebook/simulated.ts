@@ -91,6 +91,19 @@ export function createSimulatedAdPlatform(opts: { db: Db; now?: () => Date }): A
     return { id: created!.id };
   }
 
+  /**
+   * Graph keeps one image per account and content hash: the same bytes uploaded again, even
+   * concurrently, add nothing, and the latest upload's name is the one listed.
+   */
+  async function upsertImage(ctx: AdAccountContext, image: { name: string; hash: string; length: number }) {
+    const id = `img_${createHash("sha256").update(`${ctx.adAccountId}:${image.hash}`).digest("hex").slice(0, 24)}`;
+    const fields = { hash: image.hash, name: image.name, bytes_length: image.length };
+    await db
+      .insert(simulatedAdObjects)
+      .values({ id, adAccountId: ctx.adAccountId, kind: "image", name: image.name, fields })
+      .onConflictDoUpdate({ target: simulatedAdObjects.id, set: { name: image.name, fields } });
+  }
+
   const issueToken = (ttlSeconds: number): AccessToken => ({
     accessToken: `${SIMULATED_TOKEN_PREFIX}${randomBytes(16).toString("hex")}`,
     expiresAt: new Date(now().getTime() + ttlSeconds * 1000),
@@ -150,7 +163,7 @@ export function createSimulatedAdPlatform(opts: { db: Db; now?: () => Date }): A
     async uploadImage(ctx, image) {
       const answer = await guard("uploadImage", ctx);
       const hash = createHash("md5").update(image.bytes).digest("hex");
-      await insert(ctx, { kind: "image", name: image.name, fields: { hash, name: image.name, bytes_length: image.bytes.length } });
+      await upsertImage(ctx, { name: image.name, hash, length: image.bytes.length });
       return answer({ hash });
     },
 
