@@ -1,18 +1,14 @@
 import { InngestTestEngine } from "@inngest/test";
-import { setupServer } from "msw/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deployCampaign } from "@/inngest/functions/campaign/deploy-campaign";
 import { markDeployFailed } from "@/server/campaigns/deploy/outcome";
-import { setDeps } from "@/server/deps";
-import { createTestDb } from "../../support/db";
 import {
   approvedScenario,
   expectDeployedOnce,
   expectNothingLive,
-  graphBackend,
   recordOf,
   runUntilDone,
-  simulatedBackend,
+  setUpReconcileWorld,
   WRITE_OPS,
   inject,
   type Backend,
@@ -26,25 +22,9 @@ import { testCtx } from "./support";
  * of each kind exists, our record names exactly those, and the live daily budget is the approved one.
  */
 
-let handle: Awaited<ReturnType<typeof createTestDb>>;
-let backends: Record<Backend["name"], Backend>;
 const POINTS: FaultPoint[] = ["before", "lost-response", "db-write"];
 
-const server = setupServer();
-
-beforeAll(async () => {
-  handle = await createTestDb();
-  // Before the Graph client is made: it keeps the fetch it was created with, which must be msw's.
-  server.listen({ onUnhandledRequest: "error" });
-  const graph = graphBackend(handle.db);
-  server.use(...graph.fake.handlers);
-  backends = { simulated: simulatedBackend(handle.db), graph: graph.backend };
-});
-afterAll(async () => {
-  server.close();
-  setDeps();
-  await handle?.close();
-});
+const world = setUpReconcileWorld();
 
 const cells = (["simulated", "graph"] as const).flatMap((backend) =>
   WRITE_OPS.flatMap((op) => POINTS.map((point) => ({ backend, op, point }))),
@@ -52,7 +32,7 @@ const cells = (["simulated", "graph"] as const).flatMap((backend) =>
 
 describe("deploy: every write × every fault point", () => {
   for (const { backend, op, point } of cells) it(`${backend}: ${op} fails at ${point} → one of each, approved budget`, async () => {
-    const s = await approvedScenario(handle.db, backends[backend], `Dep ${backend} ${op} ${point}`);
+    const s = await approvedScenario(world.db, world.backends[backend], `Dep ${backend} ${op} ${point}`);
     // A failure before the request hits the retry too; a lost answer or db write is found and adopted on the first retry.
     const times = point === "before" ? 2 : 1;
     await inject(s, op, point, times);
@@ -68,7 +48,7 @@ describe("deploy: every write × every fault point", () => {
  * path records it: the object whose answer was lost exists on Facebook, its id nowhere in our row.
  */
 async function failedAfterLostAnswer(backend: Backend, lostOp: "createCampaign" | "createAdSet", name: string) {
-  const s = await approvedScenario(handle.db, backend, name);
+  const s = await approvedScenario(world.db, backend, name);
   await backend.inject(lostOp, "lost-response", 1);
   s.useDeps();
   const { error } = await new InngestTestEngine({ function: deployCampaign, events: [s.deployEvent as never], transformCtx: testCtx().transformCtx }).execute();
@@ -87,7 +67,7 @@ const cleanupCells = (["simulated", "graph"] as const).flatMap((backend) =>
 
 describe("cleanup: its delete × every fault point, after a deploy lost an id", () => {
   for (const { backend, lostOp, point } of cleanupCells) it(`${backend}: answer of ${lostOp} lost, delete fails at ${point} → nothing of ours left live`, async () => {
-    const s = await failedAfterLostAnswer(backends[backend], lostOp, `Cln ${backend} ${lostOp} ${point}`);
+    const s = await failedAfterLostAnswer(world.backends[backend], lostOp, `Cln ${backend} ${lostOp} ${point}`);
     const times = point === "before" ? 2 : 1;
     await inject(s, "updateStatus", point, times);
     const { result, attempts } = await runUntilDone(s, "cleanup");
@@ -100,7 +80,7 @@ describe("cleanup: its delete × every fault point, after a deploy lost an id", 
 describe("deploy: two runs racing on one campaign", () => {
   for (const backend of ["simulated", "graph"] as const) {
     it(`${backend}: both runs finish and exactly one of each object is live`, async () => {
-      const s = await approvedScenario(handle.db, backends[backend], `Race ${backend}`);
+      const s = await approvedScenario(world.db, world.backends[backend], `Race ${backend}`);
       const [a, b] = await Promise.all([runUntilDone(s, "deploy"), runUntilDone(s, "deploy")]);
       expect([a.result, b.result]).toMatchObject([{ deployed: true }, { deployed: true }]);
       await expectDeployedOnce(s, { unusedCreatives: true });

@@ -1,20 +1,16 @@
 import { InngestTestEngine } from "@inngest/test";
 import fc from "fast-check";
-import { setupServer } from "msw/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { deployCampaign } from "@/inngest/functions/campaign/deploy-campaign";
 import { markDeployFailed } from "@/server/campaigns/deploy/outcome";
-import { setDeps } from "@/server/deps";
-import { createTestDb } from "../../support/db";
 import {
   approvedScenario,
   expectDeployedOnce,
   expectNothingLive,
-  graphBackend,
   inject,
   recordOf,
   runUntilDone,
-  simulatedBackend,
+  setUpReconcileWorld,
   WRITE_OPS,
   type Backend,
   type FaultOp,
@@ -31,23 +27,7 @@ import { testCtx } from "./support";
 const SEED = Number(process.env.RECONCILE_SEED ?? 20261130);
 const RUNS = Number(process.env.RECONCILE_RUNS ?? 24);
 
-let handle: Awaited<ReturnType<typeof createTestDb>>;
-let backends: Record<Backend["name"], Backend>;
-const server = setupServer();
-
-beforeAll(async () => {
-  handle = await createTestDb();
-  // Before the Graph client is made: it keeps the fetch it was created with, which must be msw's.
-  server.listen({ onUnhandledRequest: "error" });
-  const graph = graphBackend(handle.db);
-  server.use(...graph.fake.handlers);
-  backends = { simulated: simulatedBackend(handle.db), graph: graph.backend };
-});
-afterAll(async () => {
-  server.close();
-  setDeps();
-  await handle?.close();
-});
+const world = setUpReconcileWorld();
 
 const fault = fc.record({
   op: fc.constantFrom<FaultOp>(...WRITE_OPS, "findMarkedObjects"),
@@ -68,8 +48,8 @@ describe("reconcile property", () => {
   it(`keeps one object of each kind and the approved budget under ${RUNS} generated fault sequences (seed ${SEED})`, async () => {
     await fc.assert(
       fc.asyncProperty(sequence, async (seq) => {
-        const backend = backends[seq.backend];
-        const s = await approvedScenario(handle.db, backend, `Prop ${++n}`);
+        const backend = world.backends[seq.backend];
+        const s = await approvedScenario(world.db, backend, `Prop ${++n}`);
         try {
           for (const f of seq.deployFaults) await inject(s, f.op, f.point, f.times);
           if (seq.abandonAfter === undefined) {

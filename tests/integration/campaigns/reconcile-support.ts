@@ -1,6 +1,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
-import { expect } from "vitest";
+import { setupServer } from "msw/node";
+import { afterAll, beforeAll, expect } from "vitest";
 import { campaignCleanupRequested, campaignPlanApproved, onboardingBriefExtracted } from "@/inngest/events";
 import { cleanupCampaign } from "@/inngest/functions/campaign/cleanup-campaign";
 import { deployCampaign } from "@/inngest/functions/campaign/deploy-campaign";
@@ -23,6 +24,7 @@ import {
   type AdPlatform,
 } from "@/server/services/facebook";
 import { createGraphFake, graphError, HTML_502 } from "../../mocks/graph";
+import { createTestDb } from "../../support/db";
 import { embeddedDeps, seedWorld, testCtx } from "./support";
 
 /**
@@ -316,4 +318,29 @@ export async function expectNothingLive(s: Scenario) {
   const live = await s.backend.live(s.markerPrefix);
   expect({ campaigns: live.campaign.length, adSets: live.adset.length, ads: live.ad.length }).toEqual({ campaigns: 0, adSets: 0, ads: 0 });
   expect((await recordOf(s.db, s.campaignId)).status).toBe("CLEANED_UP");
+}
+
+/**
+ * One fresh database and both backends for a test file: the simulated account, and the real Graph
+ * client against the msw Graph mock. Fields are filled in `beforeAll`; read them inside tests.
+ */
+export function setUpReconcileWorld() {
+  const world = {} as { db: Db; backends: Record<Backend["name"], Backend> };
+  const server = setupServer();
+  let handle: Awaited<ReturnType<typeof createTestDb>> | undefined;
+  beforeAll(async () => {
+    handle = await createTestDb();
+    // Before the Graph client is made: it keeps the fetch it was created with, which must be msw's.
+    server.listen({ onUnhandledRequest: "error" });
+    const graph = graphBackend(handle.db);
+    server.use(...graph.fake.handlers);
+    world.db = handle.db;
+    world.backends = { simulated: simulatedBackend(handle.db), graph: graph.backend };
+  });
+  afterAll(async () => {
+    server.close();
+    setDeps();
+    await handle?.close();
+  });
+  return world;
 }
