@@ -4,3 +4,5 @@ export * from "./onboarding";
 export * from "./facebook";
 export * from "./campaign";
 export * from "./notification";
+export * from "./performance";
+export * from "./optimization";

@@ -46,7 +46,7 @@ export async function connectFacebookAccount(
       userId: opts.userId,
       projectId: opts.projectId,
       token,
-      adAccounts: accounts.map((a) => ({ id: a.id, name: a.name, currency: a.currency, accountStatus: a.accountStatus })),
+      adAccounts: accounts.map((a) => ({ id: a.id, name: a.name, currency: a.currency, accountStatus: a.accountStatus, timezoneName: a.timezoneName })),
       pageId: pages[0]?.id ?? null,
       simulated: facebook.kind === "simulated",
       keyring: deps.keyring,

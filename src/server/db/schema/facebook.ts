@@ -11,6 +11,8 @@ export interface AdAccountChoice {
   name: string;
   currency: string;
   accountStatus: number;
+  /** IANA zone Facebook reports for the account: its "day" and "midday" for pacing alerts. */
+  timezoneName?: string;
 }
 
 /**

@@ -9,3 +9,5 @@ export * from "./facebook-sim";
 export * from "./briefs";
 export * from "./facebook";
 export * from "./campaigns";
+export * from "./performance";
+export * from "./optimization";

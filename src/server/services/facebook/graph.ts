@@ -168,6 +168,17 @@ export function createGraphAdPlatform(opts: GraphAdPlatformOptions): AdPlatform 
       return rows.filter((r) => r.name.includes(q.marker) && r.status !== "DELETED");
     },
 
+    // Filled in by the monitoring work (issue 8).
+    async getPerformanceBatch() {
+      throw new Error("getPerformanceBatch is not implemented yet");
+    },
+    async readObjects() {
+      throw new Error("readObjects is not implemented yet");
+    },
+    async updateDailyBudget() {
+      throw new Error("updateDailyBudget is not implemented yet");
+    },
+
     async getInsights(ctx, objectId, range) {
       const rows = await listAll(`${objectId}/insights`, ctx.accessToken, insightsRowSchema, {
         fields: "spend,impressions,reach,clicks,ctr,actions",

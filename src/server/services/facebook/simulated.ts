@@ -198,6 +198,17 @@ export function createSimulatedAdPlatform(opts: { db: Db; now?: () => Date }): A
       return answer(await findMarkedSimulatedObjects(db, ctx.adAccountId, query));
     },
 
+    // Filled in by the monitoring work (issue 8).
+    async getPerformanceBatch() {
+      throw new Error("getPerformanceBatch is not implemented yet");
+    },
+    async readObjects() {
+      throw new Error("readObjects is not implemented yet");
+    },
+    async updateDailyBudget() {
+      throw new Error("updateDailyBudget is not implemented yet");
+    },
+
     async getInsights(ctx, objectId, range) {
       const answer = await guard("getInsights", ctx);
       const objects = await listSimulatedObjects(db, ctx.adAccountId);

@@ -85,7 +85,49 @@ export interface InsightsRow {
   clicks: number;
   ctr: number;
   conversions: number;
+  /** Impressions per person reached, for the day (Graph's `frequency`). */
+  frequency?: number;
+  /** Value of the conversions (purchase value), hundredths of the account currency: ROAS = value / spend. */
+  conversionValueCents?: number;
 }
+
+export type PerformanceLevel = "campaign" | "adset" | "ad";
+
+/** One object to pull in a batch: its fields (status, budget, creative) and its daily insights. */
+export interface PerformanceQuery {
+  objectId: string;
+  level: PerformanceLevel;
+}
+
+/** An object as Graph shows it now, with its insights for the range (one row per day). */
+export interface ObjectPerformance {
+  objectId: string;
+  level: PerformanceLevel;
+  status: string;
+  effectiveStatus?: string;
+  /** Ad sets only. */
+  dailyBudgetCents?: number;
+  /** Ads only. */
+  creativeId?: string;
+  days: InsightsRow[];
+  /** The sub-response body as Graph sent it (for debugging; carries no token). */
+  raw: unknown;
+}
+
+/** A sub-request's outcome: a failed one is retried alone by the caller, never the whole batch. */
+export type PerformanceResult =
+  | { objectId: string; ok: true; value: ObjectPerformance }
+  | { objectId: string; ok: false; error: GraphApiError };
+
+/** Live values read right before a change, for compare-and-set. */
+export interface LiveObject {
+  id: string;
+  status: string;
+  dailyBudgetCents?: number;
+}
+
+/** Graph's batch API takes at most 50 sub-requests per HTTP request. */
+export const GRAPH_BATCH_LIMIT = 50;
 
 export interface AdPlatform {
   readonly kind: "graph" | "simulated";
@@ -103,6 +145,18 @@ export interface AdPlatform {
   /** Our objects on the parent's edge whose name contains `marker`, DELETED ones left out. */
   findMarkedObjects(ctx: AdAccountContext, query: MarkedObjectQuery): Promise<MarkedObject[]>;
   getInsights(ctx: AdAccountContext, objectId: string, range: { since: string; until: string }): Promise<InsightsRow[]>;
+  /**
+   * One HTTP request (Graph batch) for up to GRAPH_BATCH_LIMIT objects: fields and daily insights of
+   * each. Throws only when the whole request fails; a failed sub-request comes back as `ok: false`.
+   */
+  getPerformanceBatch(
+    ctx: AdAccountContext,
+    queries: PerformanceQuery[],
+    range: { since: string; until: string },
+  ): Promise<PerformanceResult[]>;
+  /** Current status (and ad set daily budget) of each object, read fresh. */
+  readObjects(ctx: AdAccountContext, objectIds: string[]): Promise<LiveObject[]>;
+  updateDailyBudget(ctx: AdAccountContext, adSetId: string, dailyBudgetCents: number): Promise<void>;
   /** Graph's targeting search: the geo keys Facebook knows for a place name. */
   searchGeoLocations(accessToken: string, query: GeoSearchQuery): Promise<GeoLocationMatch[]>;
 }
