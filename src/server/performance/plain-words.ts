@@ -24,10 +24,9 @@ function unitCents(currency: string): number {
 /** "for every $1 spent you got back $3.40". */
 export function returnPerUnit(opts: { valueCents: number; spendCents: number; currency: string }): string {
   const unit = unitCents(opts.currency);
-  const back = opts.spendCents > 0 ? (opts.valueCents / opts.spendCents) * unit : 0;
-  // Two decimals of the main unit, whatever formatMoney would round a whole amount to.
-  const shown = Math.round(back);
-  return `for every ${money(unit, opts.currency)} spent you got back ${money(shown, opts.currency)}`;
+  // Rounded down, so 1.4999× never reads as the "$1.50" a threshold was set at.
+  const back = opts.spendCents > 0 ? Math.floor((opts.valueCents * unit) / opts.spendCents) : 0;
+  return `for every ${money(unit, opts.currency)} spent you got back ${money(back, opts.currency)}`;
 }
 
 /** "about 2 in every 1,000 people who saw it clicked". */
