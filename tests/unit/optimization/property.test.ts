@@ -95,7 +95,8 @@ function checkInvariants(sc: Scenario, decisions: LoggedDecision[], adSetsEmptie
 }
 
 describe("evaluatePerformance over simulated weeks (property)", () => {
-  it("keeps every promise of the policy whatever the numbers", () => {
+  // ~4 s on one core: 300 campaigns of up to 12 days and 3 sweeps a day.
+  it("keeps every promise of the policy whatever the numbers", { timeout: 60_000 }, () => {
     const seen = { autonomous: 0, approval: 0, blocked: 0, dryRun: 0, raises: 0, shifts: 0, pauses: 0, rotations: 0 };
     fc.assert(
       fc.property(scenario, (sc) => {
