@@ -9,6 +9,7 @@ import { reencryptTokens } from "./facebook/reencrypt-tokens";
 import { refreshToken } from "./facebook/refresh-token";
 import { refreshTokens } from "./facebook/refresh-tokens";
 import { publishNotification } from "./notifications/publish-notification";
+import { detectSignificantChanges } from "./performance/detect-significant-changes";
 import { replyToMessage } from "./onboarding/reply-to-message";
 
 /** The one list the serve route registers. Add a function here in the same commit that adds its file. */
@@ -24,4 +25,5 @@ export const functions: InngestFunction.Any[] = [
   refreshToken,
   reencryptTokens,
   publishNotification,
+  detectSignificantChanges,
 ];
