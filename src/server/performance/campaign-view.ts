@@ -1,5 +1,5 @@
 import type { SnapshotObjectType } from "@/server/db/schema/performance";
-import { accountTime, completeDays } from "./account-time";
+import { accountTime, completeDays, daysBetween } from "./account-time";
 import type { CampaignContext, SnapshotRow } from "./types";
 
 /** One Facebook object: its rows oldest first and its state as last pulled. */
@@ -125,15 +125,22 @@ export function campaignRows(view: CampaignView): SnapshotRow[] {
   return view.campaignObject ? view.campaignObject.rows : view.adSets.flatMap((a) => a.rows);
 }
 
+// How far back the loader reads by default (`loadCampaignPerformance`, days = 14).
+const LOADED_DAYS = 14;
+
 /**
  * The first day the campaign spent: where weeks are counted from. The context's `startDate` when the
- * loader knows it (the loaded rows cover only the last two weeks), else the earliest spending row.
+ * loader knows it, else the earliest spending row. Rows reach back only so far: when spending starts
+ * on the very first loaded day and that day is as far back as the loader reads, the real start may
+ * lie before it, and counting weeks from it would announce a "new" week every day. Null then.
  */
 export function campaignStartDate(view: CampaignView): string | null {
   if (view.campaign.startDate) return view.campaign.startDate;
-  const days = campaignRows(view)
-    .filter((r) => r.spendCents > 0)
-    .map((r) => r.date)
-    .sort();
-  return days[0] ?? null;
+  const rows = campaignRows(view);
+  const spending = rows.filter((r) => r.spendCents > 0).map((r) => r.date).sort();
+  const start = spending[0];
+  if (!start) return null;
+  const firstLoaded = rows.map((r) => r.date).sort()[0]!;
+  if (start === firstLoaded && daysBetween(start, view.snapshotDate) >= LOADED_DAYS) return null;
+  return start;
 }

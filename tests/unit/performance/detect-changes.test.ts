@@ -97,6 +97,9 @@ describe("detectSignificantChanges", () => {
     { name: "7 days: week 1 completes today", days: 7, startDate: undefined, week: 1, day: TODAY },
     { name: "9 days: week 1 is still the latest (same day, so posted once)", days: 9, startDate: undefined, week: 1, day: addDays(TODAY, -2) },
     { name: "the loader's start date wins over the loaded rows", days: 7, startDate: addDays(TODAY, -14), week: 2, day: TODAY },
+    { name: "13 loaded days that all spent: started 13 days ago, week 1", days: 13, startDate: undefined, week: 1, day: addDays(TODAY, -6) },
+    { name: "14 loaded days that all spent: the start may be older, no guess", days: 14, startDate: undefined, week: null, day: null },
+    { name: "the same 14 days with the loader's start date", days: 14, startDate: addDays(TODAY, -20), week: 2, day: addDays(TODAY, -6) },
   ])("WEEK_COMPLETED: $name", ({ days, startDate, week, day }) => {
     const found = detect(spec([{ id: "ad1", totals: { ...healthy, spendCents: 10_000 * days } }], { days, startDate })).find((d) => d.condition === "WEEK_COMPLETED");
     if (week === null) return expect(found).toBeUndefined();
