@@ -125,6 +125,16 @@ export function campaignRows(view: CampaignView): SnapshotRow[] {
   return view.campaignObject ? view.campaignObject.rows : view.adSets.flatMap((a) => a.rows);
 }
 
+/**
+ * Whether a return on spend means anything here: the campaign reported some sale value, or it got no
+ * results at all (nothing back is then the truth). A lead campaign counts sign-ups without a value;
+ * its "return" of zero says nothing about how it does.
+ */
+export function returnIsMeaningful(view: CampaignView): boolean {
+  const rows = campaignRows(view);
+  return rows.some((r) => r.conversionValueCents > 0) || rows.every((r) => r.conversions === 0);
+}
+
 // How far back the loader reads by default (`loadCampaignPerformance`, days = 14).
 const LOADED_DAYS = 14;
 

@@ -1,5 +1,5 @@
 import { addDays, daysBetween } from "./account-time";
-import { buildCampaignView, campaignRows, campaignStartDate, sumRows, type CampaignView } from "./campaign-view";
+import { buildCampaignView, campaignRows, campaignStartDate, returnIsMeaningful, sumRows, type CampaignView } from "./campaign-view";
 import { lowClicksWords, lowReturnWords, pacingWords, standoutWords, weekWords } from "./detection-messages";
 import type { CampaignContext, Detection, SnapshotRow } from "./types";
 
@@ -11,7 +11,7 @@ const MIDDAY_HOUR = 12;
 function lowReturn(view: CampaignView, rows: SnapshotRow[]): Detection | null {
   const t = sumRows(rows, view.window);
   if (view.dailyBudgetCents <= 0 || t.spendCents < view.dailyBudgetCents || t.impressions < MIN_IMPRESSIONS) return null;
-  if (2 * t.valueCents >= 3 * t.spendCents) return null;
+  if (2 * t.valueCents >= 3 * t.spendCents || !returnIsMeaningful(view)) return null;
   return { condition: "LOW_ROAS", day: view.snapshotDate, ...lowReturnWords(t, view.campaign.currency), details: { window: view.window, ...t } };
 }
 

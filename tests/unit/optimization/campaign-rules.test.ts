@@ -3,7 +3,7 @@ import { evaluatePerformance } from "@/server/optimization/evaluate";
 import { build, type Spec } from "./fixtures";
 
 /** One ad set with a $100 budget; the campaign's days given directly. */
-function spec(daily: (i: number) => { spendCents: number; conversionValueCents?: number; impressions?: number; reach?: number; clicks?: number }, days = 3): Spec {
+function spec(daily: (i: number) => { spendCents: number; conversions?: number; conversionValueCents?: number; impressions?: number; reach?: number; clicks?: number }, days = 3): Spec {
   return {
     adSets: [{ id: "as1", budgetCents: 10_000 }],
     ads: [{ id: "ad1", adSet: "as1", daily: (i) => ({ impressions: 5_000, reach: 4_000, clicks: 100, ...daily(i) }) }],
@@ -27,6 +27,14 @@ describe("unprofitable-campaign", () => {
     const found = byRule(s, "unprofitable-campaign");
     expect(found).toHaveLength(expected);
     if (expected) expect(found[0]).toMatchObject({ kind: "PAUSE_CAMPAIGN", disposition: "approval", objectId: "cmp" });
+  });
+
+  it("never judges a lead campaign (results without sale values) by its return", () => {
+    const leads = spec(() => ({ spendCents: 8_000, conversions: 5, conversionValueCents: 0 }));
+    expect(byRule(leads, "unprofitable-campaign")).toHaveLength(0);
+    // Money spent with no result of any kind: nothing back is the truth.
+    const nothing = spec(() => ({ spendCents: 8_000, conversions: 0, conversionValueCents: 0 }));
+    expect(byRule(nothing, "unprofitable-campaign")).toHaveLength(1);
   });
 
   it("always asks, even when the policy would let anything run alone", () => {

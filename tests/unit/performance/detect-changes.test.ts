@@ -43,6 +43,13 @@ describe("detectSignificantChanges", () => {
     }
   });
 
+  it("LOW_ROAS: a lead campaign's sign-ups carry no sale value, so its return says nothing", () => {
+    const leads = spec([{ id: "ad1", totals: { ...healthy, conversions: 30, conversionValueCents: 0 } }]);
+    expect(conditions(detect(leads))).not.toContain("LOW_ROAS");
+    const nothing = spec([{ id: "ad1", totals: { ...healthy, conversions: 0, conversionValueCents: 0 } }]);
+    expect(conditions(detect(nothing))).toContain("LOW_ROAS");
+  });
+
   it.each([
     { name: "0.49% on 10,000 views: alert", impressions: 10_000, clicks: 49, alert: true },
     { name: "0.50%: quiet", impressions: 10_000, clicks: 50, alert: false },
