@@ -1,5 +1,5 @@
 import type { Totals } from "@/server/performance/campaign-view";
-import { clickRate, costPerResult, count, money, percent, returnPerUnit, timesSeen } from "@/server/performance/plain-words";
+import { costPerResult, count, money, perThousand, percent, returnPerUnit, timesSeen } from "@/server/performance/plain-words";
 
 /**
  * What each rule tells the owner, in words they use: why the change (reason) and what it should do
@@ -14,7 +14,7 @@ interface Text {
 export function lowCtrAdText(o: { clicks: number; impressions: number; dailySpendCents: number; currency: string }): Text {
   return {
     reason:
-      `This ad was shown ${count(o.impressions)} times and only ${count(o.clicks)} people clicked it (${clickRate(o.clicks, o.impressions)}). ` +
+      `This ad was shown ${count(o.impressions)} times and only ${count(o.clicks)} people clicked it: about ${perThousand(o.clicks, o.impressions)} in every 1,000. ` +
       "Ads usually get at least 3 clicks per 1,000 views, so this one is not catching people's eye.",
     projectedEffect:
       o.dailySpendCents > 0
@@ -26,8 +26,8 @@ export function lowCtrAdText(o: { clicks: number; impressions: number; dailySpen
 export function shiftBudgetText(o: { amountCents: number; best: Totals; worst: Totals; currency: string }): Text {
   return {
     reason:
-      `Over the last 3 days one group of ads cost ${costPerResult(o.best.spendCents, o.best.conversions, o.currency)}, ` +
-      `another ${costPerResult(o.worst.spendCents, o.worst.conversions, o.currency)}.`,
+      `Over the last 3 days your best group of ads cost ${costPerResult(o.best.spendCents, o.best.conversions, o.currency)}; ` +
+      `the weakest, ${costPerResult(o.worst.spendCents, o.worst.conversions, o.currency)}.`,
     projectedEffect:
       `Moves ${money(o.amountCents, o.currency)} a day from the more expensive group to the cheaper one. ` +
       "Your total daily budget stays the same; the same money should bring more sales or sign-ups.",

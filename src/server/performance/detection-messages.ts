@@ -1,5 +1,5 @@
 import type { Totals } from "./campaign-view";
-import { clickRate, costPerResult, count, money, percent, returnPerUnit } from "./plain-words";
+import { clickRate, costPerResult, count, money, perThousand, percent, returnPerUnit } from "./plain-words";
 
 /**
  * The owner-facing words of each significant change: what happened, what it means, what the agency
@@ -26,7 +26,7 @@ export function lowClicksWords(t: Totals): Words {
   return {
     title: "Few people are clicking your ads",
     message:
-      `Over the last 3 days your ads were shown ${count(t.impressions)} times and ${count(t.clicks)} people clicked (${clickRate(t.clicks, t.impressions)}). ` +
+      `Over the last 3 days your ads were shown ${count(t.impressions)} times and ${count(t.clicks)} people clicked: about ${perThousand(t.clicks, t.impressions)} in every 1,000. ` +
       "Ads usually get at least 5 clicks per 1,000 views, so the pictures or words are not catching people's eye yet. " +
       "We are pausing the ads people skip and keeping the ones they click; fresh images from you would help too.",
   };
@@ -47,8 +47,8 @@ export function standoutWords(o: { ad: Totals; campaign: Totals }): Words {
   return {
     title: "One ad is doing much better than the rest",
     message:
-      `Over the last 3 days one ad was shown ${count(o.ad.impressions)} times and ${clickRate(o.ad.clicks, o.ad.impressions)}; ` +
-      `across the whole campaign it is ${clickRate(o.campaign.clicks, o.campaign.impressions).replace("about ", "")}. ` +
+      `Over the last 3 days one ad was shown ${count(o.ad.impressions)} times and ${clickRate(o.ad.clicks, o.ad.impressions)}, ` +
+      `against about ${perThousand(o.campaign.clicks, o.campaign.impressions)} in every 1,000 across the whole campaign. ` +
       "People like what this ad shows. We keep it running and lean the budget towards the group of ads it is in.",
   };
 }

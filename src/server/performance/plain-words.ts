@@ -29,11 +29,15 @@ export function returnPerUnit(opts: { valueCents: number; spendCents: number; cu
   return `for every ${money(unit, opts.currency)} spent you got back ${money(back, opts.currency)}`;
 }
 
+/** "1.7": clicks per 1,000 views, one decimal below 10. */
+export function perThousand(clicks: number, impressions: number): string {
+  const n = impressions > 0 ? (clicks / impressions) * 1000 : 0;
+  return n >= 10 ? whole.format(n) : oneDecimal.format(n);
+}
+
 /** "about 2 in every 1,000 people who saw it clicked". */
 export function clickRate(clicks: number, impressions: number): string {
-  const perThousand = impressions > 0 ? (clicks / impressions) * 1000 : 0;
-  const n = perThousand >= 10 ? whole.format(perThousand) : oneDecimal.format(perThousand);
-  return `about ${n} in every 1,000 people who saw it clicked`;
+  return `about ${perThousand(clicks, impressions)} in every 1,000 people who saw it clicked`;
 }
 
 /** "each person saw it about 3.4 times". */
