@@ -51,6 +51,7 @@ const scenario: fc.Arbitrary<Scenario> = fc.record({
 });
 
 const HOUR = 3_600_000;
+const JARGON = /\b(CTR|ROAS|CPA|CPM|KPI|impressions?|frequency|conversions?|NaN|Infinity|undefined)\b/i;
 const acted = (l: LoggedDecision) => l.decision.disposition === "autonomous" || l.decision.disposition === "approval";
 
 /** Every invariant the engine promises, checked on one simulated campaign. */
@@ -92,6 +93,9 @@ function checkInvariants(sc: Scenario, decisions: LoggedDecision[], adSetsEmptie
 
   // Never the last active ad of an ad set paused.
   expect(adSetsEmptied).toEqual([]);
+
+  // Plain words for the owner, whatever the numbers.
+  for (const { decision: d } of decisions) for (const text of [d.reason, d.projectedEffect, d.policyNote ?? ""]) expect(text).not.toMatch(JARGON);
 }
 
 describe("evaluatePerformance over simulated weeks (property)", () => {

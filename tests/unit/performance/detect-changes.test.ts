@@ -15,7 +15,10 @@ const spec = (ads: Omit<AdSpec, "adSet">[], more: Partial<Spec> = {}): Spec => (
 function detect(s: Spec, now?: Date, edit?: (input: ReturnType<typeof build>) => void): Detection[] {
   const input = build(s, { now });
   edit?.(input);
-  return detectSignificantChanges({ campaign: input.campaign, snapshots: input.snapshots, previous: input.previous, now: input.now });
+  const found = detectSignificantChanges({ campaign: input.campaign, snapshots: input.snapshots, previous: input.previous, now: input.now });
+  // Every message, whatever the condition: no advertising jargon, no broken numbers.
+  for (const d of found) expect(`${d.title} ${d.message}`).not.toMatch(/\b(CTR|ROAS|CPA|CPM|impressions?|frequency|conversions?|NaN|Infinity|undefined)\b/i);
+  return found;
 }
 const conditions = (d: Detection[]) => d.map((x) => x.condition);
 // Healthy numbers: 2% clicks, 4× return.
