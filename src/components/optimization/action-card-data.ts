@@ -10,6 +10,12 @@ export interface ActionCardData {
   projectedEffect: string | null;
   /** Before → after lines, already in words. */
   changes: string[];
+  /** False for a change the agency made alone within the policy (its card only reports it). */
+  requiresApproval: boolean;
+  /** Why a policy refused it or why applying stopped. */
+  outcome: string | null;
+  /** Measured impact, once known. */
+  impact: string | null;
 }
 
 const text = (v: unknown): string | null => (typeof v === "string" && v.trim() ? v : null);
@@ -36,5 +42,9 @@ export function parseActionCard(metadata: Record<string, unknown> | null, opts: 
     reason: text(metadata.reason) ?? "",
     projectedEffect: text(metadata.projectedEffect),
     changes,
+    // A card that does not say is treated as a suggestion: showing buttons is safe, hiding them is not.
+    requiresApproval: metadata.requiresApproval !== false,
+    outcome: text(metadata.outcome),
+    impact: text(metadata.impact) ?? text((metadata.impact as { summary?: unknown } | null)?.summary),
   };
 }

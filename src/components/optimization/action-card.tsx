@@ -12,11 +12,12 @@ import { DecisionButtons } from "./decision-buttons";
  */
 export function OptimizationActionCard(props: { card: ActionCardData; status: string }) {
   const { card } = props;
+  const kind = card.requiresApproval ? "Suggested change" : "Change made by the agency";
   return (
-    <Card withBorder shadow="sm" padding="md" component="section" aria-label={`Suggested change: ${card.title}`} data-testid="optimization-action-card" data-action-id={card.actionId} data-status={props.status}>
+    <Card withBorder shadow="sm" padding="md" component="section" aria-label={`${kind}: ${card.title}`} data-testid="optimization-action-card" data-action-id={card.actionId} data-status={props.status}>
       <Stack gap="xs">
         <Group gap="xs">
-          <Badge color="grape" variant="light">Suggested change</Badge>
+          <Badge color={card.requiresApproval ? "grape" : "teal"} variant="light">{card.requiresApproval ? "Suggested change" : "Done on its own"}</Badge>
           <Text fw={700} size="sm">{card.title}</Text>
         </Group>
         {card.reason && <Text size="sm">{card.reason}</Text>}
@@ -33,6 +34,8 @@ export function OptimizationActionCard(props: { card: ActionCardData; status: st
             <b>What it should do:</b> {card.projectedEffect}
           </Text>
         )}
+        {card.outcome && <Text size="sm" c="dimmed">{card.outcome}</Text>}
+        {card.impact && <Text size="sm" c="teal.8">Result: {card.impact}</Text>}
         <DecisionButtons actionId={card.actionId} status={props.status} />
         {isAwaitingDecision(props.status) && (
           <Text size="xs" c="dimmed">Nothing changes on Facebook until you approve; before applying, the agency checks that nothing was changed there meanwhile.</Text>

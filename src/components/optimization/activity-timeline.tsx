@@ -43,7 +43,8 @@ function EntryTitle({ entry }: { entry: ActivityEntry }) {
 }
 
 function EntryBody({ entry }: { entry: ActivityEntry }) {
-  const note = explainStatus(entry.status);
+  // The ledger's own outcome says it better when present; the generic note is for entries without one.
+  const note = entry.outcome ? null : explainStatus(entry.status);
   return (
     <Stack gap={4}>
       <Text size="sm">{entry.reason}</Text>

@@ -26,7 +26,7 @@ export function DecisionButtons(props: { actionId: string; status: string }) {
     setBusy(choice);
     setError(null);
     // As with plans, an explicit confirm is what approves: an empty body never does.
-    const res = await callJson<{ status?: string }>(`/api/optimization/actions/${props.actionId}/${choice}`, { body: choice === "approve" ? { confirm: true } : {} });
+    const res = await callJson<{ status?: unknown; action?: { status?: unknown } }>(`/api/optimization/actions/${props.actionId}/${choice}`, { body: choice === "approve" ? { confirm: true } : {} });
     setBusy(null);
     if (!res.ok) {
       setError(res.error);
@@ -34,7 +34,8 @@ export function DecisionButtons(props: { actionId: string; status: string }) {
       if (res.status === 409) router.refresh();
       return;
     }
-    setDecided(typeof res.data.status === "string" ? res.data.status : choice === "approve" ? "APPROVED" : "REJECTED");
+    const answered = res.data.action?.status ?? res.data.status;
+    setDecided(typeof answered === "string" ? answered : choice === "approve" ? "APPROVED" : "REJECTED");
     router.refresh();
   }
 

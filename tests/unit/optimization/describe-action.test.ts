@@ -63,7 +63,7 @@ describe("the chat card read from message metadata", () => {
 
   it("turns ledger values into before → after lines", () => {
     const card = parseActionCard({ ...base, before: { dailyBudgets: { "111": 1_000 } }, after: { dailyBudgets: { "111": 1_500 } } }, { names });
-    expect(card).toMatchObject({ actionId: "act-1", status: "AWAITING_APPROVAL", title: "Raise the daily budget", projectedEffect: null });
+    expect(card).toMatchObject({ actionId: "act-1", status: "AWAITING_APPROVAL", title: "Raise the daily budget", projectedEffect: null, requiresApproval: true, impact: null });
     expect(card!.changes).toEqual(['Ad set "Parents" daily budget: $10 → $15']);
   });
 
@@ -72,6 +72,15 @@ describe("the chat card read from message metadata", () => {
       changes: ["$30 a day → $45 a day"],
       projectedEffect: "About 5 more leads a week",
     });
+  });
+
+  it("reports a change made alone, with its outcome and measured impact", () => {
+    expect(parseActionCard({ ...base, status: "APPLIED", requiresApproval: false, outcome: "Done.", impact: "Saved €9 in 3 days." })).toMatchObject({
+      requiresApproval: false,
+      outcome: "Done.",
+      impact: "Saved €9 in 3 days.",
+    });
+    expect(parseActionCard({ ...base, impact: { summary: "Saved €9." } })!.impact).toBe("Saved €9.");
   });
 
   it("is no card for other kinds or without an action id", () => {

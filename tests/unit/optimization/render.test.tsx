@@ -67,7 +67,7 @@ describe("campaign page sections render on the server", () => {
   });
 
   it("the chat card: labelled for the journey, buttons while awaiting, the final status once decided", () => {
-    const card = { actionId: "a1", status: "AWAITING_APPROVAL", title: "Raise the daily budget", reason: "It pays back 3.8×.", projectedEffect: "More leads", changes: ["$30 → $45"] };
+    const card = { actionId: "a1", status: "AWAITING_APPROVAL", title: "Raise the daily budget", reason: "It pays back 3.8×.", projectedEffect: "More leads", changes: ["$30 → $45"], requiresApproval: true, outcome: null, impact: null };
     const awaiting = html(<OptimizationActionCard card={card} status="AWAITING_APPROVAL" />);
     expect(awaiting).toContain('data-testid="optimization-action-card"');
     expect(awaiting).toContain("Approve change");
@@ -75,6 +75,10 @@ describe("campaign page sections render on the server", () => {
     const decided = html(<OptimizationActionCard card={card} status="APPLIED" />);
     expect(decided).not.toContain("Approve change");
     expect(decided).toContain("Applied");
+    const alone = html(<OptimizationActionCard card={{ ...card, requiresApproval: false, impact: "Saved $9 over 3 days." }} status="APPLIED" />);
+    expect(alone).toContain("Done on its own");
+    expect(alone).toContain("Result: Saved $9 over 3 days.");
+    expect(alone).not.toContain("Suggested change");
   });
 });
 
