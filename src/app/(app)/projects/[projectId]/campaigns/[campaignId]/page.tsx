@@ -15,7 +15,7 @@ import { requirePageProject } from "@/server/projects/page";
 
 export const dynamic = "force-dynamic";
 
-/** One campaign version: status, the Facebook ids we stored for it, and its structure. */
+/** One campaign version: status, its numbers over time, what the agency did about them, the Facebook ids we stored, and its structure. */
 export default async function CampaignPage(props: { params: Promise<{ projectId: string; campaignId: string }> }) {
   const { projectId, campaignId } = await props.params;
   const { project, viewer } = await requirePageProject(projectId);
