@@ -1,4 +1,4 @@
-import { Badge, Group, List, ListItem, Stack, Text, Timeline, TimelineItem, Title } from "@mantine/core";
+import { Anchor, Badge, Group, List, ListItem, Stack, Text, Timeline, TimelineItem, Title } from "@mantine/core";
 import { formatDay } from "@/components/performance/series";
 import { describeActionKind, describeActionStatus, explainStatus, groupByDay, isAwaitingDecision } from "./describe-action";
 import { DecisionButtons } from "./decision-buttons";
@@ -9,7 +9,10 @@ export function ActivityTimeline(props: { entries: ActivityEntry[] }) {
   const days = groupByDay(props.entries);
   return (
     <Stack gap="sm" component="section" aria-label="Activity">
-      <Title order={5}>Activity</Title>
+      <Group justify="space-between" align="baseline">
+        <Title order={5}>Activity</Title>
+        <Anchor href="/settings/autonomy" size="xs">What the agency may do on its own</Anchor>
+      </Group>
       {days.length === 0 ? (
         <Text size="sm" c="dimmed" role="status">
           Nothing yet. Each time the agency checks the numbers it writes down here what it changed, what it suggests, and why.
