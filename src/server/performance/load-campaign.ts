@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lte } from "drizzle-orm";
+import { and, asc, eq, gt, gte, lte, min } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { optimizationActions, performanceSnapshots } from "@/server/db/schema";
 import { getCampaign, type CampaignRecord } from "@/server/campaigns/records";
@@ -48,6 +48,7 @@ export async function loadCampaignPerformance(
     timezone,
     fbCampaignId: record.fbCampaignId,
     activatedAt: deliveryStart(all, record),
+    startDate: await firstSpendDay(db, record.id),
     totalDailyBudgetCents: totalDailyBudget(snapshots),
     excludedAdIds: await excludedAds(db, record, snapshots),
   };
@@ -69,6 +70,21 @@ function deliveryStart(rows: SnapshotRow[], record: CampaignRecord): Date {
   const first = rows.find((r) => r.objectType === "campaign" && r.spendCents > 0);
   if (first) return new Date(`${first.date}T00:00:00Z`);
   return record.activatedAt ?? record.createdAt;
+}
+
+/** The first account day the campaign object spent, over all its stored days (weeks count from it). */
+async function firstSpendDay(db: Db, campaignId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ first: min(performanceSnapshots.date) })
+    .from(performanceSnapshots)
+    .where(
+      and(
+        eq(performanceSnapshots.campaignId, campaignId),
+        eq(performanceSnapshots.objectType, "campaign"),
+        gt(performanceSnapshots.spendCents, 0),
+      ),
+    );
+  return row?.first ?? undefined;
 }
 
 function totalDailyBudget(rows: SnapshotRow[]): number {
