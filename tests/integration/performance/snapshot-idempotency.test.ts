@@ -27,7 +27,7 @@ afterAll(async () => {
 describe("snapshot idempotency", () => {
   it("two overlapping sweeps and a rerun leave the same rows, once each", async () => {
     // 8 campaigns × 7 objects = 56 objects: two batches per pull, so the sweeps interleave across chunks.
-    const campaigns = [];
+    const campaigns: Awaited<ReturnType<typeof seedLiveCampaign>>[] = [];
     for (let i = 1; i <= 8; i++) campaigns.push(await seedLiveCampaign(handle.db, fake, world, { prefix: `${i}3` }));
     const pull = (sweepId: string) =>
       pullAccountSnapshots(deps, { organizationId: world.organizationId, adAccountId: AD_ACCOUNT, sweepId }, { batch: { sleep: async () => {} } });
