@@ -9,6 +9,10 @@ import { reencryptTokens } from "./facebook/reencrypt-tokens";
 import { refreshToken } from "./facebook/refresh-token";
 import { refreshTokens } from "./facebook/refresh-tokens";
 import { publishNotification } from "./notifications/publish-notification";
+import { fanOutPerformanceSweep } from "./performance/fan-out-performance-sweep";
+import { pullAccountSnapshots } from "./performance/pull-account-snapshots";
+import { refreshCampaignSnapshots } from "./performance/refresh-campaign-snapshots";
+import { requestPerformanceSweep } from "./performance/request-performance-sweep";
 import { replyToMessage } from "./onboarding/reply-to-message";
 
 /** The one list the serve route registers. Add a function here in the same commit that adds its file. */
@@ -24,4 +28,8 @@ export const functions: InngestFunction.Any[] = [
   refreshToken,
   reencryptTokens,
   publishNotification,
+  requestPerformanceSweep,
+  fanOutPerformanceSweep,
+  pullAccountSnapshots,
+  refreshCampaignSnapshots,
 ];

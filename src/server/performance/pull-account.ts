@@ -142,3 +142,13 @@ export async function pullAccountSnapshots(deps: Deps, target: AccountPullTarget
     outcomes,
   };
 }
+
+/** The campaigns whose numbers this pull refreshed: all but those whose login was not active. */
+export function refreshedCampaigns(
+  plan: Pick<AccountPullPlan, "campaigns">,
+  chunks: PullChunk[],
+  outcomes: Pick<ChunkOutcome, "noConnection">[],
+): AccountPullPlan["campaigns"] {
+  const stale = new Set(chunks.flatMap((c, i) => (outcomes[i]?.noConnection ? c.objects.map((o) => o.campaignId) : [])));
+  return plan.campaigns.filter((c) => !stale.has(c.campaignId));
+}
