@@ -2,7 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { performanceSnapshots } from "@/server/db/schema";
 import type { CampaignRecord } from "@/server/campaigns/records";
-import { addDays } from "./account-day";
+import { addDays } from "./account-timezone";
 
 export interface SeriesPoint {
   date: string;
