@@ -17,6 +17,7 @@ export interface LiveCampaign {
   currency: string;
   /** Whose token pulls it: the connection that deployed it. */
   connectionUserId: string;
+  activatedAt: Date | null;
   objects: PlannedObject[];
 }
 
@@ -82,6 +83,7 @@ export async function listLiveCampaigns(
     projectId: r.projectId,
     currency: r.currency,
     connectionUserId: r.connectionUserId!,
+    activatedAt: r.activatedAt,
     objects: objectsOf({ id: r.id, fbCampaignId: r.fbCampaignId!, fbAdSetIds: r.fbAdSetIds, fbAdIds: r.fbAdIds }),
   }));
 }

@@ -3,10 +3,10 @@ import type { Deps } from "@/server/deps";
 import { getActiveConnection } from "@/server/facebook/connections";
 import { GRAPH_BATCH_LIMIT, GraphApiError } from "@/server/services/facebook/types";
 import { accountNow } from "./account-clock";
-import { lastAccountDays } from "./account-day";
 import { accountTimezone } from "./account-timezone";
 import { listLiveCampaigns, type PlannedObject } from "./live-objects";
 import { pullInBatches, type BatchPullOptions } from "./pull-batches";
+import { pullRange } from "./pull-range";
 import { toSnapshotRows } from "./snapshot-rows";
 import { objectsPulledSince, upsertSnapshots } from "./store-snapshots";
 
@@ -46,7 +46,7 @@ export interface AccountPullTarget {
 export async function planAccountPull(deps: Deps, target: AccountPullTarget): Promise<AccountPullPlan> {
   const campaigns = await listLiveCampaigns(deps.db, target);
   const timezone = await accountTimezone(deps.db, target);
-  const range = lastAccountDays(await accountNow(deps, target.adAccountId), timezone);
+  const range = await pullRange(deps.db, { now: await accountNow(deps, target.adAccountId), timezone, campaigns });
   const byToken = new Map<string, PlannedObject[]>();
   for (const c of campaigns) byToken.set(c.connectionUserId, [...(byToken.get(c.connectionUserId) ?? []), ...c.objects]);
   const chunks = [...byToken.entries()].flatMap(([connectionUserId, objects]) =>

@@ -1,9 +1,11 @@
 import { setupServer } from "msw/node";
 import { RetryAfterError } from "inngest";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { facebookConnections } from "@/server/db/schema";
+import { facebookConnections, performanceSnapshots } from "@/server/db/schema";
 import type { Deps } from "@/server/deps";
+import { addDays, dayIn } from "@/server/performance/account-timezone";
 import { planAccountPull, pullAccountSnapshots, pullChunk } from "@/server/performance/pull-account";
+import { pullRange } from "@/server/performance/pull-range";
 import { SUB_FAILURES } from "../../mocks/graph";
 import { createTestDb } from "../../support/db";
 import { AD_ACCOUNT, embeddedDeps, seedWorld, type World } from "../campaigns/support";
@@ -35,6 +37,19 @@ afterAll(async () => {
 const target = (sweepId: string, adAccountId = AD_ACCOUNT) => ({ organizationId: world.organizationId, adAccountId, sweepId });
 
 describe("pulling an ad account's snapshots through Graph batches", () => {
+  it("reaches back to the last stored day, or to activation (at most 28 days), so a missed sweep leaves no gap", async () => {
+    const c = await seedLiveCampaign(handle.db, fake, world, { prefix: "3" });
+    const today = dayIn("UTC", new Date());
+    const campaigns = [{ campaignId: c.campaignId, activatedAt: new Date(Date.now() - 9 * 86_400_000) }];
+    expect(await pullRange(handle.db, { now: new Date(), timezone: "UTC", campaigns })).toEqual({ since: addDays(today, -9), until: today });
+    await handle.db.insert(performanceSnapshots).values({
+      organizationId: world.organizationId, campaignId: c.campaignId, adAccountId: AD_ACCOUNT, objectType: "campaign", objectId: c.ids.campaign, date: addDays(today, -5),
+    });
+    expect((await pullRange(handle.db, { now: new Date(), timezone: "UTC", campaigns })).since).toBe(addDays(today, -5));
+    const old = [{ campaignId: "00000000-0000-4000-8000-000000000000", activatedAt: new Date(Date.now() - 90 * 86_400_000) }];
+    expect((await pullRange(handle.db, { now: new Date(), timezone: "UTC", campaigns: old })).since).toBe(addDays(today, -27));
+  });
+
   it("stores one row per object and day with derived figures, in ceil(objects / 50) requests", async () => {
     const c = await seedLiveCampaign(handle.db, fake, world, { prefix: "7" });
     const out = await pullAccountSnapshots(deps, target("sweep-1"), { batch: noWait });
