@@ -35,6 +35,10 @@ describe("snapshot idempotency", () => {
     const [a, b] = await Promise.all([pull("sweep-a"), pull("sweep-b")]);
     expect(a.plan.chunks).toBe(2);
     expect(a.objects + b.objects).toBe(112);
+    // At most two requests each; fewer when one run finds a chunk the other already stored after it started.
+    const overlapRequests = fake.batches.length;
+    expect(overlapRequests).toBeGreaterThanOrEqual(2);
+    expect(overlapRequests).toBeLessThanOrEqual(4);
     const afterOverlap = await snapshotRows(handle.db);
     expect(afterOverlap).toHaveLength(56 * 3);
     expect(new Set(afterOverlap.map((r) => `${r.objectId}|${r.date}`)).size).toBe(56 * 3);
@@ -42,8 +46,7 @@ describe("snapshot idempotency", () => {
     await pull("sweep-c");
     const afterRerun = await snapshotRows(handle.db);
     expect(afterRerun).toEqual(afterOverlap);
-    // Four batch requests for the two overlapping pulls, two for the rerun: nothing was pulled twice per run.
-    expect(fake.batches).toHaveLength(6);
+    expect(fake.batches.length - overlapRequests).toBe(2);
     expect(afterRerun.filter((r) => r.campaignId === campaigns[0]!.campaignId)).toHaveLength(21);
   });
 });
