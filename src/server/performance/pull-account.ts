@@ -1,6 +1,6 @@
 import { NonRetriableError, RetryAfterError } from "inngest";
 import type { Deps } from "@/server/deps";
-import { getActiveConnection } from "@/server/facebook/connections";
+import { getActiveConnection, markConnectionNeedsReconnect } from "@/server/facebook/connections";
 import { GRAPH_BATCH_LIMIT, GraphApiError } from "@/server/services/facebook/types";
 import { accountNow } from "./account-clock";
 import { accountTimezone } from "./account-timezone";
@@ -72,8 +72,10 @@ export interface ChunkOutcome {
   pulled: number;
   alreadyPulled: number;
   skipped: { objectId: string; reason: string }[];
-  /** The chunk's login is no longer active: nothing pulled, the owner is asked to reconnect elsewhere. */
+  /** The chunk's login is not active (or Graph just refused it): its campaigns keep their last numbers. */
   noConnection?: boolean;
+  /** Graph refused the token during this pull: the connection was marked EXPIRED, so the app asks for a reconnect. */
+  loginRefused?: boolean;
 }
 
 /** Inngest's retry semantics for the failure that stopped a pull. */
@@ -83,8 +85,6 @@ export function toPullError(error: GraphApiError): Error {
       return new RetryAfterError(error.message, error.details.retryAfterMs ?? DEFAULT_THROTTLE_WAIT_MS);
     case "transient":
       return new Error(error.message);
-    case "auth":
-      return new NonRetriableError(`Facebook refused the login of this ad account (reconnect Facebook): ${error.message}`);
     default:
       return new NonRetriableError(error.message);
   }
@@ -112,6 +112,7 @@ export async function pullChunk(
 
   const ctx = { accessToken: conn.accessToken, adAccountId: plan.adAccountId };
   const queries = todo.map((o) => ({ objectId: o.objectId, level: o.level }));
+  const askedAt = new Date();
   const outcome = await pullInBatches(deps.services.facebook, ctx, queries, plan.range, opts.batch);
 
   const planned = new Map(todo.map((o) => [o.objectId, o]));
@@ -124,6 +125,12 @@ export async function pullChunk(
     return toSnapshotRows(perf, o, rowCtx);
   });
   const stored = await upsertSnapshots(deps.db, rows);
+  if (outcome.stoppedBy?.kind === "auth") {
+    // Retrying cannot help and other logins' chunks should still run: expire this one (unless it was
+    // renewed since we asked) and carry on, as deploys do.
+    await markConnectionNeedsReconnect(deps.db, { organizationId: plan.organizationId, userId: chunk.connectionUserId, seenAt: askedAt });
+    return { ...base, stored, pulled: outcome.pulled.length, skipped: outcome.skipped, noConnection: true, loginRefused: true };
+  }
   if (outcome.stoppedBy) throw toPullError(outcome.stoppedBy);
   return { ...base, stored, pulled: outcome.pulled.length, skipped: outcome.skipped };
 }

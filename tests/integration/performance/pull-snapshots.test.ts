@@ -9,7 +9,7 @@ import { pullRange } from "@/server/performance/pull-range";
 import { SUB_FAILURES } from "../../mocks/graph";
 import { createTestDb } from "../../support/db";
 import { AD_ACCOUNT, embeddedDeps, seedWorld, type World } from "../campaigns/support";
-import { graphWorld, seedLiveCampaign, snapshotRows } from "./support";
+import { GRAPH_TOKEN, graphWorld, seedLiveCampaign, snapshotRows } from "./support";
 
 const { fake, platform } = graphWorld();
 const server = setupServer(...fake.handlers);
@@ -136,6 +136,20 @@ describe("pulling an ad account's snapshots through Graph batches", () => {
       expect(expired.outcomes[0]).toMatchObject({ noConnection: true, stored: 0 });
       expect(fake.batches).toHaveLength(1);
     } finally {
+      await handle.db.update(facebookConnections).set({ status: "ACTIVE" });
+    }
+  });
+
+  it("expires the login Graph refuses (190) instead of retrying, so the app asks for a reconnect", async () => {
+    await seedLiveCampaign(handle.db, fake, world, { prefix: "2" });
+    fake.tokens.delete(GRAPH_TOKEN);
+    try {
+      const out = await pullAccountSnapshots(deps, target("sweep-7"), { batch: noWait });
+      expect(out.outcomes[0]).toMatchObject({ noConnection: true, loginRefused: true, stored: 0 });
+      const [conn] = await handle.db.select().from(facebookConnections);
+      expect(conn!.status).toBe("EXPIRED");
+    } finally {
+      fake.tokens.add(GRAPH_TOKEN);
       await handle.db.update(facebookConnections).set({ status: "ACTIVE" });
     }
   });
