@@ -78,6 +78,11 @@ export const envSchema = z
     // How long a campaign plan waits for approval: a reminder email after the first, expiry after the second.
     PLAN_REMINDER_AFTER: z.string().regex(/^\d+[smhd]$/, "must look like 30s, 10m, 2h or 2d").default("2d"),
     PLAN_APPROVAL_TIMEOUT: z.string().regex(/^\d+[smhd]$/, "must look like 30s, 10m, 2h or 3d").default("3d"),
+    // When performance snapshots are pulled for every live campaign: a 5-field cron, optionally "TZ=<zone> " first.
+    MONITOR_CRON: z
+      .string()
+      .regex(/^(TZ=[\w/+-]+ )?[\d*/,-]+( [\d*/,A-Za-z-]+){4}$/, 'must be a 5-field cron expression such as "0 */4 * * *"')
+      .default("0 */4 * * *"),
   })
   .superRefine((env, ctx) => {
     // Pairs that only make sense together: half a configuration is an error, not "embedded".

@@ -10,6 +10,10 @@ import { refreshToken } from "./facebook/refresh-token";
 import { refreshTokens } from "./facebook/refresh-tokens";
 import { publishNotification } from "./notifications/publish-notification";
 import { detectSignificantChanges } from "./performance/detect-significant-changes";
+import { fanOutPerformanceSweep } from "./performance/fan-out-performance-sweep";
+import { pullAccountSnapshots } from "./performance/pull-account-snapshots";
+import { refreshCampaignSnapshots } from "./performance/refresh-campaign-snapshots";
+import { requestPerformanceSweep } from "./performance/request-performance-sweep";
 import { replyToMessage } from "./onboarding/reply-to-message";
 
 /** The one list the serve route registers. Add a function here in the same commit that adds its file. */
@@ -26,4 +30,8 @@ export const functions: InngestFunction.Any[] = [
   reencryptTokens,
   publishNotification,
   detectSignificantChanges,
+  requestPerformanceSweep,
+  fanOutPerformanceSweep,
+  pullAccountSnapshots,
+  refreshCampaignSnapshots,
 ];

@@ -7,6 +7,9 @@ import { http, HttpResponse } from "msw";
  * deployment searches (with `filtering` on name CONTAIN), and lets a test script failures
  * (`failNext`) such as a code-17 throttle with usage headers, an expired token, a 500, an
  * unreadable body, a dropped connection, or any of these after the write was applied.
+ * It also answers Graph batch requests (POST to the root with `batch=[…]`): each sub-request is
+ * answered on its own, and `failSubRequest` scripts one sub-response (a 613 or 17 throttle, a 500,
+ * or Graph's `null` for a sub-request it timed out) while the others succeed.
  */
 export interface GraphFakeObject {
   id: string;
@@ -27,6 +30,31 @@ export interface ScriptedFailure {
   body?: unknown;
   headers?: Record<string, string>;
 }
+
+export interface ScriptedSubFailure {
+  objectId: string;
+  /** `null`: Graph timed this sub-request out and answers null in its place. */
+  code: number | null;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** How many batches it fails in (default 1). */
+  times?: number;
+}
+
+/** A sub-response as Graph sends it for a throttled or failed sub-request. */
+export const SUB_FAILURES = {
+  appThrottle: (objectId: string, times = 1): ScriptedSubFailure => ({
+    objectId, code: 400, times, body: graphError(613, "Calls within one hour have exceeded the rate limit for this ad account"),
+    headers: { "X-Business-Use-Case-Usage": JSON.stringify({ "111": [{ type: "ads_insights", call_count: 100, estimated_time_to_regain_access: 3 }] }) },
+  }),
+  userThrottle: (objectId: string, times = 1): ScriptedSubFailure => ({
+    objectId, code: 400, times, body: graphError(17, "User request limit reached"), headers: { "Retry-After": "120" },
+  }),
+  serverError: (objectId: string, times = 1): ScriptedSubFailure => ({
+    objectId, code: 500, times, body: graphError(2, "An unexpected error has occurred. Please retry your request later.", { is_transient: true }),
+  }),
+  timedOut: (objectId: string, times = 1): ScriptedSubFailure => ({ objectId, code: null, times }),
+};
 
 /** Graph's HTML error page, which arrives instead of JSON when its edge fails. */
 export const HTML_502 = "<!DOCTYPE html><html><body><h1>502 Bad Gateway</h1></body></html>";
@@ -51,6 +79,11 @@ export function createGraphFake(opts: { baseUrl?: string; appId?: string; appSec
   const objects = new Map<string, GraphFakeObject>();
   const requests: { method: string; path: string; query: URLSearchParams; body?: Record<string, unknown> }[] = [];
   const failures: ScriptedFailure[] = [];
+  const subFailures: ScriptedSubFailure[] = [];
+  // Daily insights rows per object (Graph's wire shape); objects without any report no delivery.
+  const insights = new Map<string, Record<string, unknown>[]>();
+  // The object ids of each batch request, in order, for assertions on what was retried.
+  const batches: { objectIds: string[]; relativeUrls: string[] }[] = [];
   let seq = 0;
   const nextId = () => `1209${String(++seq).padStart(14, "0")}`;
 
@@ -73,6 +106,9 @@ export function createGraphFake(opts: { baseUrl?: string; appId?: string; appSec
     const index = failures.findIndex((f) => !f.match || f.match({ method: request.method, path }));
     const failure = index >= 0 ? failures.splice(index, 1)[0] : undefined;
     if (failure && failure.phase !== "after-write") return failed(failure);
+    if (path === "" && request.method === "POST" && typeof body?.batch === "string") {
+      return authError(request, url) ?? batch(JSON.parse(body.batch) as { method: string; relative_url: string }[]);
+    }
     const answer = await respond(request, url, path, body);
     return failure ? failed(failure) : answer;
   });
@@ -82,6 +118,39 @@ export function createGraphFake(opts: { baseUrl?: string; appId?: string; appSec
     const payload = typeof f.body === "string" ? f.body : JSON.stringify(f.body);
     const type = typeof f.body === "string" && f.body.startsWith("<") ? "text/html" : "application/json";
     return new HttpResponse(payload, { status: f.status ?? 500, headers: { "content-type": type, ...f.headers } });
+  }
+
+  function batch(subs: { method: string; relative_url: string }[]) {
+    if (subs.length > 50) return HttpResponse.json(graphError(1, "The batch exceeds the 50 sub-request limit."), { status: 400 });
+    const ids = subs.map((s) => decodeURIComponent(s.relative_url.split("?")[0]!));
+    batches.push({ objectIds: ids, relativeUrls: subs.map((s) => s.relative_url) });
+    return HttpResponse.json(subs.map((s, i) => subResponse(ids[i]!, s)));
+  }
+
+  function subResponse(objectId: string, sub: { method: string; relative_url: string }) {
+    const scripted = subFailures.find((f) => f.objectId === objectId && (f.times ?? 1) > 0);
+    if (scripted) {
+      scripted.times = (scripted.times ?? 1) - 1;
+      if (scripted.code === null) return null;
+      const headers = Object.entries(scripted.headers ?? {}).map(([name, value]) => ({ name, value }));
+      return { code: scripted.code, headers, body: JSON.stringify(scripted.body ?? graphError(1, "An unknown error occurred")) };
+    }
+    const o = objects.get(objectId);
+    if (sub.method !== "GET" || !o) {
+      const error = graphError(100, `Unsupported get request. Object with ID '${objectId}' does not exist`, { error_subcode: 33 });
+      return { code: 400, headers: [], body: JSON.stringify(error) };
+    }
+    const fields = new URLSearchParams(sub.relative_url.split("?")[1] ?? "").get("fields") ?? "";
+    const range = /time_range\((\{[^)]*\})\)/.exec(fields);
+    const { since, until } = range ? (JSON.parse(range[1]!) as { since: string; until: string }) : { since: "", until: "\uffff" };
+    const rows = (insights.get(objectId) ?? []).filter((r) => String(r.date_start) >= since && String(r.date_start) <= until);
+    const status = String(o.body.status ?? "PAUSED");
+    const answer: Record<string, unknown> = { id: o.id, status, effective_status: status };
+    if (fields.includes("daily_budget") && o.body.daily_budget !== undefined) answer.daily_budget = String(o.body.daily_budget);
+    if (fields.includes("creative{id}") && o.body.creative) answer.creative = { id: String((o.body.creative as { creative_id?: string }).creative_id ?? o.body.creative) };
+    // Graph leaves the insights edge out entirely for a range without delivery.
+    if (fields.includes("insights") && rows.length) answer.insights = { data: rows, paging: { cursors: { before: "b", after: "a" } } };
+    return { code: 200, headers: [{ name: "Content-Type", value: "text/javascript; charset=UTF-8" }], body: JSON.stringify(answer) };
   }
 
   /** Objects not DELETED and not under a DELETED parent (deleting a campaign deletes its ad sets and ads). */
@@ -183,10 +252,18 @@ export function createGraphFake(opts: { baseUrl?: string; appId?: string; appSec
     failNext: (failure: ScriptedFailure) => void failures.push(failure),
     /** Drops scripted failures that no request consumed. */
     clearFailures: () => void (failures.length = 0),
+    batches,
+    /** One sub-response of the next batch(es) naming this object fails as scripted. */
+    failSubRequest: (failure: ScriptedSubFailure) => void subFailures.push({ ...failure }),
+    /** Daily insights rows for an object, in Graph's wire shape (`date_start`, `spend` as a string…). */
+    setInsights: (objectId: string, rows: Record<string, unknown>[]) => void insights.set(objectId, rows),
     reset: () => {
       objects.clear();
       requests.length = 0;
       failures.length = 0;
+      subFailures.length = 0;
+      insights.clear();
+      batches.length = 0;
     },
   };
 }

@@ -72,6 +72,11 @@ export function toGraphAmount(cents: number, currency: string): number {
   return GRAPH_OFFSET_ONE.has(currency.toUpperCase()) ? Math.floor(cents / 100) : Math.floor(cents);
 }
 
+/** The inverse of `toGraphAmount`: an amount Graph reports (`daily_budget`) in hundredths of the main unit. */
+export function fromGraphAmount(amount: number, currency: string): number {
+  return GRAPH_OFFSET_ONE.has(currency.toUpperCase()) ? amount * 100 : amount;
+}
+
 export interface BudgetConversion {
   from: string;
   to: string;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { searchGraphGeoLocations } from "./geo-search";
+import { getPerformanceBatch } from "./graph-batch";
 import { createGraphClient, type GraphClientOptions } from "./graph-client";
 import { toAdParams, toAdSetParams, toCampaignParams, toCreativeParams } from "./payloads";
 import { insightsRowSchema, toInsightsRow } from "./transform";
@@ -169,9 +170,7 @@ export function createGraphAdPlatform(opts: GraphAdPlatformOptions): AdPlatform 
     },
 
     // Filled in by the monitoring work (issue 8).
-    async getPerformanceBatch() {
-      throw new Error("getPerformanceBatch is not implemented yet");
-    },
+    getPerformanceBatch: (ctx, queries, range) => getPerformanceBatch(request, ctx, queries, range),
     async readObjects() {
       throw new Error("readObjects is not implemented yet");
     },

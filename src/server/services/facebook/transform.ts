@@ -130,7 +130,10 @@ export const insightsRowSchema = z.object({
   reach: num.optional(),
   clicks: num.optional(),
   ctr: num.optional(),
+  frequency: num.optional(),
   actions: z.array(z.object({ action_type: z.string(), value: num })).optional(),
+  // Value of each action type, in the account currency's main unit (like spend).
+  action_values: z.array(z.object({ action_type: z.string(), value: num })).optional(),
 });
 
 // One action type per kind of result, so a purchase counted under two names is not counted twice.
@@ -140,13 +143,17 @@ const CONVERSION_KINDS = [
   ["mobile_app_install", "app_install"],
 ];
 
+function sumConversionKinds(list: { action_type: string; value: number }[] | undefined): number {
+  const byType = new Map((list ?? []).map((a) => [a.action_type, a.value]));
+  return CONVERSION_KINDS.reduce((sum, names) => {
+    const found = names.find((n) => byType.has(n));
+    return sum + (found ? byType.get(found)! : 0);
+  }, 0);
+}
+
 /** Graph sends metrics as strings and spend in major units; we keep cents and numbers. */
 export function toInsightsRow(row: z.output<typeof insightsRowSchema>): InsightsRow {
-  const actions = new Map((row.actions ?? []).map((a) => [a.action_type, a.value]));
-  const conversions = CONVERSION_KINDS.reduce((sum, names) => {
-    const found = names.find((n) => actions.has(n));
-    return sum + (found ? actions.get(found)! : 0);
-  }, 0);
+  const conversions = sumConversionKinds(row.actions);
   return {
     dateStart: row.date_start,
     dateStop: row.date_stop,
@@ -156,5 +163,7 @@ export function toInsightsRow(row: z.output<typeof insightsRowSchema>): Insights
     clicks: row.clicks ?? 0,
     ctr: row.ctr ?? 0,
     conversions,
+    ...(row.frequency !== undefined ? { frequency: row.frequency } : {}),
+    ...(row.action_values ? { conversionValueCents: Math.round(sumConversionKinds(row.action_values) * 100) } : {}),
   };
 }

@@ -1,0 +1,52 @@
+import { and, asc, eq } from "drizzle-orm";
+import type { Db } from "@/server/db";
+import { performanceSnapshots } from "@/server/db/schema";
+import type { CampaignRecord } from "@/server/campaigns/records";
+import { addDays } from "./account-timezone";
+
+export interface SeriesPoint {
+  date: string;
+  spendCents: number;
+  impressions: number;
+  reach: number;
+  clicks: number;
+  ctr: number;
+  frequency: number;
+  conversions: number;
+  conversionValueCents: number;
+  costPerConversionCents: number | null;
+  roas: number | null;
+}
+
+/** The campaign's own daily rows (campaign level, as Graph reports it), oldest first, at most `days` of them. */
+export async function campaignSeries(db: Db, record: Pick<CampaignRecord, "id" | "organizationId" | "fbCampaignId">, opts: { days: number }): Promise<SeriesPoint[]> {
+  if (!record.fbCampaignId) return [];
+  const rows = await db
+    .select()
+    .from(performanceSnapshots)
+    .where(
+      and(
+        eq(performanceSnapshots.organizationId, record.organizationId),
+        eq(performanceSnapshots.campaignId, record.id),
+        eq(performanceSnapshots.objectId, record.fbCampaignId),
+      ),
+    )
+    .orderBy(asc(performanceSnapshots.date));
+  const last = rows.at(-1)?.date;
+  const from = last ? addDays(last, -(opts.days - 1)) : "";
+  return rows
+    .filter((r) => r.date >= from)
+    .map((r) => ({
+      date: r.date,
+      spendCents: r.spendCents,
+      impressions: r.impressions,
+      reach: r.reach,
+      clicks: r.clicks,
+      ctr: r.ctr,
+      frequency: r.frequency,
+      conversions: r.conversions,
+      conversionValueCents: r.conversionValueCents,
+      costPerConversionCents: r.costPerConversionCents,
+      roas: r.roas,
+    }));
+}
