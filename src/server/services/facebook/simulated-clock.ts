@@ -82,3 +82,10 @@ export function accountDay(at: Date, timeZone: string): { date: string; fraction
   const seconds = Number(get("hour")) * 3600 + Number(get("minute")) * 60 + Number(get("second"));
   return { date: `${get("year")}-${get("month")}-${get("day")}`, fraction: Math.min(1, seconds / 86_400) };
 }
+
+/** When a change made now happens in a simulated account: its own now and that instant's account day. */
+export async function simulatedChangeTime(db: Db, adAccountId: string, base: Date, fallbackZone?: string): Promise<{ at: Date; date: string }> {
+  const [offsetMs, timeZone] = await Promise.all([readClockOffsetMs(db, adAccountId), adAccountTimezone(db, adAccountId, fallbackZone)]);
+  const at = new Date(base.getTime() + offsetMs);
+  return { at, date: accountDay(at, timeZone).date };
+}

@@ -4,7 +4,7 @@ import type { InsightsRow } from "./types";
 /**
  * Deterministic, plausible delivery for one ad, seeded by ad id (its lasting traits) and ad id +
  * date (the day's noise). Spend paces at 92–99% of the ad's budget share; CPM $6–12; CTR 1–2.6%
- * (a weak ad: 0.17–0.23%) decaying slowly with days since the ad started; frequency 1.1 rising
+ * (a weak ad: 0.18–0.23%) decaying slowly with days since the ad started; frequency 1.1 rising
  * ~0.07 a day; return on spend 4.1–4.7× (a weak ad: 1.1–1.4×). Clicks and conversions are whole
  * numbers whose running totals follow the expected rates (the fractions carry to the next day),
  * so even a small ad's cumulative CTR is what its rate says.
@@ -40,7 +40,7 @@ function seeded(key: string): () => number {
 export function simulateAdDay(input: AdDayInput, carry: Carry): AdDayRow {
   const trait = seeded(input.adId);
   const baseCpm = 600 + 600 * trait();
-  const baseCtr = input.weak ? 0.17 + 0.06 * trait() : 1 + 1.6 * trait();
+  const baseCtr = input.weak ? 0.18 + 0.05 * trait() : 1 + 1.6 * trait();
   const baseCvr = input.weak ? 0.02 + 0.02 * trait() : 0.04 + 0.06 * trait();
   const day = seeded(`${input.adId}:${input.date}`);
 

@@ -3,7 +3,7 @@ import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "@/server/db/client";
 import { simulatedAdObjects } from "@/server/db/schema";
 import { toAdParams, toAdSetParams, toCampaignParams, toCreativeParams } from "./payloads";
-import { accountDay, adAccountTimezone, readClockOffsetMs } from "./simulated-clock";
+import { adAccountTimezone, readClockOffsetMs, simulatedChangeTime } from "./simulated-clock";
 import { changeSimulatedObject, initialHistory } from "./simulated-history";
 import { simulatedMonitoring } from "./simulated-monitoring";
 import {
@@ -55,18 +55,13 @@ export function createSimulatedAdPlatform(opts: { db: Db; now?: () => Date }): S
   const now = opts.now ?? (() => new Date());
   const stats = { requests: 0 };
 
+  const templateZone = (adAccountId: string) => SIMULATED_AD_ACCOUNTS.find((a) => a.id === adAccountId)?.timezoneName;
   /** The account's own now (its simulated clock) and time zone: its days, activations and pro-rating. */
   async function clock(adAccountId: string) {
-    const [offsetMs, timeZone] = await Promise.all([
-      readClockOffsetMs(db, adAccountId),
-      adAccountTimezone(db, adAccountId, SIMULATED_AD_ACCOUNTS.find((a) => a.id === adAccountId)?.timezoneName),
-    ]);
+    const [offsetMs, timeZone] = await Promise.all([readClockOffsetMs(db, adAccountId), adAccountTimezone(db, adAccountId, templateZone(adAccountId))]);
     return { now: new Date(now().getTime() + offsetMs), timeZone };
   }
-  async function changeTime(adAccountId: string) {
-    const c = await clock(adAccountId);
-    return { at: c.now, date: accountDay(c.now, c.timeZone).date };
-  }
+  const changeTime = (adAccountId: string) => simulatedChangeTime(db, adAccountId, now(), templateZone(adAccountId));
 
   function checkToken(accessToken: string) {
     if (!accessToken.startsWith(SIMULATED_TOKEN_PREFIX)) {
