@@ -4,6 +4,7 @@ import {
   addSimulatedFault,
   createSimulatedAdPlatform,
   GraphApiError,
+  listSimulatedObjects,
   SIMULATED_AD_ACCOUNTS,
   SIMULATED_TOKEN_PREFIX,
   type AdAccountContext,
@@ -139,6 +140,22 @@ describe("simulated delivery", () => {
       expect(day.spendCents).toBeLessThanOrEqual(1980);
     }
     expect(await sim.readObjects(ctx, [adSet])).toEqual([{ id: adSet, status: "ACTIVE", dailyBudgetCents: 2000 }]);
+  });
+
+  it("keeps both changes when a status and two budget changes hit one ad set at once", async () => {
+    const ctx = freshAccount();
+    const c = await deploy(ctx, 2, 1000);
+    const adSet = c.sets[0]!.id;
+    await Promise.all([sim.updateStatus(ctx, adSet, "PAUSED"), sim.updateDailyBudget(ctx, adSet, 2000), sim.updateDailyBudget(ctx, adSet, 3000)]);
+    const [live] = await sim.readObjects(ctx, [adSet]);
+    expect(live!.status).toBe("PAUSED");
+    expect([2000, 3000]).toContain(live!.dailyBudgetCents);
+    const [row] = (await listSimulatedObjects(handle.db, ctx.adAccountId)).filter((o) => o.id === adSet);
+    expect((row!.fields._statusHistory as { status: string }[]).map((h) => h.status)).toEqual(["ACTIVE", "PAUSED"]);
+    const budgets = (row!.fields._budgetHistory as { dailyBudget: number }[]).map((h) => h.dailyBudget);
+    expect(budgets.slice(0, 1)).toEqual([1000]);
+    expect(budgets.slice(1).sort()).toEqual([2000, 3000]);
+    expect(budgets.at(-1)).toBe(live!.dailyBudgetCents);
   });
 
   it("raises frequency and lowers CTR as the ad ages", async () => {

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { simulatedAdObjects } from "@/server/db/schema";
 import type { SimulatedObject } from "./simulated-store";
@@ -71,7 +71,8 @@ export function initialHistory(row: { status?: string; fields: Record<string, un
 
 /**
  * Applies a status and/or budget change to a stored object, as Graph (or a person in Ads Manager)
- * would, appending to its histories. Returns the updated row.
+ * would, appending to its histories in one UPDATE (jsonb append in the database, not a
+ * read-then-write), so two changes made at once both stay in the history. Returns the updated row.
  */
 export async function changeSimulatedObject(
   db: Db,
@@ -79,22 +80,25 @@ export async function changeSimulatedObject(
   change: { status?: string; dailyBudget?: number },
   when: ChangeTime,
 ): Promise<SimulatedObject> {
+  if (change.status === undefined && change.dailyBudget === undefined) return row;
   const at = when.at.toISOString();
-  const fields: Record<string, unknown> = { ...row.fields };
-  let status = row.status;
+  const f = simulatedAdObjects.fields;
+  const parts: SQL[] = [];
   if (change.status !== undefined) {
-    status = change.status;
-    fields.status = change.status;
-    fields._statusHistory = [...statusHistory(row), { at, date: when.date, status: change.status }];
-    if (change.status === "ACTIVE" && !fields._activatedAt) fields._activatedAt = at;
+    const entry = JSON.stringify([{ at, date: when.date, status: change.status }]);
+    // Objects written before histories existed start from what their fields say.
+    const legacy = JSON.stringify(statusHistory(row));
+    parts.push(sql`jsonb_build_object('status', ${change.status}::text, '_statusHistory', coalesce(${f}->'_statusHistory', ${legacy}::jsonb) || ${entry}::jsonb)`);
+    if (change.status === "ACTIVE") parts.push(sql`jsonb_build_object('_activatedAt', coalesce(${f}->'_activatedAt', to_jsonb(${at}::text)))`);
   }
   if (change.dailyBudget !== undefined) {
-    fields.daily_budget = change.dailyBudget;
-    fields._budgetHistory = [...budgetHistory(row), { at, date: when.date, dailyBudget: change.dailyBudget }];
+    const entry = JSON.stringify([{ at, date: when.date, dailyBudget: change.dailyBudget }]);
+    const legacy = JSON.stringify(budgetHistory(row));
+    parts.push(sql`jsonb_build_object('daily_budget', ${change.dailyBudget}::int, '_budgetHistory', coalesce(${f}->'_budgetHistory', ${legacy}::jsonb) || ${entry}::jsonb)`);
   }
   const [updated] = await db
     .update(simulatedAdObjects)
-    .set({ status, fields })
+    .set({ ...(change.status !== undefined ? { status: change.status } : {}), fields: sql`${f} || ${sql.join(parts, sql` || `)}` })
     .where(and(eq(simulatedAdObjects.id, row.id), eq(simulatedAdObjects.adAccountId, row.adAccountId)))
     .returning();
   return updated!;

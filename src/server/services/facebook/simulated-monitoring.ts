@@ -2,7 +2,7 @@ import type { Db } from "@/server/db/client";
 import { accountDay } from "./simulated-clock";
 import { changeSimulatedObject, type ChangeTime } from "./simulated-history";
 import { createDeliveryModel } from "./simulated-performance";
-import { findSimulatedObject, listSimulatedObjects, simulatedFaultError, takeSimulatedFault, type SimulatedObject, type SimulatedOperation } from "./simulated-store";
+import { findSimulatedObject, hasSimulatedFault, listSimulatedObjects, simulatedFaultError, takeSimulatedFault, type SimulatedObject, type SimulatedOperation } from "./simulated-store";
 import { GRAPH_BATCH_LIMIT, GraphApiError, type AdAccountContext, type AdPlatform, type InsightsRow, type ObjectPerformance, type PerformanceResult } from "./types";
 
 /**
@@ -70,10 +70,11 @@ export function simulatedMonitoring(h: MonitoringHelpers): Pick<AdPlatform, "get
       if (queries.length > GRAPH_BATCH_LIMIT) throw h.invalidParameter(`Too many requests in batch message. Maximum batch size is ${GRAPH_BATCH_LIMIT}`);
       const answer = await h.guard("getPerformanceBatch", ctx);
       const model = await modelFor(ctx);
+      const itemFaults = await hasSimulatedFault(h.db, "getPerformanceBatch:item", ctx.adAccountId);
       const results: PerformanceResult[] = [];
       for (const q of queries) {
         // A per-item fault fails this sub-request only, as one sub-response of a Graph batch can.
-        const fault = await takeSimulatedFault(h.db, "getPerformanceBatch:item", ctx.adAccountId);
+        const fault = itemFaults ? await takeSimulatedFault(h.db, "getPerformanceBatch:item", ctx.adAccountId) : undefined;
         const o = model.byId.get(q.objectId);
         if (fault) results.push({ objectId: q.objectId, ok: false, error: simulatedFaultError(fault, "getPerformanceBatch:item") });
         else if (!o || o.kind !== LEVEL_KIND[q.level]) results.push({ objectId: q.objectId, ok: false, error: h.missingObject(q.objectId) });

@@ -98,6 +98,16 @@ export async function takeSimulatedFault(db: Db, operation: SimulatedOperation, 
   return fault;
 }
 
+/** Whether any unit of a matching fault is queued: one cheap read before taking faults per item. */
+export async function hasSimulatedFault(db: Db, operation: SimulatedOperation, adAccountId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: simulatedFaults.id })
+    .from(simulatedFaults)
+    .where(and(eq(simulatedFaults.operation, operation), inArray(simulatedFaults.adAccountId, ["*", adAccountId]), gt(simulatedFaults.remaining, 0)))
+    .limit(1);
+  return row !== undefined;
+}
+
 /** What the caller of a faulted operation sees: Graph's error, or the dropped connection of a lost answer. */
 export function simulatedFaultError(fault: SimulatedFault, operation: SimulatedOperation): GraphApiError {
   if (fault.effect === "lose-response") {
