@@ -37,11 +37,24 @@ function seeded(key: string): () => number {
   return () => digest.readUInt32LE((i++ % 8) * 4) / 0x1_0000_0000;
 }
 
+// An ad's lasting traits, hashed once per ad rather than once per ad-day (a sweep replays thousands).
+const traitCache = new Map<string, number[]>();
+function traitsOf(adId: string): number[] {
+  let t = traitCache.get(adId);
+  if (!t) {
+    if (traitCache.size > 50_000) traitCache.clear();
+    const r = seeded(adId);
+    t = [r(), r(), r()];
+    traitCache.set(adId, t);
+  }
+  return t;
+}
+
 export function simulateAdDay(input: AdDayInput, carry: Carry): AdDayRow {
-  const trait = seeded(input.adId);
-  const baseCpm = 600 + 600 * trait();
-  const baseCtr = input.weak ? 0.18 + 0.05 * trait() : 1 + 1.6 * trait();
-  const baseCvr = input.weak ? 0.02 + 0.02 * trait() : 0.04 + 0.06 * trait();
+  const [cpmTrait, ctrTrait, cvrTrait] = traitsOf(input.adId) as [number, number, number];
+  const baseCpm = 600 + 600 * cpmTrait;
+  const baseCtr = input.weak ? 0.18 + 0.05 * ctrTrait : 1 + 1.6 * ctrTrait;
+  const baseCvr = input.weak ? 0.02 + 0.02 * cvrTrait : 0.04 + 0.06 * cvrTrait;
   const day = seeded(`${input.adId}:${input.date}`);
 
   const fullSpend = Math.floor(input.budgetCents * (0.92 + 0.07 * day()));

@@ -52,7 +52,11 @@ export function createDeliveryModel(objects: SimulatedObject[], today: AccountTo
         if (!carries.has(ad.id)) carries.set(ad.id, newCarry());
         const dayIndex = daysBetween(firstDay.get(ad.id)!, date);
         const row = simulateAdDay({ adId: ad.id, date, dayIndex, budgetCents, weak: ad.id === weakAdId, fraction }, carries.get(ad.id)!);
-        if (row.spendCents > 0) rows.set(ad.id, [...(rows.get(ad.id) ?? []), row]);
+        if (row.spendCents > 0) {
+          const list = rows.get(ad.id);
+          if (list) list.push(row);
+          else rows.set(ad.id, [row]);
+        }
       }
     }
     return rows;
