@@ -19,6 +19,9 @@ export function AppHeader({ viewer, services }: { viewer: Viewer; services: Serv
       </Group>
       <Group gap="sm" wrap="nowrap">
         <SimulatedBadge services={services} />
+        <Anchor href="/settings/autonomy" size="sm" title="How far the agency may change your campaigns on its own">
+          Autonomy
+        </Anchor>
         {/* Header actions slot: per-user widgets (the notification bell first) go here. */}
         <NotificationBell userId={viewer.userId} />
         <Text size="sm" visibleFrom="sm">

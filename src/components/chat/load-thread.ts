@@ -1,7 +1,8 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/server/db";
-import { campaignRecords, conversations, messages, projectBriefs } from "@/server/db/schema";
+import { campaignRecords, conversations, messages, optimizationActions, projectBriefs } from "@/server/db/schema";
 import { describeConnection, findConnection } from "@/server/facebook/connections";
+import { objectNamesFor } from "@/components/optimization/object-names";
 import { briefFieldsOf } from "@/server/onboarding/briefs";
 import type { BriefFields } from "@/server/onboarding/brief-schema";
 import type { ConnectionView } from "./messages/fb-connect-card";
@@ -22,6 +23,10 @@ export interface ThreadData {
   connection: ConnectionView | null;
   /** Stored status of each campaign version, the truth that deployment progress reconciles to. */
   campaigns: Record<string, CampaignState>;
+  /** Current ledger status of each optimisation action (its chat card was posted with the first one). */
+  optimizationStatuses: Record<string, string>;
+  /** Facebook id → what the owner calls it, for before → after lines on action cards. */
+  objectNames: Record<string, string>;
 }
 
 export interface CampaignState {
@@ -53,9 +58,21 @@ export async function loadThread(db: Db, opts: { organizationId: string; userId:
     .where(and(eq(projectBriefs.organizationId, opts.organizationId), eq(projectBriefs.projectId, opts.projectId)));
   const connection = await findConnection(db, { organizationId: opts.organizationId, userId: opts.userId });
   const campaignRows = await db
-    .select({ id: campaignRecords.id, status: campaignRecords.status, lastError: campaignRecords.lastError })
+    .select({
+      id: campaignRecords.id,
+      status: campaignRecords.status,
+      lastError: campaignRecords.lastError,
+      structure: campaignRecords.structure,
+      fbCampaignId: campaignRecords.fbCampaignId,
+      fbAdSetIds: campaignRecords.fbAdSetIds,
+      fbAdIds: campaignRecords.fbAdIds,
+    })
     .from(campaignRecords)
     .where(and(eq(campaignRecords.organizationId, opts.organizationId), eq(campaignRecords.projectId, opts.projectId)));
+  const actions = await db
+    .select({ id: optimizationActions.id, status: optimizationActions.status })
+    .from(optimizationActions)
+    .where(and(eq(optimizationActions.organizationId, opts.organizationId), eq(optimizationActions.projectId, opts.projectId)));
   const latest = briefs.reduce<(typeof briefs)[number] | null>((top, b) => (!top || b.version > top.version ? b : top), null);
   const active = convs.find((c) => c.type === "ONBOARDING" && c.status === "ACTIVE");
   return {
@@ -77,5 +94,7 @@ export async function loadThread(db: Db, opts: { organizationId: string; userId:
     campaigns: Object.fromEntries(
       campaignRows.map((c) => [c.id, { status: c.status, lastError: c.lastError ? { step: c.lastError.step, message: c.lastError.message, kind: c.lastError.kind } : null }]),
     ),
+    optimizationStatuses: Object.fromEntries(actions.map((a) => [a.id, a.status])),
+    objectNames: Object.assign({}, ...campaignRows.map(objectNamesFor)) as Record<string, string>,
   };
 }

@@ -1,6 +1,8 @@
 "use client";
 
 import type { ApprovalCard } from "@/server/campaigns/approval-card";
+import { OptimizationActionCard } from "@/components/optimization/action-card";
+import { parseActionCard } from "@/components/optimization/action-card-data";
 import type { BriefFields } from "@/server/onboarding/brief-schema";
 import type { ThreadData } from "./load-thread";
 import { AgentActionMessage } from "./messages/agent-action-message";
@@ -33,8 +35,11 @@ export function MessageItem(props: {
     }
     case "APPROVAL_RESPONSE":
       return <ApprovalResponseMessage content={m.content} metadata={m.metadata} />;
-    case "AGENT_ACTION":
+    case "AGENT_ACTION": {
+      const card = kind === "optimization-action" ? parseActionCard(m.metadata, { names: thread.objectNames }) : null;
+      if (card) return <OptimizationActionCard card={card} status={thread.optimizationStatuses[card.actionId] ?? card.status} />;
       return <AgentActionMessage content={m.content} metadata={m.metadata} />;
+    }
     default:
       if (kind === "plan-generation-failed" && typeof m.metadata?.campaignId === "string") {
         return <PlanFailedMessage content={m.content} campaignId={m.metadata.campaignId} onRetried={props.onChanged} />;

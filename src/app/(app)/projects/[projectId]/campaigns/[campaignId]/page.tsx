@@ -1,21 +1,30 @@
-import { Alert, Anchor, Badge, Card, Code, Group, Stack, Table, TableTbody, TableTd, TableTh, TableThead, TableTr, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Card, Code, Divider, Group, Stack, Table, TableTbody, TableTd, TableTh, TableThead, TableTr, Text, Title } from "@mantine/core";
 import { notFound } from "next/navigation";
 import { CampaignStructure } from "@/components/campaign/campaign-structure";
 import { describeStatus } from "@/components/campaign/format";
 import { getProjectCampaign, listFacebookIds } from "@/components/campaign/load-campaigns";
 import { SimulatedAccountMarker } from "@/components/campaign/simulated-account-marker";
+import { ActivityTimeline } from "@/components/optimization/activity-timeline";
+import { loadCampaignActivity } from "@/components/optimization/load-activity";
+import { loadPerformanceView } from "@/components/performance/load-performance";
+import { PerformanceSection } from "@/components/performance/performance-section";
+import { simulatedControlsEnabled } from "@/components/performance/simulated-controls-enabled";
+import { env } from "@/env";
 import { getDeps } from "@/server/deps";
 import { requirePageProject } from "@/server/projects/page";
 
 export const dynamic = "force-dynamic";
 
-/** One campaign version: status, the Facebook ids we stored for it, and its structure. */
+/** One campaign version: status, its numbers over time, what the agency did about them, the Facebook ids we stored, and its structure. */
 export default async function CampaignPage(props: { params: Promise<{ projectId: string; campaignId: string }> }) {
   const { projectId, campaignId } = await props.params;
   const { project, viewer } = await requirePageProject(projectId);
   const { db, services } = await getDeps();
   const campaign = await getProjectCampaign(db, { organizationId: viewer.organizationId, projectId: project.id, campaignId });
   if (!campaign) notFound();
+  const scope = { organizationId: viewer.organizationId, campaignId: campaign.id };
+  const [performance, activity] = await Promise.all([loadPerformanceView(db, scope), loadCampaignActivity(db, scope)]);
+  const simulated = services.facebook.kind === "simulated";
   const status = describeStatus(campaign.status);
   const ids = listFacebookIds(campaign);
   const name = (campaign.structure as { name?: string } | null)?.name ?? `Plan v${campaign.version}`;
@@ -32,13 +41,26 @@ export default async function CampaignPage(props: { params: Promise<{ projectId:
           {campaign.adAccountId ? ` · ad account ${campaign.adAccountId}` : ""}
           {campaign.activatedAt ? ` · live since ${campaign.activatedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}` : ""}
         </Text>
-        {services.facebook.kind === "simulated" && <SimulatedAccountMarker />}
+        {simulated && <SimulatedAccountMarker />}
         {campaign.lastError && campaign.status === "DEPLOY_FAILED" && (
           <Alert color="red" title="Deployment failed" role="alert">
             {campaign.lastError.message} (step: {campaign.lastError.step}). Resume or clean up from the{" "}
             <Anchor href={`/projects/${project.id}`}>chat</Anchor>.
           </Alert>
         )}
+        {performance && (
+          <PerformanceSection
+            campaignId={campaign.id}
+            view={performance}
+            live={campaign.status === "ACTIVE"}
+            simulated={simulated}
+            // The clock matters once the campaign has delivered at all; before that there is nothing to watch.
+            showSimulatedControls={campaign.activatedAt !== null && simulatedControlsEnabled({ facebookKind: services.facebook.kind, env: env() })}
+          />
+        )}
+        <Divider />
+        <ActivityTimeline entries={activity ?? []} />
+        <Divider />
         <Title order={5}>Facebook ids</Title>
         {ids.length === 0 ? (
           <Text size="sm" c="dimmed">Nothing created on Facebook yet.</Text>
