@@ -21,6 +21,12 @@ export const SIMULATED_OPERATIONS = [
   "updateStatus",
   "getInsights",
   "findMarkedObjects",
+  // Monitoring: a "getPerformanceBatch" fault fails the whole call; a "getPerformanceBatch:item"
+  // fault fails one sub-request (one unit per object), as one sub-response of a Graph batch can.
+  "getPerformanceBatch",
+  "getPerformanceBatch:item",
+  "readObjects",
+  "updateDailyBudget",
 ] as const;
 export type SimulatedOperation = (typeof SIMULATED_OPERATIONS)[number];
 
@@ -90,6 +96,16 @@ export async function takeSimulatedFault(db: Db, operation: SimulatedOperation, 
     .where(inArray(simulatedFaults.id, next))
     .returning();
   return fault;
+}
+
+/** Whether any unit of a matching fault is queued: one cheap read before taking faults per item. */
+export async function hasSimulatedFault(db: Db, operation: SimulatedOperation, adAccountId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: simulatedFaults.id })
+    .from(simulatedFaults)
+    .where(and(eq(simulatedFaults.operation, operation), inArray(simulatedFaults.adAccountId, ["*", adAccountId]), gt(simulatedFaults.remaining, 0)))
+    .limit(1);
+  return row !== undefined;
 }
 
 /** What the caller of a faulted operation sees: Graph's error, or the dropped connection of a lost answer. */
