@@ -78,6 +78,9 @@ export const envSchema = z
     // How long a campaign plan waits for approval: a reminder email after the first, expiry after the second.
     PLAN_REMINDER_AFTER: z.string().regex(/^\d+[smhd]$/, "must look like 30s, 10m, 2h or 2d").default("2d"),
     PLAN_APPROVAL_TIMEOUT: z.string().regex(/^\d+[smhd]$/, "must look like 30s, 10m, 2h or 3d").default("3d"),
+    // How long an optimisation proposal waits for the owner: a reminder after the first, expiry after the second.
+    OPTIMIZATION_REMINDER_AFTER: z.string().regex(/^\d+[smhd]$/, "must look like 30s, 10m, 2h or 2d").default("24h"),
+    OPTIMIZATION_APPROVAL_TIMEOUT: z.string().regex(/^\d+[smhd]$/, "must look like 30s, 10m, 2h or 3d").default("72h"),
   })
   .superRefine((env, ctx) => {
     // Pairs that only make sense together: half a configuration is an error, not "embedded".
