@@ -20,6 +20,8 @@ export interface ActionCard {
   requiresApproval: boolean;
   expiresAt: string | null;
   outcome: string | null;
+  /** Measured a few days after applying: before vs after, in plain words. */
+  impact: string | null;
 }
 
 const sum = (budgets: Record<string, number> | undefined) => Object.values(budgets ?? {}).reduce((a, b) => a + b, 0);
@@ -62,6 +64,7 @@ export function buildActionCard(a: OptimizationAction): ActionCard {
     requiresApproval: a.requiresApproval,
     expiresAt: a.expiresAt?.toISOString() ?? null,
     outcome: a.outcome,
+    impact: a.impact?.summary ?? null,
   };
 }
 

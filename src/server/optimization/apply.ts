@@ -134,3 +134,15 @@ export async function recordPlanChangeSent(deps: Deps, opts: { organizationId: s
     now: await accountNow(deps, action.adAccountId),
   });
 }
+
+/** The apply function gave up (retries spent): an action left APPLYING becomes FAILED, saying what may have changed. */
+export async function failStuckApply(deps: Deps, opts: { organizationId: string; actionId: string }): Promise<ApplyResult> {
+  const action = await getAction(deps.db, opts);
+  if (!action || action.status !== "APPLYING") return { status: "SKIPPED", reason: "not applying" };
+  return finishApply(deps.db, {
+    action,
+    status: "FAILED",
+    outcome: "Facebook kept failing while the agency made this change, so it stopped; part of it may already show on Facebook.",
+    now: await accountNow(deps, action.adAccountId),
+  });
+}

@@ -66,8 +66,7 @@ export async function emailApprovalNeeded(deps: Deps, ref: Ref & { reminder: boo
   });
 }
 
-/** Still waiting for a person? (The reminder and expiry steps skip decided actions.) */
-export async function isAwaitingApproval(deps: Deps, ref: Ref): Promise<boolean> {
-  const action: OptimizationAction | null = await getAction(deps.db, ref);
-  return action?.status === "AWAITING_APPROVAL";
+/** The action's status now (the reminder and expiry steps act on the database, not on the events seen). */
+export async function actionStatus(deps: Deps, ref: Ref): Promise<OptimizationAction["status"] | null> {
+  return (await getAction(deps.db, ref))?.status ?? null;
 }
