@@ -32,11 +32,16 @@ export interface AutonomyPolicy {
 /** A ledger entry the rules must respect (cooldowns, one budget change a day, the daily cap). */
 export interface HistoryEntry {
   kind: ActionKind;
+  /** Every object it touches; for PAUSE_AD and ROTATE_CREATIVE the first is the ad it pauses, the second the one it turns on. */
   objectIds: string[];
   status: string;
   moneyMovedCents: number;
   /** When it was applied, or proposed when not applied yet. */
   at: Date;
+  /** True when a person had to approve it: those do not count against the autonomous daily cap. Absent = counted. */
+  requiresApproval?: boolean;
+  /** The statuses and budgets it sets; absent = read from `kind` and `objectIds` as above. */
+  after?: ActionValues;
 }
 
 export interface ProposedAction {
@@ -79,5 +84,12 @@ export interface EvaluationResult {
   blocked: Decision[];
   dryRun: Decision[];
   /** Things to tell the owner that are not changes (e.g. ads tiring with no alternative creative). */
-  notices: { rule: RuleId; objectId: string; message: string }[];
+  notices: Notice[];
+}
+
+export interface Notice {
+  rule: RuleId;
+  objectId: string;
+  title: string;
+  message: string;
 }

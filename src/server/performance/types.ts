@@ -35,6 +35,11 @@ export interface CampaignContext {
   activatedAt: Date;
   /** Sum of the ad sets' daily budgets as last pulled (hundredths). */
   totalDailyBudgetCents: number;
+  /**
+   * First account day the campaign spent (its earliest snapshot with spend > 0), when known beyond the
+   * loaded rows: weeks are counted from it. Absent = the earliest spending row among the rows given.
+   */
+  startDate?: string;
   /** Ads a person paused in Ads Manager, or Facebook disapproved: never counted, never turned back on. */
   excludedAdIds?: string[];
 }
