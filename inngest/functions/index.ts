@@ -9,6 +9,10 @@ import { reencryptTokens } from "./facebook/reencrypt-tokens";
 import { refreshToken } from "./facebook/refresh-token";
 import { refreshTokens } from "./facebook/refresh-tokens";
 import { publishNotification } from "./notifications/publish-notification";
+import { applyOptimizationAction } from "./optimization/apply-optimization-action";
+import { awaitActionApproval } from "./optimization/await-action-approval";
+import { evaluateOptimizations } from "./optimization/evaluate-optimizations";
+import { measureActionImpact } from "./optimization/measure-action-impact";
 import { replyToMessage } from "./onboarding/reply-to-message";
 
 /** The one list the serve route registers. Add a function here in the same commit that adds its file. */
@@ -24,4 +28,8 @@ export const functions: InngestFunction.Any[] = [
   refreshToken,
   reencryptTokens,
   publishNotification,
+  evaluateOptimizations,
+  awaitActionApproval,
+  applyOptimizationAction,
+  measureActionImpact,
 ];

@@ -1,49 +1,36 @@
 import { and, eq, gte, inArray, ne, sql } from "drizzle-orm";
-import { formatMoney } from "@/server/campaigns/currency";
 import type { Db } from "@/server/db";
 import { optimizationActions, performanceSnapshots } from "@/server/db/schema";
 import { dayIn } from "@/server/performance/account-timezone";
 import type { OptimizationAction } from "./ledger";
-import type { AutonomyPolicy } from "./types";
-
-// Budget moves and raises put more money at risk; pauses and swaps never do, so the % limits skip them.
-const MONEY_KINDS = new Set<OptimizationAction["kind"]>(["RAISE_BUDGET", "SHIFT_BUDGET"]);
-
-/** The action's size as a percent of the campaign's total daily budget, as the rules measured it. */
-export function percentOfBudget(a: Pick<OptimizationAction, "kind" | "budgetChangePercent" | "moneyMovedCents">, totalDailyBudgetCents: number) {
-  if (a.kind === "RAISE_BUDGET") return a.budgetChangePercent;
-  if (a.kind === "SHIFT_BUDGET") return totalDailyBudgetCents > 0 ? (a.moneyMovedCents / totalDailyBudgetCents) * 100 : Infinity;
-  return 0;
-}
+import { disposition } from "./guards";
+import type { AutonomyPolicy, ProposedAction, RuleId } from "./types";
 
 /**
- * The policy as it stands at apply time, not as it stood at proposal time: a setting tightened since
- * stops the change. Approved actions only answer to the hard limits (block above Y%, dry-run); the
- * owner's approval stands in for the autonomy limits. Returns why it may not run, or null.
+ * The policy as it stands at apply time, not as it stood at proposal time, judged by the same rule the
+ * evaluation used (`disposition`): a setting tightened since stops the change. An approved action only
+ * answers to the hard limits (blocked above Y%, dry-run): the owner's approval stands in for the
+ * autonomy limits. Returns why it may not run now, in plain words, or null.
  */
 export function recheckPolicy(opts: {
-  action: Pick<OptimizationAction, "kind" | "budgetChangePercent" | "moneyMovedCents" | "requiresApproval" | "currency">;
+  action: OptimizationAction;
   policy: AutonomyPolicy;
   totalDailyBudgetCents: number;
   /** Money the organization's autonomous actions already moved today (account day), this one excluded. */
   movedTodayCents: number;
 }): string | null {
-  const { action, policy } = opts;
-  if (policy.dryRun) return "Dry-run mode is on in your settings, so the agency only records what it would do; nothing was changed.";
-  const percent = MONEY_KINDS.has(action.kind) ? percentOfBudget(action, opts.totalDailyBudgetCents) : 0;
-  const shown = Number.isFinite(percent) ? `${Math.round(percent)}%` : "an unknown share";
-  if (percent > policy.blockAbovePercent) {
-    return `Your settings now block changes above ${policy.blockAbovePercent}% of the daily budget, and this one is ${shown}; nothing was changed.`;
-  }
-  if (action.requiresApproval) return null;
-  if (policy.suggestOnly) return "Your settings now ask the agency to suggest changes only, so this one was not made on its own.";
-  if (percent > policy.autonomousMaxPercent) {
-    return `Your settings now let the agency move at most ${policy.autonomousMaxPercent}% of the daily budget on its own, and this is ${shown}; nothing was changed.`;
-  }
-  if (action.moneyMovedCents > 0 && opts.movedTodayCents + action.moneyMovedCents > policy.dailyCapCents) {
-    return `This would take the money moved today past your daily limit of ${formatMoney(policy.dailyCapCents, action.currency)}; nothing was changed.`;
-  }
-  return null;
+  const { action } = opts;
+  const proposal: ProposedAction = { ...action, rule: action.rule as RuleId, projectedEffect: action.projectedEffect ?? "" };
+  const d = disposition(proposal, {
+    policy: opts.policy,
+    totalCents: opts.totalDailyBudgetCents,
+    capUsedCents: opts.movedTodayCents,
+    currency: action.currency,
+  });
+  const now = d.policyNote ?? "your settings no longer allow it";
+  if (d.disposition === "blocked" || d.disposition === "dry-run") return `Not applied: ${now}`;
+  if (action.requiresApproval || d.disposition === "autonomous") return null;
+  return `Not applied on its own: your settings changed since it was proposed. ${now}`;
 }
 
 /** Money moved today (account day) by the organization's autonomous actions applied or applying, `excludeId` left out. */
@@ -77,6 +64,7 @@ export async function loadTotalDailyBudget(db: Db, a: Pick<OptimizationAction, "
         eq(performanceSnapshots.campaignId, a.campaignId),
         eq(performanceSnapshots.date, a.snapshotDate),
         eq(performanceSnapshots.objectType, "adset"),
+        eq(performanceSnapshots.objectStatus, "ACTIVE"),
       ),
     );
   const total = rows.reduce((s, r) => s + (r.cents ?? 0), 0);
