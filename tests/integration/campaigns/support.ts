@@ -13,7 +13,19 @@ import type { Deps } from "@/server/deps";
 import { savePendingConnection, selectAdAccount } from "@/server/facebook/connections";
 import { saveBriefVersion } from "@/server/onboarding/briefs";
 import { createServices } from "@/server/services";
-import type { AdPlatform } from "@/server/services/facebook/types";
+import {
+  GraphApiError,
+  type AdAccountContext,
+  type AdInput,
+  type AdPlatform,
+  type AdSetInput,
+  type CampaignInput,
+  type LiveObject,
+  type ObjectPerformance,
+  type ObjectStatus,
+  type PerformanceQuery,
+  type PerformanceResult,
+} from "@/server/services/facebook/types";
 import { signUpTestUser, type TestUser } from "../../support/viewers";
 
 export const AD_ACCOUNT = "act_1234567890";
@@ -122,26 +134,71 @@ export async function seedPlannedWorld(db: Db, name: string): Promise<World & { 
 /**
  * A fake ad account: numbered ids from `firstId`, every create/update call counted in `calls`, and an
  * optional error thrown by each named operation. Marker lookups find nothing (and are not counted):
- * nothing of ours exists before the test's own creates.
+ * nothing of ours exists before the test's own creates. Created campaigns, ad sets and ads are kept
+ * in `objects` (status, ad set budget, creative) so live reads, budget changes and batches answer
+ * from what was done; a test may edit `objects` to play a change made elsewhere (Ads Manager).
  */
 export function fakeAdPlatform(failures: Partial<Record<string, Error>> = {}, opts: { firstId?: number } = {}) {
   const calls: string[] = [];
+  const objects = new Map<string, FakeObject>();
   let next = opts.firstId ?? 1000;
-  const op = <T>(name: string, value: () => T) => async () => {
+  const op = <A extends unknown[], T>(name: string, value: (...args: A) => T) => async (...args: A) => {
     calls.push(name);
     const failure = failures[name];
     if (failure) throw failure;
-    return value();
+    return value(...args);
+  };
+  const keep = (kind: FakeObject["kind"], input: { status: ObjectStatus; dailyBudgetCents?: number; creativeId?: string }) => {
+    const id = `${next++}`;
+    objects.set(id, { id, kind, status: input.status, dailyBudgetCents: input.dailyBudgetCents, creativeId: input.creativeId });
+    return { id };
+  };
+  const missing = (id: string) => new GraphApiError(`Graph API error 100/33: Object with ID '${id}' does not exist`, { httpStatus: 400, code: 100, subcode: 33, isTransient: false });
+  const live = (id: string): LiveObject => {
+    const o = objects.get(id);
+    if (!o) throw missing(id);
+    return { id, status: o.status, ...(o.kind === "adset" ? { dailyBudgetCents: o.dailyBudgetCents } : {}) };
   };
   const platform = {
     kind: "simulated",
-    createCampaign: op("createCampaign", () => ({ id: `${next++}` })),
-    createAdSet: op("createAdSet", () => ({ id: `${next++}` })),
+    createCampaign: op("createCampaign", (_ctx: AdAccountContext, input: CampaignInput) => keep("campaign", input)),
+    createAdSet: op("createAdSet", (_ctx: AdAccountContext, input: AdSetInput) => keep("adset", input)),
     uploadImage: op("uploadImage", () => ({ hash: `hash${next++}` })),
     createCreative: op("createCreative", () => ({ id: `${next++}` })),
-    createAd: op("createAd", () => ({ id: `${next++}` })),
-    updateStatus: op("updateStatus", () => undefined),
+    createAd: op("createAd", (_ctx: AdAccountContext, input: AdInput) => keep("ad", input)),
+    updateStatus: op("updateStatus", (_ctx: AdAccountContext, id: string, status: ObjectStatus) => {
+      const o = objects.get(id);
+      if (o) o.status = status;
+    }),
     findMarkedObjects: async () => [],
+    readObjects: op("readObjects", (_ctx: AdAccountContext, ids: string[]) => ids.map(live)),
+    updateDailyBudget: op("updateDailyBudget", (_ctx: AdAccountContext, id: string, cents: number) => {
+      const o = objects.get(id);
+      if (o?.kind !== "adset") throw missing(id);
+      o.dailyBudgetCents = cents;
+    }),
+    // Objects as they are now, with no delivery: tests of the pipeline put days in with their own fakes.
+    getPerformanceBatch: op("getPerformanceBatch", (_ctx: AdAccountContext, queries: PerformanceQuery[]): PerformanceResult[] =>
+      queries.map((q) => {
+        const o = objects.get(q.objectId);
+        if (!o) return { objectId: q.objectId, ok: false, error: missing(q.objectId) };
+        const value: ObjectPerformance = {
+          objectId: o.id, level: q.level, status: o.status, effectiveStatus: o.status,
+          ...(o.kind === "adset" ? { dailyBudgetCents: o.dailyBudgetCents } : {}),
+          ...(o.kind === "ad" ? { creativeId: o.creativeId } : {}),
+          days: [], raw: { id: o.id, status: o.status },
+        };
+        return { objectId: q.objectId, ok: true, value };
+      }),
+    ),
   } as unknown as AdPlatform;
-  return { platform, calls };
+  return { platform, calls, objects };
+}
+
+export interface FakeObject {
+  id: string;
+  kind: "campaign" | "adset" | "ad";
+  status: string;
+  dailyBudgetCents?: number;
+  creativeId?: string;
 }

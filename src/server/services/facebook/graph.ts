@@ -3,7 +3,7 @@ import { searchGraphGeoLocations } from "./geo-search";
 import { createGraphClient, type GraphClientOptions } from "./graph-client";
 import { toAdParams, toAdSetParams, toCampaignParams, toCreativeParams } from "./payloads";
 import { insightsRowSchema, toInsightsRow } from "./transform";
-import { GRAPH_API_VERSION, type AccessToken, type AdPlatform, type MarkedObjectQuery } from "./types";
+import { GRAPH_API_VERSION, GRAPH_BATCH_LIMIT, type AccessToken, type AdPlatform, type LiveObject, type MarkedObjectQuery } from "./types";
 
 export interface GraphAdPlatformOptions extends GraphClientOptions {
   appId: string;
@@ -29,6 +29,15 @@ const imagesBody = z.object({ images: z.record(z.string(), z.object({ hash: z.st
 const markedBody = z.object({ id: z.string(), name: z.string().default(""), status: z.string().optional() });
 const markedImageBody = z.object({ hash: z.string(), name: z.string().default(""), status: z.string().optional() });
 const MAX_PAGES = 20;
+// ?ids= answers an object keyed by id; Graph sends daily_budget as a string of minor units.
+const liveObjectsBody = z.record(
+  z.string(),
+  z.object({
+    id: z.string(),
+    status: z.string(),
+    daily_budget: z.union([z.string(), z.number()]).transform((v) => Number(v)).optional(),
+  }),
+);
 
 /**
  * The edge to search and whether Graph can filter it by name: campaigns, ad sets and ads accept
@@ -172,11 +181,37 @@ export function createGraphAdPlatform(opts: GraphAdPlatformOptions): AdPlatform 
     async getPerformanceBatch() {
       throw new Error("getPerformanceBatch is not implemented yet");
     },
-    async readObjects() {
-      throw new Error("readObjects is not implemented yet");
+
+    /** One GET ?ids=… per 50 ids (Graph's limit); an unknown id fails the request, as Graph does. */
+    async readObjects(ctx, objectIds) {
+      const live: LiveObject[] = [];
+      for (let i = 0; i < objectIds.length; i += GRAPH_BATCH_LIMIT) {
+        const ids = objectIds.slice(i, i + GRAPH_BATCH_LIMIT);
+        const body = await request({
+          method: "GET",
+          path: "",
+          accessToken: ctx.accessToken,
+          query: { ids: ids.join(","), fields: "id,status,daily_budget" },
+          schema: liveObjectsBody,
+        });
+        for (const id of ids) {
+          const o = body[id];
+          if (!o) throw new Error(`Graph answered without object ${id}`);
+          live.push({ id: o.id, status: o.status, ...(o.daily_budget !== undefined ? { dailyBudgetCents: o.daily_budget } : {}) });
+        }
+      }
+      return live;
     },
-    async updateDailyBudget() {
-      throw new Error("updateDailyBudget is not implemented yet");
+
+    // The amount is already in the account currency's Graph minor unit, as createAdSet's is (toGraphAmount at the caller).
+    async updateDailyBudget(ctx, adSetId, dailyBudgetCents) {
+      await request({
+        method: "POST",
+        path: adSetId,
+        accessToken: ctx.accessToken,
+        body: { daily_budget: dailyBudgetCents },
+        schema: z.object({ success: z.boolean() }),
+      });
     },
 
     async getInsights(ctx, objectId, range) {

@@ -21,6 +21,12 @@ export const SIMULATED_OPERATIONS = [
   "updateStatus",
   "getInsights",
   "findMarkedObjects",
+  // Monitoring: a "getPerformanceBatch" fault fails the whole call; a "getPerformanceBatch:item"
+  // fault fails one sub-request (one unit per object), as one sub-response of a Graph batch can.
+  "getPerformanceBatch",
+  "getPerformanceBatch:item",
+  "readObjects",
+  "updateDailyBudget",
 ] as const;
 export type SimulatedOperation = (typeof SIMULATED_OPERATIONS)[number];
 

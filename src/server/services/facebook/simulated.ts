@@ -1,19 +1,18 @@
 import { searchSimulatedGeoLocations } from "./geo-search";
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { simulatedAdObjects } from "@/server/db/schema";
 import { toAdParams, toAdSetParams, toCampaignParams, toCreativeParams } from "./payloads";
-import { listDates, simulateAdDay, sumByDate } from "./simulated-insights";
+import { adAccountTimezone, readClockOffsetMs, simulatedChangeTime } from "./simulated-clock";
+import { changeSimulatedObject, initialHistory } from "./simulated-history";
+import { simulatedMonitoring } from "./simulated-monitoring";
 import {
   findMarkedSimulatedObjects,
   findSimulatedObject,
-  listSimulatedObjects,
   newGraphId,
   simulatedFaultError,
   takeSimulatedFault,
   throwIfFaultInjected,
-  type SimulatedObject,
   type SimulatedOperation,
 } from "./simulated-store";
 import { GraphApiError, type AccessToken, type AdAccount, type AdAccountContext, type AdPlatform } from "./types";
@@ -48,9 +47,21 @@ const invalidParameter = (message: string, subcode?: number) =>
 const missingObject = (id: string) =>
   invalidParameter(`Unsupported request. Object with ID '${id}' does not exist, cannot be loaded due to missing permissions, or does not support this operation`, 33);
 
-export function createSimulatedAdPlatform(opts: { db: Db; now?: () => Date }): AdPlatform {
+/** The simulated platform, with a count of what would have been Graph HTTP requests (for the benchmark). */
+export type SimulatedAdPlatform = AdPlatform & { readonly stats: { requests: number } };
+
+export function createSimulatedAdPlatform(opts: { db: Db; now?: () => Date }): SimulatedAdPlatform {
   const { db } = opts;
   const now = opts.now ?? (() => new Date());
+  const stats = { requests: 0 };
+
+  const templateZone = (adAccountId: string) => SIMULATED_AD_ACCOUNTS.find((a) => a.id === adAccountId)?.timezoneName;
+  /** The account's own now (its simulated clock) and time zone: its days, activations and pro-rating. */
+  async function clock(adAccountId: string) {
+    const [offsetMs, timeZone] = await Promise.all([readClockOffsetMs(db, adAccountId), adAccountTimezone(db, adAccountId, templateZone(adAccountId))]);
+    return { now: new Date(now().getTime() + offsetMs), timeZone };
+  }
+  const changeTime = (adAccountId: string) => simulatedChangeTime(db, adAccountId, now(), templateZone(adAccountId));
 
   function checkToken(accessToken: string) {
     if (!accessToken.startsWith(SIMULATED_TOKEN_PREFIX)) {
@@ -83,10 +94,10 @@ export function createSimulatedAdPlatform(opts: { db: Db; now?: () => Date }): A
   }
 
   async function insert(ctx: AdAccountContext, row: { kind: string; parentId?: string; name?: string; status?: string; fields: Record<string, unknown> }) {
-    const activated = row.status === "ACTIVE" ? { _activatedAt: now().toISOString() } : {};
+    const history = initialHistory(row, await changeTime(ctx.adAccountId));
     const [created] = await db
       .insert(simulatedAdObjects)
-      .values({ id: newGraphId(), adAccountId: ctx.adAccountId, ...row, fields: { ...row.fields, ...activated } })
+      .values({ id: newGraphId(), adAccountId: ctx.adAccountId, ...row, fields: { ...row.fields, ...history } })
       .returning({ id: simulatedAdObjects.id });
     return { id: created!.id };
   }
@@ -111,6 +122,7 @@ export function createSimulatedAdPlatform(opts: { db: Db; now?: () => Date }): A
 
   return {
     kind: "simulated",
+    stats,
 
     searchGeoLocations: async (_accessToken, query) => searchSimulatedGeoLocations(query),
 
@@ -184,12 +196,7 @@ export function createSimulatedAdPlatform(opts: { db: Db; now?: () => Date }): A
       const answer = await guard("updateStatus", ctx);
       const row = await findSimulatedObject(db, ctx.adAccountId, objectId, ["campaign", "adset", "ad"]);
       if (!row) throw missingObject(objectId);
-      const fields: Record<string, unknown> = { ...row.fields, status };
-      if (status === "ACTIVE" && !fields._activatedAt) fields._activatedAt = now().toISOString();
-      await db
-        .update(simulatedAdObjects)
-        .set({ status, fields })
-        .where(and(eq(simulatedAdObjects.id, row.id), eq(simulatedAdObjects.adAccountId, ctx.adAccountId)));
+      await changeSimulatedObject(db, row, { status }, await changeTime(ctx.adAccountId));
       answer(undefined);
     },
 
@@ -198,59 +205,6 @@ export function createSimulatedAdPlatform(opts: { db: Db; now?: () => Date }): A
       return answer(await findMarkedSimulatedObjects(db, ctx.adAccountId, query));
     },
 
-    // Filled in by the monitoring work (issue 8).
-    async getPerformanceBatch() {
-      throw new Error("getPerformanceBatch is not implemented yet");
-    },
-    async readObjects() {
-      throw new Error("readObjects is not implemented yet");
-    },
-    async updateDailyBudget() {
-      throw new Error("updateDailyBudget is not implemented yet");
-    },
-
-    async getInsights(ctx, objectId, range) {
-      const answer = await guard("getInsights", ctx);
-      const objects = await listSimulatedObjects(db, ctx.adAccountId);
-      const byId = new Map(objects.map((o) => [o.id, o]));
-      if (objectId !== ctx.adAccountId && !byId.has(objectId)) throw missingObject(objectId);
-      const today = now().toISOString().slice(0, 10);
-      const days = deliveringAds(objects, byId, objectId).flatMap(({ ad, budgetCents, startDate }) => {
-        const from = startDate > range.since ? startDate : range.since;
-        const to = range.until < today ? range.until : today;
-        return listDates(from, to).map((date) => simulateAdDay({ adId: ad.id, date, budgetCents }));
-      });
-      return answer(sumByDate(days));
-    },
+    ...simulatedMonitoring({ db, guard, clock, changeTime, missingObject, invalidParameter, countRequest: () => void stats.requests++ }),
   };
-}
-
-/**
- * Ads under `scopeId` that deliver: the ad, its ad set and campaign all ACTIVE. Each ad gets an
- * equal share of its ad set's daily budget and starts on the day its chain was last activated.
- */
-function deliveringAds(objects: SimulatedObject[], byId: Map<string, SimulatedObject>, scopeId: string) {
-  const chainOf = (ad: SimulatedObject) => {
-    const adSet = ad.parentId ? byId.get(ad.parentId) : undefined;
-    const campaign = adSet?.parentId ? byId.get(adSet.parentId) : undefined;
-    return adSet && campaign ? { adSet, campaign } : undefined;
-  };
-  const active = objects.flatMap((ad) => {
-    const chain = ad.kind === "ad" ? chainOf(ad) : undefined;
-    if (!chain) return [];
-    const links = [chain.campaign, chain.adSet, ad];
-    if (links.some((o) => o.status !== "ACTIVE")) return [];
-    const starts = links.map((o) => String(o.fields._activatedAt ?? ""));
-    if (starts.some((s) => !s)) return [];
-    return [{ ad, ...chain, startDate: starts.sort().at(-1)!.slice(0, 10) }];
-  });
-  const adsPerSet = new Map<string, number>();
-  for (const a of active) adsPerSet.set(a.adSet.id, (adsPerSet.get(a.adSet.id) ?? 0) + 1);
-  return active
-    .filter((a) => [a.ad.id, a.adSet.id, a.campaign.id, a.ad.adAccountId].includes(scopeId))
-    .map((a) => ({
-      ad: a.ad,
-      startDate: a.startDate,
-      budgetCents: Math.floor(Number(a.adSet.fields.daily_budget ?? 0) / adsPerSet.get(a.adSet.id)!),
-    }));
 }
