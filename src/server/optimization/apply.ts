@@ -67,6 +67,20 @@ const touchedIds = (a: OptimizationAction) => [
   ]),
 ];
 
+/** Live values, or why they cannot be read: an object gone from Facebook, or a login Facebook refuses. */
+async function readLive(deps: Deps, ctx: AdAccountContext, a: OptimizationAction) {
+  try {
+    return await deps.services.facebook.readObjects(ctx, touchedIds(a));
+  } catch (error) {
+    if (!(error instanceof GraphApiError) || error.kind === "rate-limit" || error.kind === "transient") throw error;
+    const refused =
+      error.kind === "auth"
+        ? { status: "FAILED" as const, outcome: "Facebook refused the login that runs this campaign; reconnect Facebook and the agency will look again." }
+        : { status: "CONFLICT" as const, outcome: "Something this change touches no longer exists on Facebook (deleted or moved), so nothing was changed." };
+    return { refused };
+  }
+}
+
 async function write(deps: Deps, ctx: AdAccountContext, w: Write): Promise<void> {
   const fb = deps.services.facebook;
   if (w.field === "status") await fb.updateStatus(ctx, w.objectId, w.value);
@@ -98,7 +112,8 @@ export async function applyAction(deps: Deps, opts: { organizationId: string; ac
 
   const ctx = await facebookContext(deps, action);
   if (typeof ctx === "string") return finish("CONFLICT", ctx);
-  const live = await deps.services.facebook.readObjects(ctx, touchedIds(action));
+  const live = await readLive(deps, ctx, action);
+  if ("refused" in live) return finish(live.refused.status, live.refused.outcome);
   const compared = compareLive({ ...action, live });
   if (compared.kind === "ready" && compared.writes.length === 0) {
     return finish("APPLIED", "Facebook already shows this change (an earlier attempt made it); recorded as done.");

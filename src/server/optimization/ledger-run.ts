@@ -59,7 +59,7 @@ export async function evaluateAndRecord(
  */
 export async function postNotices(
   deps: Deps,
-  opts: { organizationId: string; campaignId: string; conversationId: string | null; day: string; notices: { rule: string; objectId: string; message: string }[] },
+  opts: { organizationId: string; campaignId: string; conversationId: string | null; day: string; notices: { rule: string; objectId: string; title?: string; message: string }[] },
 ): Promise<number> {
   if (!opts.conversationId || opts.notices.length === 0) return 0;
   let posted = 0;
@@ -82,7 +82,7 @@ export async function postNotices(
         organizationId: opts.organizationId,
         conversationId: opts.conversationId!,
         type: "TEXT",
-        content: notice.message,
+        content: notice.title ? `${notice.title}.\n${notice.message}` : notice.message,
         metadata: { kind: "optimization-notice", rule: notice.rule, objectId: notice.objectId, campaignId: opts.campaignId, day: opts.day },
       });
       posted++;

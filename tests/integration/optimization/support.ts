@@ -5,6 +5,8 @@ import type { Deps } from "@/server/deps";
 import { ensureCampaignConversation } from "@/server/campaigns/records";
 import { recordDecisions, type OptimizationAction } from "@/server/optimization/ledger";
 import type { Decision } from "@/server/optimization/types";
+import { savePendingConnection, selectAdAccount } from "@/server/facebook/connections";
+import { SIMULATED_TOKEN_PREFIX } from "@/server/services/facebook/simulated";
 import type { AdPlatform, LiveObject, ObjectStatus } from "@/server/services/facebook/types";
 import { AD_ACCOUNT, embeddedDeps, fakeAdPlatform, seedWorld, type World } from "../campaigns/support";
 
@@ -16,8 +18,23 @@ export interface LiveCampaign extends World {
 }
 
 /** A seeded owner with an ACTIVE campaign on the fake ad account (as a finished deployment leaves it). */
-export async function seedLiveCampaign(db: Db, name: string): Promise<LiveCampaign> {
-  const w = await seedWorld(db, { name });
+export async function seedLiveCampaign(
+  db: Db,
+  name: string,
+  opts: { adAccountId?: string; fbCampaignId?: string; simulated?: boolean } = {},
+): Promise<LiveCampaign> {
+  const w = await seedWorld(db, { name, connect: !opts.simulated });
+  if (opts.simulated) {
+    const owner = { organizationId: w.organizationId, userId: w.owner.userId };
+    await savePendingConnection(db, {
+      ...owner,
+      token: { accessToken: `${SIMULATED_TOKEN_PREFIX}t`, expiresAt: null },
+      adAccounts: [{ id: opts.adAccountId!, name: "Ads", currency: "USD", accountStatus: 1 }],
+      pageId: "100000000000101",
+      simulated: true,
+    });
+    await selectAdAccount(db, { ...owner, adAccountId: opts.adAccountId! });
+  }
   const conversationId = await ensureCampaignConversation(db, { organizationId: w.organizationId, projectId: w.projectId });
   const [record] = await db
     .insert(campaignRecords)
@@ -33,9 +50,9 @@ export async function seedLiveCampaign(db: Db, name: string): Promise<LiveCampai
       structure: { name: "Bakery leads" },
       ownerUserId: w.owner.userId,
       connectionUserId: w.owner.userId,
-      adAccountId: AD_ACCOUNT,
+      adAccountId: opts.adAccountId ?? AD_ACCOUNT,
       currency: "USD",
-      fbCampaignId: "cmp-1",
+      fbCampaignId: opts.fbCampaignId ?? "cmp-1",
       approvedBy: w.owner.userId,
     })
     .returning();
