@@ -39,12 +39,12 @@ export const applyOptimizationAction = inngest.createFunction(
     },
   },
   async (ctx) => {
-    const { event, step, deps } = ctx;
+    const { event, step, deps, runId } = ctx;
     const { organizationId, projectId, campaignId, actionId, adAccountId } = event.data;
     const ref = { organizationId, projectId, campaignId, actionId, adAccountId };
 
     let result: ApplyResult = await step.run("apply-action", () =>
-      applyAction(deps, { organizationId, actionId }).catch((error: unknown) => {
+      applyAction(deps, { organizationId, actionId, runKey: runId }).catch((error: unknown) => {
         throw retryable(error);
       }),
     );

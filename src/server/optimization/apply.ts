@@ -5,28 +5,17 @@ import { getActiveConnection } from "@/server/facebook/connections";
 import { accountNow } from "@/server/performance/account-clock";
 import { accountTimezone } from "@/server/performance/account-timezone";
 import { GraphApiError, type AdAccountContext } from "@/server/services/facebook/types";
+import { claimForApply } from "./apply-claim";
 import { compareLive, describeWrites, type Write } from "./apply-compare";
 import { loadMovedToday, loadTotalDailyBudget, recheckPolicy } from "./apply-policy";
 import { finishApply, planChangeRequest, type ApplyResult, type PlanChange } from "./apply-record";
-import { getAction, transitionAction, type OptimizationAction } from "./ledger";
+import { getAction, type OptimizationAction } from "./ledger";
 import { loadAutonomyPolicy } from "./policy";
 
 export type { ApplyResult, PlanChange };
 
 const FINAL = new Set<OptimizationAction["status"]>(["APPLIED", "CONFLICT", "FAILED", "BLOCKED", "REJECTED", "EXPIRED", "DRY_RUN"]);
 const PLAN_CHANGE_KINDS = new Set<OptimizationAction["kind"]>(["LAUNCH_CAMPAIGN", "CHANGE_AUDIENCE"]);
-
-/**
- * Claims the action for applying: an autonomous proposal, or one a member approved. APPLYING is taken
- * back up as is: that is our own earlier attempt (one apply per ad account runs at a time), and the
- * per-object compare below makes carrying on safe. Anything else (awaiting approval, decided) is not ours.
- */
-async function claim(deps: Deps, a: OptimizationAction): Promise<OptimizationAction | null> {
-  if (a.status === "APPLYING") return a;
-  const allowed = a.requiresApproval ? a.status === "APPROVED" && Boolean(a.decidedBy) : a.status === "PROPOSED";
-  if (!allowed) return null;
-  return transitionAction(deps.db, { organizationId: a.organizationId, actionId: a.id, from: a.status, to: "APPLYING" });
-}
 
 /** Why this action may not run now (policy as it stands, or an approver who left), or null. */
 async function refusal(deps: Deps, a: OptimizationAction, now: Date): Promise<string | null> {
@@ -91,14 +80,15 @@ async function write(deps: Deps, ctx: AdAccountContext, w: Write): Promise<void>
  * Applies one action as a compare-and-set against Facebook: re-check the policy as it stands now,
  * re-read the live values, then write only what still reads "before" (writes already at "after" are
  * an earlier attempt's, skipped), and record APPLIED with before/after. A value someone changed
- * elsewhere stops everything (CONFLICT). Rerunning it converges: nothing is written twice.
+ * elsewhere stops everything (CONFLICT). Rerunning it converges: nothing is written twice. One run
+ * at a time holds the action (`runKey`, the Inngest run id: its retries carry on, other runs wait).
  * Rate limits and transient Graph errors are thrown for the step to retry.
  */
-export async function applyAction(deps: Deps, opts: { organizationId: string; actionId: string }): Promise<ApplyResult> {
+export async function applyAction(deps: Deps, opts: { organizationId: string; actionId: string; runKey: string }): Promise<ApplyResult> {
   const found = await getAction(deps.db, opts);
   if (!found) return { status: "SKIPPED", reason: "not found" };
   if (FINAL.has(found.status)) return { status: found.status, outcome: found.outcome ?? "", alreadyFinal: true };
-  const action = await claim(deps, found);
+  const action = await claimForApply(deps.db, found, { runKey: opts.runKey });
   if (!action) return { status: "SKIPPED", reason: `status is ${found.status}` };
   const now = await accountNow(deps, action.adAccountId);
   const finish = (status: "APPLIED" | "CONFLICT" | "BLOCKED" | "FAILED", outcome: string) =>

@@ -71,12 +71,12 @@ describe("applying on the simulated ad account", () => {
   it("raises the budget once, stamped on the account's (advanced) clock; a rerun changes nothing", async () => {
     const { deps, ctx, adSetId, action } = await simulatedRaise("sim-ok");
     await advanceSimulatedClocks(handle.db, [SIM_ACCOUNT], 10);
-    expect((await applyAction(deps, { organizationId: action.organizationId, actionId: action.id })).status).toBe("APPLIED");
+    expect((await applyAction(deps, { organizationId: action.organizationId, actionId: action.id, runKey: "run-1" })).status).toBe("APPLIED");
     expect(await deps.services.facebook.readObjects(ctx, [adSetId])).toEqual([{ id: adSetId, status: "ACTIVE", dailyBudgetCents: 6000 }]);
     const row = await loadAction(handle.db, action.id);
     // Ten simulated days ahead of the wall clock: cooldowns and caps read the same clock.
     expect(row.appliedAt!.getTime()).toBeGreaterThan(Date.now() + 9 * 86_400_000);
-    const again = await applyAction(deps, { organizationId: action.organizationId, actionId: action.id });
+    const again = await applyAction(deps, { organizationId: action.organizationId, actionId: action.id, runKey: "run-1" });
     expect(again).toMatchObject({ status: "APPLIED", alreadyFinal: true });
     expect((await deps.services.facebook.readObjects(ctx, [adSetId]))[0]!.dailyBudgetCents).toBe(6000);
   });
@@ -84,7 +84,7 @@ describe("applying on the simulated ad account", () => {
   it("ends in CONFLICT when the budget was changed as if in Ads Manager, leaving that budget alone", async () => {
     const { deps, ctx, adSetId, action } = await simulatedRaise("sim-conflict");
     await deps.services.facebook.updateDailyBudget(ctx, adSetId, 5500);
-    expect((await applyAction(deps, { organizationId: action.organizationId, actionId: action.id })).status).toBe("CONFLICT");
+    expect((await applyAction(deps, { organizationId: action.organizationId, actionId: action.id, runKey: "run-1" })).status).toBe("CONFLICT");
     expect((await deps.services.facebook.readObjects(ctx, [adSetId]))[0]!.dailyBudgetCents).toBe(5500);
     expect((await loadAction(handle.db, action.id)).outcome).toMatch(/to \$55 \(it was \$40\); we left it alone/);
   });

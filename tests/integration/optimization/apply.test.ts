@@ -1,8 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { messages } from "@/server/db/schema";
+import { messages, optimizationActions } from "@/server/db/schema";
 import type { Deps } from "@/server/deps";
 import { applyAction } from "@/server/optimization/apply";
+import { APPLY_CLAIM_LEASE_MS, ApplyInProgressError } from "@/server/optimization/apply-claim";
 import { saveAutonomyPolicy, DEFAULT_AUTONOMY_POLICY } from "@/server/optimization/policy";
 import { GraphApiError } from "@/server/services/facebook/types";
 import { createTestDb } from "../../support/db";
@@ -48,7 +49,7 @@ async function shiftWorld(name: string) {
 describe("applyAction", () => {
   it("writes Facebook once, cut before raise, and records APPLIED with before/after and a card; a rerun writes nothing", async () => {
     const { a, b, action, fb, deps } = await shiftWorld("happy");
-    const first = await applyAction(deps, { organizationId: action.organizationId, actionId: action.id });
+    const first = await applyAction(deps, { organizationId: action.organizationId, actionId: action.id, runKey: "run-1" });
     expect(first.status).toBe("APPLIED");
     expect(fb.writes).toEqual([`${a}:budget=4000`, `${b}:budget=6000`]);
     const row = await loadAction(handle.db, action.id);
@@ -61,7 +62,7 @@ describe("applyAction", () => {
     expect(row.outcome).toMatch(/\$50 → \$40 a day.*\$50 → \$60 a day/);
     expect(await cards(action.id)).toHaveLength(1);
 
-    const again = await applyAction(deps, { organizationId: action.organizationId, actionId: action.id });
+    const again = await applyAction(deps, { organizationId: action.organizationId, actionId: action.id, runKey: "run-1" });
     expect(again).toMatchObject({ status: "APPLIED", alreadyFinal: true });
     expect(fb.writes).toHaveLength(2);
     expect(await cards(action.id)).toHaveLength(1);
@@ -86,11 +87,11 @@ describe("applyAction", () => {
         },
       }),
     };
-    await expect(applyAction(flaky, { organizationId: action.organizationId, actionId: action.id })).rejects.toThrow("connection lost");
+    await expect(applyAction(flaky, { organizationId: action.organizationId, actionId: action.id, runKey: "run-1" })).rejects.toThrow("connection lost");
     expect(fb.writes).toHaveLength(2);
     expect((await loadAction(handle.db, action.id)).status).toBe("APPLYING");
 
-    const retry = await applyAction(flaky, { organizationId: action.organizationId, actionId: action.id });
+    const retry = await applyAction(flaky, { organizationId: action.organizationId, actionId: action.id, runKey: "run-1" });
     expect(retry.status).toBe("APPLIED");
     expect(fb.writes).toHaveLength(2);
     expect((await loadAction(handle.db, action.id)).outcome).toMatch(/already shows this change/);
@@ -107,17 +108,43 @@ describe("applyAction", () => {
       },
     };
     const half = { ...deps, services: { ...deps.services, facebook: platform } };
-    await expect(applyAction(half, { organizationId: action.organizationId, actionId: action.id })).rejects.toThrow(/temporarily/);
+    await expect(applyAction(half, { organizationId: action.organizationId, actionId: action.id, runKey: "run-1" })).rejects.toThrow(/temporarily/);
     expect(fb.writes).toEqual([`${a}:budget=4000`]);
-    const retry = await applyAction(half, { organizationId: action.organizationId, actionId: action.id });
+    const retry = await applyAction(half, { organizationId: action.organizationId, actionId: action.id, runKey: "run-1" });
     expect(retry.status).toBe("APPLIED");
     expect(fb.writes).toEqual([`${a}:budget=4000`, `${b}:budget=6000`]);
+  });
+
+  it("lets one run at a time hold the action: two racing runs write Facebook once; a vanished run's claim is taken over after its lease", async () => {
+    const { a, b, action, fb, deps } = await shiftWorld("racing");
+    const settled = await Promise.allSettled(
+      ["run-a", "run-b"].map((runKey) => applyAction(deps, { organizationId: action.organizationId, actionId: action.id, runKey })),
+    );
+    expect(fb.writes).toEqual([`${a}:budget=4000`, `${b}:budget=6000`]);
+    expect((await loadAction(handle.db, action.id)).status).toBe("APPLIED");
+    const statuses = settled.map((s) => (s.status === "fulfilled" ? s.value.status : (s.reason as Error).name));
+    expect(statuses).toContain("APPLIED");
+
+    const stuck = await shiftWorld("stuck");
+    await handle.db
+      .update(optimizationActions)
+      .set({ status: "APPLYING", applyClaimedBy: "run-gone", applyClaimedAt: new Date() })
+      .where(eq(optimizationActions.id, stuck.action.id));
+    const ref = { organizationId: stuck.action.organizationId, actionId: stuck.action.id };
+    await expect(applyAction(stuck.deps, { ...ref, runKey: "run-new" })).rejects.toThrow(ApplyInProgressError);
+    expect(stuck.fb.writes).toEqual([]);
+    await handle.db
+      .update(optimizationActions)
+      .set({ applyClaimedAt: new Date(Date.now() - APPLY_CLAIM_LEASE_MS - 1000) })
+      .where(eq(optimizationActions.id, stuck.action.id));
+    expect((await applyAction(stuck.deps, { ...ref, runKey: "run-new" })).status).toBe("APPLIED");
+    expect(stuck.fb.writes).toHaveLength(2);
   });
 
   it("ends in CONFLICT and writes nothing when someone changed a budget in Ads Manager meanwhile", async () => {
     const { a, action, fb, deps } = await shiftWorld("conflict");
     fb.objects.get(a)!.dailyBudgetCents = 7500;
-    const result = await applyAction(deps, { organizationId: action.organizationId, actionId: action.id });
+    const result = await applyAction(deps, { organizationId: action.organizationId, actionId: action.id, runKey: "run-1" });
     expect(result.status).toBe("CONFLICT");
     expect(fb.writes).toEqual([]);
     const row = await loadAction(handle.db, action.id);
@@ -157,13 +184,13 @@ describe("applyAction", () => {
     fb.objects.set("ad-keep-p", { status: "ACTIVE" });
     fb.objects.set("as-keep-p", { status: "PAUSED" });
     const deps = depsWith(handle.db, fb.platform);
-    const paused = await applyAction(deps, { organizationId: c.organizationId, actionId: pauseAd.id });
+    const paused = await applyAction(deps, { organizationId: c.organizationId, actionId: pauseAd.id, runKey: "run-1" });
     expect(paused.status).toBe("CONFLICT");
     expect((await loadAction(handle.db, pauseAd.id)).outcome).toMatch(/Someone paused .* we left it paused/);
     expect(fb.writes).toEqual([]);
     expect(fb.objects.get("as-keep-p")!.status).toBe("PAUSED");
     // The rotation itself still goes through: fatigued ad off first, then the fresh one on.
-    expect((await applyAction(deps, { organizationId: c.organizationId, actionId: action.id })).status).toBe("APPLIED");
+    expect((await applyAction(deps, { organizationId: c.organizationId, actionId: action.id, runKey: "run-1" })).status).toBe("APPLIED");
     expect(fb.writes).toEqual([`${tired}:status=PAUSED`, `${fresh}:status=ACTIVE`]);
   });
 
@@ -174,7 +201,7 @@ describe("applyAction", () => {
       userId: c.owner.userId,
       policy: { ...DEFAULT_AUTONOMY_POLICY, autonomousMaxPercent: 5 },
     });
-    const result = await applyAction(deps, { organizationId: action.organizationId, actionId: action.id });
+    const result = await applyAction(deps, { organizationId: action.organizationId, actionId: action.id, runKey: "run-1" });
     expect(result.status).toBe("BLOCKED");
     expect(fb.writes).toEqual([]);
     expect((await loadAction(handle.db, action.id)).outcome).toMatch(/settings changed since it was proposed.*up to 5%/);
@@ -188,7 +215,7 @@ describe("applyAction", () => {
       decision({ rule: "unprofitable-campaign", kind: "PAUSE_CAMPAIGN", objectType: "campaign", objectId: "cmp-1", objectIds: ["cmp-1"], before: { statuses: { "cmp-1": "ACTIVE" } }, after: { statuses: { "cmp-1": "PAUSED" } }, disposition: "approval" }),
     );
     const fb = fakeLiveAccount({ "cmp-1": { status: "ACTIVE" } });
-    const result = await applyAction(depsWith(handle.db, fb.platform), { organizationId: c.organizationId, actionId: action.id });
+    const result = await applyAction(depsWith(handle.db, fb.platform), { organizationId: c.organizationId, actionId: action.id, runKey: "run-1" });
     expect(result).toEqual({ status: "SKIPPED", reason: "status is AWAITING_APPROVAL" });
     expect(fb.writes).toEqual([]);
     expect(fb.reads).toEqual([]);

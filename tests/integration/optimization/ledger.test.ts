@@ -3,10 +3,11 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { performanceSnapshotPulled } from "@/inngest/events";
 import { evaluateOptimizations } from "@/inngest/functions/optimization/evaluate-optimizations";
-import { optimizationActions, performanceSnapshots } from "@/server/db/schema";
+import { messages, optimizationActions, performanceSnapshots } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
 import { loadHistory, recordDecisions, transitionAction } from "@/server/optimization/ledger";
 import { measureImpacts } from "@/server/optimization/impact";
+import { postNotices } from "@/server/optimization/ledger-run";
 import { addDays, dayIn } from "@/server/performance/account-timezone";
 import { createTestDb } from "../../support/db";
 import { embeddedDeps, testCtx } from "../campaigns/support";
@@ -120,6 +121,20 @@ describe("measureImpacts", () => {
     expect(stored.impact!.summary).toMatch(/spent \$30 less .* 2 results fewer \(2 → 0\)/);
     const again = await measureImpacts(deps, { organizationId: c.organizationId, campaignId: c.campaignId, date: addDays(applied, 5) });
     expect(again.measured).toEqual([]);
+  });
+});
+
+describe("postNotices", () => {
+  it("tells the owner about tiring ads at most once per rule, campaign and day, even when two runs race", async () => {
+    const c = await seedLiveCampaign(handle.db, "notices");
+    const notice = { rule: "creative-fatigue", objectId: "ad-tired", title: "Your ads are tiring: new images are needed", message: "People have seen it 4 times." };
+    const post = () =>
+      postNotices(embeddedDeps(handle.db), { organizationId: c.organizationId, campaignId: c.campaignId, conversationId: c.conversationId, day: "2026-11-30", notices: [notice] });
+    const counts = await Promise.all([post(), post()]);
+    expect(counts.sort()).toEqual([0, 1]);
+    expect(await post()).toBe(0);
+    const posted = await handle.db.select().from(messages).where(eq(messages.conversationId, c.conversationId));
+    expect(posted.map((m) => m.content)).toEqual(["Your ads are tiring: new images are needed.\nPeople have seen it 4 times."]);
   });
 });
 
