@@ -1,10 +1,12 @@
 import type { ComponentType } from "react";
+import { ActionApprovalNeededEmail, actionApprovalNeededSubject } from "./action-approval-needed";
 import { ApprovalNeededEmail, approvalNeededSubject } from "./approval-needed";
 import { CampaignLiveEmail, campaignLiveSubject } from "./campaign-live";
 import { DeployFailedEmail, deployFailedSubject } from "./deploy-failed";
 import { PlanReminderEmail, planReminderSubject } from "./plan-reminder";
 import { TokenExpiringEmail, tokenExpiringSubject } from "./token-expiring";
 
+export type { ActionApprovalNeededProps } from "./action-approval-needed";
 export type { ApprovalNeededProps } from "./approval-needed";
 export type { CampaignLiveProps } from "./campaign-live";
 export type { DeployFailedProps } from "./deploy-failed";
@@ -23,6 +25,7 @@ const template = <P>(component: ComponentType<P>, subject: (props: P) => string)
 
 /** Every email the product sends, by name; `sendEmail` type-checks props against the entry. */
 export const emailTemplates = {
+  "action-approval-needed": template(ActionApprovalNeededEmail, actionApprovalNeededSubject),
   "approval-needed": template(ApprovalNeededEmail, approvalNeededSubject),
   "campaign-live": template(CampaignLiveEmail, campaignLiveSubject),
   "deploy-failed": template(DeployFailedEmail, deployFailedSubject),

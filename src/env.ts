@@ -83,6 +83,9 @@ export const envSchema = z
       .string()
       .regex(/^(TZ=[\w/+-]+ )?[\d*/,-]+( [\d*/,A-Za-z-]+){4}$/, 'must be a 5-field cron expression such as "0 */4 * * *"')
       .default("0 */4 * * *"),
+    // How long an optimisation proposal waits for the owner: a reminder after the first, expiry after the second.
+    OPTIMIZATION_REMINDER_AFTER: z.string().regex(/^\d+[smhd]$/, "must look like 30s, 10m, 2h or 2d").default("24h"),
+    OPTIMIZATION_APPROVAL_TIMEOUT: z.string().regex(/^\d+[smhd]$/, "must look like 30s, 10m, 2h or 3d").default("72h"),
   })
   .superRefine((env, ctx) => {
     // Pairs that only make sense together: half a configuration is an error, not "embedded".

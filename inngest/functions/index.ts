@@ -14,6 +14,10 @@ import { fanOutPerformanceSweep } from "./performance/fan-out-performance-sweep"
 import { pullAccountSnapshots } from "./performance/pull-account-snapshots";
 import { refreshCampaignSnapshots } from "./performance/refresh-campaign-snapshots";
 import { requestPerformanceSweep } from "./performance/request-performance-sweep";
+import { applyOptimizationAction } from "./optimization/apply-optimization-action";
+import { awaitActionApproval } from "./optimization/await-action-approval";
+import { evaluateOptimizations } from "./optimization/evaluate-optimizations";
+import { measureActionImpact } from "./optimization/measure-action-impact";
 import { replyToMessage } from "./onboarding/reply-to-message";
 
 /** The one list the serve route registers. Add a function here in the same commit that adds its file. */
@@ -34,4 +38,8 @@ export const functions: InngestFunction.Any[] = [
   fanOutPerformanceSweep,
   pullAccountSnapshots,
   refreshCampaignSnapshots,
+  evaluateOptimizations,
+  awaitActionApproval,
+  applyOptimizationAction,
+  measureActionImpact,
 ];

@@ -87,6 +87,10 @@ export const optimizationActions = pgTable(
     decidedBy: text().references(() => users.id, { onDelete: "set null" }),
     decidedAt: timestamp({ withTimezone: true }),
     appliedAt: timestamp({ withTimezone: true }),
+    // Which apply run holds APPLYING (its run id) and since when (wall clock): a retry of that run carries
+    // on, another run waits until the lease is over, so two runs never write to Facebook side by side.
+    applyClaimedBy: text(),
+    applyClaimedAt: timestamp({ withTimezone: true }),
     expiresAt: timestamp({ withTimezone: true }),
     impact: jsonb().$type<ActionImpact>(),
     impactMeasuredAt: timestamp({ withTimezone: true }),
