@@ -4,6 +4,7 @@ import {
   campaignPlanChangesRequested,
   optimizationActionApplied,
   optimizationActionApplyRequested,
+  optimizationActionApproved,
   optimizationActionNotApplied,
 } from "@/inngest/events";
 import { AD_ACCOUNT_CONCURRENCY } from "@/inngest/flow-control";
@@ -28,7 +29,10 @@ const retryable = (error: unknown) =>
 export const applyOptimizationAction = inngest.createFunction(
   {
     id: "apply-optimization-action",
-    triggers: [optimizationActionApplyRequested],
+    // The approval itself starts the apply: the waiter's card is posted before its wait begins, so an
+    // owner quicker than that step would otherwise wait for the reminder. The waiter's own request
+    // after it sees the approval finds the action APPLIED and does nothing.
+    triggers: [optimizationActionApplyRequested, optimizationActionApproved],
     concurrency: [AD_ACCOUNT_CONCURRENCY],
     throttle: { key: "event.data.adAccountId", limit: 5, period: "1m" },
     retries: 6,

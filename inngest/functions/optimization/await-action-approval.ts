@@ -14,8 +14,9 @@ import { notificationCreatedEvent } from "@/server/notifications/events";
 /**
  * Routes a new ledger action: an autonomous one straight to apply; one that needs a person gets its
  * card, a notification and an email, then waits for Approve or Dismiss with a reminder and an expiry,
- * as plan approval does. Only the approve route (a member's session) moves it to APPROVED; this
- * function just forwards that decision, and the apply re-checks it in the database.
+ * as plan approval does. Only the approve route (a member's session) moves it to APPROVED; its event
+ * starts the apply directly. This function requests an apply only when it finds APPROVED in the
+ * database without having seen the event (sent before the wait began, or lost after the commit).
  */
 export const awaitActionApproval = inngest.createFunction(
   {
@@ -48,10 +49,8 @@ export const awaitActionApproval = inngest.createFunction(
       match: "data.actionId",
       timeout: OPTIMIZATION_REMINDER_AFTER,
     });
-    if (approved) {
-      await applyRequested();
-      return { outcome: "approved" };
-    }
+    // The approval event starts apply-optimization-action itself.
+    if (approved) return { outcome: "approved" };
 
     // An approval sent before the wait began is not seen by it: the database has the last word.
     const reminder = await step.run("remind-approver", async () => {
@@ -70,10 +69,7 @@ export const awaitActionApproval = inngest.createFunction(
       match: "data.actionId",
       timeout: remainingMs,
     });
-    if (late) {
-      await applyRequested();
-      return { outcome: "approved" };
-    }
+    if (late) return { outcome: "approved" };
     const expiry = await step.run("expire-action", async () => {
       const { expired } = await expireAction(deps, { organizationId, actionId });
       return { expired, status: expired ? "EXPIRED" : await actionStatus(deps, { organizationId, actionId }) };

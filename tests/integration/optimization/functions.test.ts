@@ -74,7 +74,7 @@ describe("await-action-approval", () => {
     expect(sentIds(sent)).toEqual([expect.objectContaining({ name: "optimization/action.apply-requested", id: `action-apply-${action.id}` })]);
   });
 
-  it("posts the card, notifies and emails the owner once, and forwards the member's approval to apply", async () => {
+  it("posts the card, notifies and emails the owner once, and leaves the apply to the approval event itself", async () => {
     const { c, action, event } = await pauseCampaignProposal("card");
     const approved = optimizationActionApproved.create({ ...ref(c, action.id), approvedBy: c.owner.userId });
     const { result, sent, ctx } = await run(awaitActionApproval, event, { "wait-for-approval": approved });
@@ -86,7 +86,11 @@ describe("await-action-approval", () => {
     expect(await handle.db.select().from(notifications).where(eq(notifications.dedupeKey, `action-approval-needed:${action.id}`))).toHaveLength(1);
     const mails = await handle.db.select().from(emailOutbox).where(like(emailOutbox.idempotencyKey, `%:${action.id}`));
     expect(mails).toMatchObject([{ template: "action-approval-needed", to: c.owner.email }]);
-    expect(sentIds(sent).map((e) => e.id)).toContain(`action-apply-${action.id}`);
+    // apply-optimization-action is triggered by the approval event; the waiter sends no second request.
+    expect(sentIds(sent).map((e) => e.id)).not.toContain(`action-apply-${action.id}`);
+    expect(applyOptimizationAction.opts.triggers).toEqual(
+      expect.arrayContaining([expect.objectContaining({ event: "optimization/action.approved" })]),
+    );
   });
 
   it("never approves by itself: with no answer it reminds once, then expires the action, and nothing is applied", async () => {
