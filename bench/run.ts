@@ -10,8 +10,9 @@ import type { BenchSuite } from "./lib/context";
 import { listen, startDevServer, writeResult } from "./lib/environment";
 import { coreLoopSuite } from "./suites/core-loop";
 import { engineSuite } from "./suites/engine";
+import { monitoringSuite } from "./suites/monitoring";
 
-const suites: BenchSuite[] = [engineSuite, coreLoopSuite];
+const suites: BenchSuite[] = [engineSuite, coreLoopSuite, monitoringSuite];
 
 async function main() {
   const wanted = process.argv.slice(2);

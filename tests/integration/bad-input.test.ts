@@ -11,6 +11,7 @@ import { onboardingBriefExtracted } from "@/inngest/events";
 import { generateCampaignPlan } from "@/inngest/functions/campaign/generate-campaign-plan";
 import * as schema from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
+import { simulatedAdAccountsFor } from "@/server/services/facebook/simulated";
 import { embeddedDeps, seedWorld, testCtx } from "./campaigns/support";
 import { createTestDb } from "../support/db";
 
@@ -138,7 +139,26 @@ beforeAll(async () => {
   const [plan] = await handle.db.select().from(schema.campaignRecords).where(eq(schema.campaignRecords.projectId, w.projectId));
   const [note] = await handle.db.select().from(schema.notifications).where(eq(schema.notifications.userId, w.owner.userId));
   cookie = w.owner.cookie;
-  real = { projectId: w.projectId, campaignId: plan!.id, conversationId: plan!.conversationId!, id: note!.id, path: ["reports", "summary.png"] };
+  // An ad set in the organization's simulated account and an action awaiting approval, so the dev
+  // object control and the approve/dismiss routes get past "not found" and read their bodies.
+  const adAccountId = simulatedAdAccountsFor(w.organizationId)[0]!.id;
+  const [adSet] = await handle.db
+    .insert(schema.simulatedAdObjects)
+    .values({ id: "120000000000777", adAccountId, kind: "adset", name: "Sweep ad set", status: "ACTIVE", fields: { daily_budget: 1000 } })
+    .returning();
+  const [action] = await handle.db
+    .insert(schema.optimizationActions)
+    .values({
+      organizationId: w.organizationId, projectId: w.projectId, campaignId: plan!.id, adAccountId, rule: "scale-winner",
+      kind: "RAISE_BUDGET", objectType: "campaign", objectId: "120000000000700", status: "AWAITING_APPROVAL", requiresApproval: true,
+      reason: "Doing well", before: { dailyBudgets: { [adSet!.id]: 1000 } }, after: { dailyBudgets: { [adSet!.id]: 1500 } },
+      snapshotDate: "2026-11-29", idempotencyKey: "scale-winner:sweep:2026-11-29",
+    })
+    .returning();
+  real = {
+    projectId: w.projectId, campaignId: plan!.id, conversationId: plan!.conversationId!, id: note!.id, path: ["reports", "summary.png"],
+    objectId: adSet!.id, actionId: action!.id,
+  };
   // Bad input never reaches the engine.
   vi.spyOn(inngest, "send").mockRejectedValue(new Error("bad input must not send events"));
 });

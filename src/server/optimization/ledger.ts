@@ -139,3 +139,13 @@ export async function transitionAction(
     .returning();
   return row ?? null;
 }
+
+/** The campaign's ledger, newest first: what the Activity views and the e2e journey read. */
+export async function listCampaignActions(db: Db, opts: { organizationId: string; campaignId: string; limit?: number }) {
+  return db
+    .select()
+    .from(optimizationActions)
+    .where(and(eq(optimizationActions.organizationId, opts.organizationId), eq(optimizationActions.campaignId, opts.campaignId)))
+    .orderBy(desc(optimizationActions.createdAt))
+    .limit(opts.limit ?? 200);
+}
