@@ -154,3 +154,11 @@ export function env(): Env {
 export function resetEnv(): void {
   cached = undefined;
 }
+
+/**
+ * Dev and test controls (the mailbox, the simulated clock, a sweep on demand): never in production,
+ * except under the e2e harness (a production build with AIGENCY_TEST_CONTROLS=1).
+ */
+export function devControlsEnabled(e: { NODE_ENV?: string; AIGENCY_TEST_CONTROLS?: string }): boolean {
+  return e.NODE_ENV !== "production" || e.AIGENCY_TEST_CONTROLS === "1";
+}

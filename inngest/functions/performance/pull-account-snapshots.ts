@@ -1,8 +1,7 @@
 import { inngest } from "@/inngest/client";
-import { performanceAccountSweepRequested, performanceSnapshotPulled } from "@/inngest/events";
+import { performanceAccountSweepRequested } from "@/inngest/events";
 import { AD_ACCOUNT_CONCURRENCY } from "@/inngest/flow-control";
-import { planAccountPull, pullChunk, refreshedCampaigns } from "@/server/performance/pull-account";
-import { snapshotPulledEventId } from "@/server/performance/sweep-ids";
+import { pullAndAnnounce } from "./pull-and-announce";
 
 /**
  * Pulls every live campaign, ad set and ad of one ad account: one step per Graph batch (≤ 50
@@ -20,24 +19,11 @@ export const pullAccountSnapshots = inngest.createFunction(
   },
   async ({ event, step, deps }) => {
     const { organizationId, adAccountId, sweepId } = event.data;
-    const { chunks, ...plan } = await step.run("plan-account-pull", () => planAccountPull(deps, { organizationId, adAccountId, sweepId }));
-    const outcomes = [];
-    for (const [i, chunk] of chunks.entries()) {
-      outcomes.push(await step.run(`pull-batch-${i}`, () => pullChunk(deps, { plan, chunk })));
-    }
-    const campaigns = refreshedCampaigns(plan, chunks, outcomes);
-    if (campaigns.length) {
-      const date = plan.range.until;
-      await step.sendEvent(
-        "emit-snapshots-pulled",
-        campaigns.map((c) =>
-          performanceSnapshotPulled.create(
-            { organizationId, projectId: c.projectId, campaignId: c.campaignId, adAccountId, date, sweepId },
-            { id: snapshotPulledEventId({ campaignId: c.campaignId, date, sweepId }) },
-          ),
-        ),
-      );
-    }
-    return { batches: chunks.length, stored: outcomes.reduce((n, o) => n + o.stored, 0), campaigns: campaigns.length };
+    return pullAndAnnounce({
+      step,
+      deps,
+      target: { organizationId, adAccountId, sweepId },
+      stepIds: { plan: "plan-account-pull", emit: "emit-snapshots-pulled" },
+    });
   },
 );

@@ -1,8 +1,7 @@
 import { inngest } from "@/inngest/client";
-import { performanceRefreshRequested, performanceSnapshotPulled } from "@/inngest/events";
+import { performanceRefreshRequested } from "@/inngest/events";
 import { AD_ACCOUNT_CONCURRENCY } from "@/inngest/flow-control";
-import { planAccountPull, pullChunk, refreshedCampaigns } from "@/server/performance/pull-account";
-import { snapshotPulledEventId } from "@/server/performance/sweep-ids";
+import { pullAndAnnounce } from "./pull-and-announce";
 
 /**
  * The owner asked for fresh numbers on one campaign: the same pull as a sweep, limited to that
@@ -21,26 +20,11 @@ export const refreshCampaignSnapshots = inngest.createFunction(
     const { organizationId, adAccountId, campaignId } = event.data;
     // The run's id is stable across its retries: the snapshot event it sends keeps one id.
     const sweepId = `refresh-${runId}`;
-    const { chunks, ...plan } = await step.run("plan-campaign-pull", () =>
-      planAccountPull(deps, { organizationId, adAccountId, campaignIds: [campaignId], sweepId }),
-    );
-    const outcomes = [];
-    for (const [i, chunk] of chunks.entries()) {
-      outcomes.push(await step.run(`pull-batch-${i}`, () => pullChunk(deps, { plan, chunk })));
-    }
-    const campaigns = refreshedCampaigns(plan, chunks, outcomes);
-    if (campaigns.length) {
-      const date = plan.range.until;
-      await step.sendEvent(
-        "emit-snapshot-pulled",
-        campaigns.map((c) =>
-          performanceSnapshotPulled.create(
-            { organizationId, projectId: c.projectId, campaignId: c.campaignId, adAccountId, date, sweepId },
-            { id: snapshotPulledEventId({ campaignId: c.campaignId, date, sweepId }) },
-          ),
-        ),
-      );
-    }
-    return { batches: chunks.length, stored: outcomes.reduce((n, o) => n + o.stored, 0), campaigns: campaigns.length };
+    return pullAndAnnounce({
+      step,
+      deps,
+      target: { organizationId, adAccountId, campaignIds: [campaignId], sweepId },
+      stepIds: { plan: "plan-campaign-pull", emit: "emit-snapshot-pulled" },
+    });
   },
 );

@@ -1,4 +1,5 @@
 import type { Env } from "@/env";
+import { devControlsEnabled } from "@/env";
 
 /**
  * Whether the simulated clock and "run monitoring now" controls are shown: only on the simulated ad
@@ -6,6 +7,5 @@ import type { Env } from "@/env";
  * The dev routes they call check for themselves; this only keeps dead buttons off the page.
  */
 export function simulatedControlsEnabled(opts: { facebookKind: "graph" | "simulated"; env: Pick<Env, "NODE_ENV" | "AIGENCY_TEST_CONTROLS"> }): boolean {
-  if (opts.facebookKind !== "simulated") return false;
-  return opts.env.NODE_ENV !== "production" || opts.env.AIGENCY_TEST_CONTROLS === "1";
+  return opts.facebookKind === "simulated" && devControlsEnabled(opts.env);
 }

@@ -1,5 +1,5 @@
 import { and, desc, eq, or } from "drizzle-orm";
-import { env } from "@/env";
+import { devControlsEnabled, env } from "@/env";
 import type { Db } from "@/server/db/client";
 import { emailOutbox } from "@/server/db/schema";
 import { isOutboxMail } from "@/server/services/mail";
@@ -10,7 +10,7 @@ import { isOutboxMail } from "@/server/services/mail";
  * Even then it shows a signed-in member only their organization's emails (and their own).
  */
 export function isMailboxEnabled(e = env()): boolean {
-  return isOutboxMail(e) && (e.NODE_ENV !== "production" || e.AIGENCY_TEST_CONTROLS === "1");
+  return isOutboxMail(e) && devControlsEnabled(e);
 }
 
 /** Simulated emails the viewer may read, newest first, optionally for one recipient. */

@@ -6,7 +6,7 @@ import { POST as refresh } from "@/app/api/performance/refresh/route";
 import { inngest } from "@/inngest/client";
 import { campaignRecords, performanceSnapshots } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
-import { devControlsEnabled } from "@/server/performance/dev-controls";
+import { devControlsEnabled } from "@/env";
 import { createTestDb } from "../../support/db";
 import { jsonRequest } from "../../support/viewers";
 import { AD_ACCOUNT, embeddedDeps, seedWorld, type World } from "../campaigns/support";

@@ -1,5 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
+import { devControlsEnabled } from "@/env";
 import type { Db } from "@/server/db/client";
 import { simulatedAdObjects } from "@/server/db/schema";
 import { simulatedAdAccountsFor, SIMULATED_AD_ACCOUNTS } from "./simulated";
@@ -14,7 +15,7 @@ import type { AdPlatform } from "./types";
  * with AIGENCY_TEST_CONTROLS=1), as the simulated mailbox.
  */
 export function simulatedControlsEnabled(facebook: Pick<AdPlatform, "kind">, env: { NODE_ENV?: string; AIGENCY_TEST_CONTROLS?: string }) {
-  return facebook.kind === "simulated" && (env.NODE_ENV !== "production" || env.AIGENCY_TEST_CONTROLS === "1");
+  return facebook.kind === "simulated" && devControlsEnabled(env);
 }
 
 export const advanceClockInput = z.object({ days: z.number().int().min(1).max(60) });

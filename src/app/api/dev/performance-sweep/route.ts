@@ -5,7 +5,7 @@ import { performanceSweepRequested } from "@/inngest/events";
 import { sendAfterCommit } from "@/inngest/send-after-commit";
 import { requireViewer } from "@/server/auth/session";
 import { notFound, parseJsonBody, refuseCrossSite } from "@/server/http";
-import { devControlsEnabled } from "@/server/performance/dev-controls";
+import { devControlsEnabled } from "@/env";
 import { sweepEventId } from "@/server/performance/sweep-ids";
 
 const body = z.object({}).strict();
