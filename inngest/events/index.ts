@@ -6,3 +6,4 @@ export * from "./campaign";
 export * from "./notification";
 export * from "./performance";
 export * from "./optimization";
+export * from "./webhooks";
