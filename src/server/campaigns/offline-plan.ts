@@ -91,11 +91,20 @@ export function draftPlanFromBrief(
             cta: CTA_FOR_GOAL[brief.goal],
             imagePrompt: fitWords(`A bright, friendly photo of ${brief.product} for ${brief.targetAudience}`, 400)!,
           },
+          // A second angle from day one: the monitoring learns which one people click, and the weaker
+          // can be paused without stopping the ad set.
+          {
+            name: "Ad 2: why people choose it",
+            headline: pickHeadline([`Why locals choose ${product}`, `${product}: why people choose it`, `About ${product}`], brief.product, HEADLINE_MAX),
+            primaryText: fitSentences(`${brief.product}. ${brief.uniqueSellingPoint}`, PRIMARY_TEXT_MAX),
+            cta: CTA_FOR_GOAL[brief.goal],
+            imagePrompt: fitWords(`A close-up of ${brief.product}, warm light, for ${brief.targetAudience}`, 400)!,
+          },
         ],
       },
     ],
     summary:
-      `${OFFLINE_LABEL} One ad set shows one ad to ${brief.targetAudience} in ${place}, spending about ` +
+      `${OFFLINE_LABEL} One ad set shows two ads (two angles, to learn which works) to ${brief.targetAudience} in ${place}, spending about ` +
       `${formatMoney(dailyBudgetCents, currency)} a day, below your monthly budget.`,
   };
   if (opts.feedback) {

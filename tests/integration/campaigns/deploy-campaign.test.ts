@@ -67,7 +67,10 @@ describe("deploy-campaign", () => {
     const { result, error } = await execution;
     expect(error).toBeUndefined();
     expect(result).toMatchObject({ deployed: true });
-    expect(fake.calls).toEqual(["createCampaign", "createAdSet", "uploadImage", "createCreative", "createAd", "updateStatus"]);
+    // The offline plan: one ad set with two ads (two angles), each with its own image and creative.
+    expect(fake.calls).toEqual([
+      "createCampaign", "createAdSet", "uploadImage", "createCreative", "createAd", "uploadImage", "createCreative", "createAd", "updateStatus",
+    ]);
 
     const row = await record(campaignId);
     expect(row).toMatchObject({ status: "ACTIVE", fbCampaignId: "1000", fbAdSetIds: { "adset-0": "1001" }, fbAdIds: { "ad-0-0": "1004" } });

