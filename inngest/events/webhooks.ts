@@ -28,3 +28,49 @@ export const facebookWebhookReceived = eventType("facebook/webhook.received", {
     value: z.record(z.string(), z.unknown()),
   }),
 });
+
+// What the handlers end with: each stage emits its outcome, so later stages (reports, the workspace)
+// can chain on it. Ids derive from the change that caused it.
+
+export const adAccountAutomationPaused = eventType("facebook/ad-account.automation-paused", {
+  schema: z.object({
+    organizationId: z.string().min(1),
+    adAccountId: z.string().min(1), // act_<number>
+    facebookStatus: z.string().min(1), // DISABLED, UNSETTLED, CLOSED…
+    reason: z.string().nullable(),
+  }),
+});
+
+export const adAccountAutomationResumed = eventType("facebook/ad-account.automation-resumed", {
+  schema: z.object({ organizationId: z.string().min(1), adAccountId: z.string().min(1) }),
+});
+
+export const adReviewChanged = eventType("facebook/ad.review-changed", {
+  schema: z.object({
+    organizationId: z.string().min(1),
+    campaignId: z.string().min(1),
+    adId: z.string().min(1),
+    reviewStatus: z.string().min(1),
+    reason: z.string().nullable(),
+  }),
+});
+
+export const objectChangedOutside = eventType("facebook/object.changed-outside", {
+  schema: z.object({
+    organizationId: z.string().min(1),
+    campaignId: z.string().min(1),
+    objectId: z.string().min(1),
+    objectType: z.enum(["campaign", "adset", "ad"]),
+    status: z.string().min(1),
+  }),
+});
+
+export const leadStored = eventType("facebook/lead.stored", {
+  schema: z.object({
+    leadId: z.string().min(1),
+    leadgenId: z.string().min(1),
+    organizationId: z.string().nullable(),
+    campaignId: z.string().nullable(),
+    match: z.enum(["MATCHED", "UNMATCHED"]),
+  }),
+});

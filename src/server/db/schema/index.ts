@@ -11,3 +11,4 @@ export * from "./facebook";
 export * from "./campaigns";
 export * from "./performance";
 export * from "./optimization";
+export * from "./webhooks";

@@ -11,6 +11,8 @@ export const notificationType = pgEnum("notification_type", [
   "AGENT_UPDATE",
   "ALERT",
   "REPORT",
+  "LEAD",
+  "ACCOUNT_PROBLEM",
 ]);
 
 export const notifications = pgTable(
