@@ -86,6 +86,8 @@ export const envSchema = z
     // How long an optimisation proposal waits for the owner: a reminder after the first, expiry after the second.
     OPTIMIZATION_REMINDER_AFTER: z.string().regex(/^\d+[smhd]$/, "must look like 30s, 10m, 2h or 2d").default("24h"),
     OPTIMIZATION_APPROVAL_TIMEOUT: z.string().regex(/^\d+[smhd]$/, "must look like 30s, 10m, 2h or 3d").default("72h"),
+    // The simulated ad account flags an ad in review on about one delivery day in N (0: never), by webhook.
+    SIMULATED_REVIEW_ONE_DAY_IN: z.coerce.number().int("must be a whole number").min(0).max(10_000).default(25),
   })
   .superRefine((env, ctx) => {
     // Pairs that only make sense together: half a configuration is an error, not "embedded".

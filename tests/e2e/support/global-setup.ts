@@ -78,6 +78,9 @@ export default async function setup(project: TestProject) {
         AIGENCY_TEST_CONTROLS: "1",
         PLAN_REMINDER_AFTER: E2E_PLAN_REMINDER_AFTER,
         PLAN_APPROVAL_TIMEOUT: E2E_PLAN_APPROVAL_TIMEOUT,
+        // The monitoring journey expects its weak ad found and paused: no random review flags in it.
+        // Reviews arrive in the e2e webhook tests through the sample control, on purpose.
+        SIMULATED_REVIEW_ONE_DAY_IN: "0",
       },
       logDir,
     });

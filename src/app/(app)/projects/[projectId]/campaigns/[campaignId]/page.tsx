@@ -9,6 +9,7 @@ import { loadCampaignActivity } from "@/components/optimization/load-activity";
 import { loadPerformanceView } from "@/components/performance/load-performance";
 import { PerformanceSection } from "@/components/performance/performance-section";
 import { simulatedControlsEnabled } from "@/components/performance/simulated-controls-enabled";
+import { SampleWebhookControls } from "@/components/webhooks/sample-webhook-controls";
 import { env } from "@/env";
 import { getDeps } from "@/server/deps";
 import { requirePageProject } from "@/server/projects/page";
@@ -25,6 +26,8 @@ export default async function CampaignPage(props: { params: Promise<{ projectId:
   const scope = { organizationId: viewer.organizationId, campaignId: campaign.id };
   const [performance, activity] = await Promise.all([loadPerformanceView(db, scope), loadCampaignActivity(db, scope)]);
   const simulated = services.facebook.kind === "simulated";
+  // The simulated clock and webhooks matter once the campaign has delivered at all; before that there is nothing to watch.
+  const showSimulatedControls = campaign.activatedAt !== null && simulatedControlsEnabled({ facebookKind: services.facebook.kind, env: env() });
   const status = describeStatus(campaign.status);
   const ids = listFacebookIds(campaign);
   const name = (campaign.structure as { name?: string } | null)?.name ?? `Plan v${campaign.version}`;
@@ -54,10 +57,10 @@ export default async function CampaignPage(props: { params: Promise<{ projectId:
             view={performance}
             live={campaign.status === "ACTIVE"}
             simulated={simulated}
-            // The clock matters once the campaign has delivered at all; before that there is nothing to watch.
-            showSimulatedControls={campaign.activatedAt !== null && simulatedControlsEnabled({ facebookKind: services.facebook.kind, env: env() })}
+            showSimulatedControls={showSimulatedControls}
           />
         )}
+        {showSimulatedControls && <SampleWebhookControls campaignId={campaign.id} />}
         <Divider />
         <ActivityTimeline entries={activity ?? []} />
         <Divider />
