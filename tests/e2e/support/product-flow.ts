@@ -27,7 +27,7 @@ async function expectStatus<T>(res: Promise<{ status: number; body: T }>, status
  * Drives onboarding the way a user does: project, one chat message, confirmed brief, Facebook login
  * (the simulated dialog redirects straight back) and ad-account choice. Returns once the plan exists.
  */
-export async function onboardToPendingPlan(app: AppClient, devServer: DevServer, since: Date) {
+export async function onboardToPendingPlan(app: AppClient, devServer: DevServer, since: Date, brief: Partial<Record<keyof typeof VALID_BRIEF, string | number>> = {}) {
   const { project } = await expectStatus(app.request<{ project: { id: string; organizationId: string } }>("POST", "/api/projects", { name: "E2E bakery" }), 201, "create project");
   const message = await expectStatus(
     app.request<{ conversationId: string }>("POST", `/api/projects/${project.id}/conversation`, { content: "We are a bakery in Lyon." }),
@@ -35,7 +35,7 @@ export async function onboardToPendingPlan(app: AppClient, devServer: DevServer,
     "send message",
   );
   await expectStatus(
-    app.request("POST", `/api/projects/${project.id}/brief/confirm`, { conversationId: message.conversationId, brief: VALID_BRIEF }),
+    app.request("POST", `/api/projects/${project.id}/brief/confirm`, { conversationId: message.conversationId, brief: { ...VALID_BRIEF, ...brief } }),
     201,
     "confirm brief",
   );
