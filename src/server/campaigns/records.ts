@@ -202,15 +202,6 @@ function slotSql(slot: FacebookIdSlot, value: string) {
   };
 }
 
-/** Stores one created Facebook id right away, merged atomically so parallel steps never lose each other's ids. */
-export async function storeFacebookId(db: Db, opts: { campaignId: string; column: IdColumn; key: string; value: string }) {
-  const col = campaignRecords[opts.column];
-  await db
-    .update(campaignRecords)
-    .set({ [opts.column]: sql`${col} || jsonb_build_object(${opts.key}::text, ${opts.value}::text)` })
-    .where(eq(campaignRecords.id, opts.campaignId));
-}
-
 export function storedId(map: FacebookIdMap | null | undefined, key: string): string | undefined {
   return map?.[key];
 }
