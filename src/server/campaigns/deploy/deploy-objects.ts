@@ -11,6 +11,7 @@ import { renderAdImage } from "./ad-image";
 import { DeployBlockedError, RECONNECT_FACEBOOK_MESSAGE, toStepError } from "./graph-errors";
 import { deployMarker, withMarker } from "./markers";
 import { adoptOrCreate } from "./reconcile";
+import { deleteStrayCopies } from "./stray-copies";
 import { optimizationGoalFor, toGraphTargeting } from "./targeting";
 
 export interface DeployRef {
@@ -208,11 +209,15 @@ export function ensureAd(deps: Deps, ref: DeployRef & { adSet: number; ad: numbe
   });
 }
 
-/** Turns the finished campaign on and records it ACTIVE; a campaign already ACTIVE is left alone. */
+/**
+ * Turns the finished campaign on and records it ACTIVE; a campaign already ACTIVE is left alone. Marked
+ * copies the record does not name (a racer's, left by a crash) are deleted first, so they never spend.
+ */
 export function activateCampaign(deps: Deps, ref: DeployRef): Promise<{ activated: boolean }> {
   return guarded(deps, ref, async ({ record, fb }) => {
     if (record.status === "ACTIVE") return { activated: false };
     if (!record.fbCampaignId) throw new Error("No Facebook campaign to activate");
+    await deleteStrayCopies({ facebook: deps.services.facebook, fb, record });
     await deps.services.facebook.updateStatus(fb, record.fbCampaignId, "ACTIVE");
     await deps.db
       .update(campaignRecords)

@@ -44,7 +44,7 @@ export async function adoptOrCreate(opts: {
   return { id: claimed, created: true, adopted: Boolean(oldest) || claimed !== candidate };
 }
 
-async function deleteUnlessGone(opts: { facebook: AdPlatform; fb: AdAccountContext }, id: string) {
+export async function deleteUnlessGone(opts: { facebook: AdPlatform; fb: AdAccountContext }, id: string) {
   await opts.facebook.updateStatus(opts.fb, id, "DELETED").catch((err: unknown) => {
     if (!isAlreadyGone(err)) throw err;
   });
