@@ -39,9 +39,14 @@ async function findReader(deps: Deps, match: Matched, pageId: string): Promise<F
  * call: it is never returned, logged, or put in an error. Throttles and transient failures throw
  * (the step retries); a deleted lead, a refused login or a refusal are answers with a reason.
  */
-export async function readLead(deps: Deps, input: { match: Matched; leadgenId: string; pageId: string; now: Date }): Promise<LeadRead> {
+export async function readLead(
+  deps: Deps,
+  input: { match: Matched; leadgenId: string; pageId: string; now: Date; givenUp?: string },
+): Promise<LeadRead> {
   const row = await findReader(deps, input.match, input.pageId);
   const connection = row ? { adAccountId: row.adAccountId, projectId: row.projectId, simulated: row.simulated } : null;
+  // Every retry failed: keep the lead without its answers rather than lose it.
+  if (input.givenUp) return { lead: null, missing: input.givenUp, deleted: false, connection };
   if (row?.status !== "ACTIVE") return { lead: null, missing: NO_LOGIN, deleted: false, connection };
   try {
     const lead = await deps.services.facebook.getLead(decryptConnectionToken(row), input.leadgenId);

@@ -23,18 +23,19 @@ const changeTime = (change: LeadgenChange, fallback: Date) => (change.createdTim
  * notification, in one go: the answers are personal data, so they go from Graph straight into the
  * database and never into a step's output. Returns ids only. An unmatched lead is stored without a
  * fetch (no organization's token may read it). For a MATCHED lead without answers, `unmatchedReason`
- * says why they are missing (login expired, lead deleted, Facebook refused).
+ * says why they are missing (login expired, lead deleted, Facebook refused, or `givenUp`: the run's
+ * retries ran out, so the lead is kept without asking Graph again).
  */
 export async function fetchAndStoreLead(
   deps: Deps,
-  input: { change: LeadgenChange; match: LeadMatch; fallbackTime: Date; now: Date },
+  input: { change: LeadgenChange; match: LeadMatch; fallbackTime: Date; now: Date; givenUp?: string },
 ): Promise<StoredLead> {
   const { change, match } = input;
   if (match.match === "UNMATCHED") {
     const lead: NewLead = { ...changeRow(change), match: "UNMATCHED", unmatchedReason: match.reason, leadCreatedAt: changeTime(change, input.fallbackTime) };
     return storeLead(deps.db, { lead, notification: null });
   }
-  const read = await readLead(deps, { match, leadgenId: change.leadgenId, pageId: change.pageId, now: input.now });
+  const read = await readLead(deps, { match, leadgenId: change.leadgenId, pageId: change.pageId, now: input.now, givenUp: input.givenUp });
   const adId = read.lead?.adId ?? change.adId;
   const campaign = await campaignOf(deps, match, adId);
   const at = read.lead?.createdTime ?? changeTime(change, input.fallbackTime);

@@ -2,9 +2,11 @@ import { eq } from "drizzle-orm";
 import { RetryAfterError } from "inngest";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { setDeps } from "@/server/deps";
+import { setDeps, type Deps } from "@/server/deps";
 import { facebookConnections, facebookLeads, notifications } from "@/server/db/schema";
 import { createGraphAdPlatform } from "@/server/services/facebook";
+import { fetchAndStoreLead } from "@/server/webhooks/leads";
+import { matchLeadgenChange } from "@/server/webhooks/leads-match";
 import { createGraphLeadsFake, LEAD_FAILURES } from "../../mocks/graph-leads";
 import { createTestDb } from "../../support/db";
 import { embeddedDeps, seedWorld, type World } from "../campaigns/support";
@@ -16,6 +18,7 @@ const server = setupServer(...fake.handlers);
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 let ada: World, bo: World;
 let adaCampaignId: string;
+let deps: Deps;
 
 const answers = (name: string, email: string) => [
   { name: "full_name", values: [name] },
@@ -30,7 +33,8 @@ const names = (sent: { payload: unknown }[]) => sent.map((s) => (s.payload as { 
 beforeAll(async () => {
   server.listen({ onUnhandledRequest: "error" });
   handle = await createTestDb();
-  setDeps(embeddedDeps(handle.db, { facebook: createGraphAdPlatform({ appId: "42", appSecret: SECRET, graphUrl: "http://graph.test" }) }));
+  deps = embeddedDeps(handle.db, { facebook: createGraphAdPlatform({ appId: "42", appSecret: SECRET, graphUrl: "http://graph.test" }) });
+  setDeps(deps);
   [ada, bo] = [await seedWorld(handle.db, { name: "Ada" }), await seedWorld(handle.db, { name: "Bo" })];
   await setPage(handle.db, ada, "1111", "America/Los_Angeles");
   await setPage(handle.db, bo, "2222");
@@ -127,6 +131,19 @@ describe("webhooks-handle-leadgen", () => {
     } finally {
       await handle.db.update(facebookConnections).set({ status: "ACTIVE" }).where(eq(facebookConnections.organizationId, ada.organizationId));
     }
+  });
+
+  it("when every retry failed (onFailure), the lead is kept without answers and the owner told, without asking Graph again", async () => {
+    const change = { leadgenId: "9010", pageId: "1111", adId: "5001" };
+    const match = await matchLeadgenChange(handle.db, change);
+    const input = { change, match, fallbackTime: new Date("2026-12-01T18:00:00Z"), now: new Date(), givenUp: "Facebook did not answer" };
+    const stored = await fetchAndStoreLead(deps, input);
+    expect(stored).toMatchObject({ created: true, match: "MATCHED", campaignId: adaCampaignId, notification: { userId: ada.owner.userId, type: "LEAD" } });
+    expect((await leadsOf("9010"))[0]).toMatchObject({ fieldData: [], unmatchedReason: "Facebook did not answer", day: "2026-12-01" });
+    expect((await notesFor("9010"))[0]!.body).toContain("could not read their answers: Facebook did not answer");
+    expect(fake.requests).toEqual([]);
+    // A lead an earlier attempt stored stays as it was, and its notification is handed back to announce.
+    expect(await fetchAndStoreLead(deps, input)).toMatchObject({ created: false, leadId: stored.leadId, notification: { id: stored.notification!.id } });
   });
 
   it.each([
