@@ -108,16 +108,19 @@ describe("webhooks-handle-leadgen", () => {
     expect(fake.requests).toHaveLength(1);
   });
 
-  it("a page throttle waits as long as Graph asked (RetryAfterError) and stores nothing yet", async () => {
-    fake.addLead(graphLead("9007", "5001"));
-    fake.failNext(LEAD_FAILURES.pageThrottle);
-    const { error } = await runLeadgen(leadgenEvent({ leadgen_id: "9007", page_id: "1111", ad_id: "5001" }));
+  it.each([
+    ["a page throttle waits as long as Graph asked (RetryAfterError)", "9007", LEAD_FAILURES.pageThrottle, RetryAfterError.name, "Page request limit"],
+    ["a Graph 500 is retried with the normal backoff", "9011", LEAD_FAILURES.serverError, "GraphApiError", "unexpected error"],
+  ])("%s, storing nothing until the retry reads it", async (_label, leadgenId, failure, errorName, message) => {
+    fake.addLead(graphLead(leadgenId, "5001"));
+    fake.failNext(failure);
+    const event = leadgenEvent({ leadgen_id: leadgenId, page_id: "1111", ad_id: "5001" });
+    const { error } = await runLeadgen(event);
     // The engine hands the step's error back serialized: its name says which kind it was.
-    expect(error).toMatchObject({ name: RetryAfterError.name, message: expect.stringContaining("Page request limit") });
-    expect(await leadsOf("9007")).toEqual([]);
-    // The retry reads it.
-    expect((await runLeadgen(leadgenEvent({ leadgen_id: "9007", page_id: "1111", ad_id: "5001" }))).error).toBeUndefined();
-    expect(await leadsOf("9007")).toHaveLength(1);
+    expect(error).toMatchObject({ name: errorName, message: expect.stringContaining(message) });
+    expect(await leadsOf(leadgenId)).toEqual([]);
+    expect((await runLeadgen(event)).error).toBeUndefined();
+    expect(await leadsOf(leadgenId)).toHaveLength(1);
   });
 
   it("without a usable login the lead is kept with the reason and the owner is told to reconnect", async () => {
