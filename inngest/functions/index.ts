@@ -20,6 +20,7 @@ import { evaluateOptimizations } from "./optimization/evaluate-optimizations";
 import { measureActionImpact } from "./optimization/measure-action-impact";
 import { replyToMessage } from "./onboarding/reply-to-message";
 import { deliverSimulatedWebhooksFn } from "./webhooks/deliver-simulated-webhooks";
+import { handleLeadgen } from "./webhooks/handle-leadgen";
 
 /** The one list the serve route registers. Add a function here in the same commit that adds its file. */
 export const functions: InngestFunction.Any[] = [
@@ -44,4 +45,5 @@ export const functions: InngestFunction.Any[] = [
   applyOptimizationAction,
   measureActionImpact,
   deliverSimulatedWebhooksFn,
+  handleLeadgen,
 ];

@@ -1,6 +1,7 @@
 import { and, asc, eq, max } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { campaignRecords, performanceSnapshots, simulatedClocks } from "@/server/db/schema";
+import { countLeadConversions } from "@/server/webhooks/leads-series";
 import { toDailySeries, type DailyPoint } from "./series";
 
 const DAY_MS = 86_400_000;
@@ -20,7 +21,7 @@ export interface PerformanceView {
  */
 export async function loadPerformanceView(db: Db, opts: { organizationId: string; campaignId: string }): Promise<PerformanceView | null> {
   const [campaign] = await db
-    .select({ currency: campaignRecords.currency, adAccountId: campaignRecords.adAccountId })
+    .select({ currency: campaignRecords.currency, adAccountId: campaignRecords.adAccountId, structure: campaignRecords.structure })
     .from(campaignRecords)
     .where(and(eq(campaignRecords.organizationId, opts.organizationId), eq(campaignRecords.id, opts.campaignId)));
   if (!campaign) return null;
@@ -44,7 +45,7 @@ export async function loadPerformanceView(db: Db, opts: { organizationId: string
   const [pulled] = await db.select({ at: max(performanceSnapshots.pulledAt) }).from(performanceSnapshots).where(scope);
   return {
     currency: campaign.currency,
-    points: toDailySeries(rows),
+    points: await countLeadConversions(db, { id: opts.campaignId, organizationId: opts.organizationId, structure: campaign.structure }, toDailySeries(rows)),
     lastPulledAt: pulled?.at ? new Date(pulled.at) : null,
     simulatedOffsetDays: campaign.adAccountId ? await simulatedOffsetDays(db, campaign.adAccountId) : 0,
   };

@@ -1,4 +1,4 @@
-import { and, asc, eq, lt, max, ne, or, sql } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, max, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { campaignRecords, conversations, messages, type FacebookIdMap } from "@/server/db/schema";
 
@@ -167,13 +167,39 @@ export async function postCampaignMessage(
 
 type IdColumn = "fbAdSetIds" | "fbImageHashes" | "fbCreativeIds" | "fbAdIds";
 
-/** Stores one created Facebook id right away, merged atomically so parallel steps never lose each other's ids. */
-export async function storeFacebookId(db: Db, opts: { campaignId: string; column: IdColumn; key: string; value: string }) {
-  const col = campaignRecords[opts.column];
-  await db
+/** Where the record keeps one created Facebook id: its own campaign column, or one key of an id map. */
+export type FacebookIdSlot = { column: "fbCampaignId" } | { column: IdColumn; key: string };
+
+/**
+ * Stores a created Facebook id only while its slot is empty, and answers the id the slot holds then:
+ * ours, or the one a racing run claimed first. Whichever claim lands first decides the copy every run
+ * keeps, so a late writer can no longer point the record at a copy the other run deleted.
+ */
+export async function claimFacebookId(db: Db, opts: { campaignId: string; slot: FacebookIdSlot; value: string }): Promise<string> {
+  const slot = slotSql(opts.slot, opts.value);
+  const [won] = await db
     .update(campaignRecords)
-    .set({ [opts.column]: sql`${col} || jsonb_build_object(${opts.key}::text, ${opts.value}::text)` })
-    .where(eq(campaignRecords.id, opts.campaignId));
+    .set(slot.fill)
+    .where(and(eq(campaignRecords.id, opts.campaignId), slot.isEmpty))
+    .returning({ id: campaignRecords.id });
+  if (won) return opts.value;
+  // A statement of its own: one statement's snapshot can predate the racer's commit that made the update miss.
+  const [row] = await db.select({ held: slot.held }).from(campaignRecords).where(eq(campaignRecords.id, opts.campaignId));
+  if (!row?.held) throw new Error(`Campaign ${opts.campaignId} has no record to store Facebook id ${opts.value} in`);
+  return row.held;
+}
+
+function slotSql(slot: FacebookIdSlot, value: string) {
+  if (slot.column === "fbCampaignId") {
+    return { isEmpty: isNull(campaignRecords.fbCampaignId), fill: { fbCampaignId: value }, held: sql<string | null>`${campaignRecords.fbCampaignId}` };
+  }
+  const col = campaignRecords[slot.column];
+  return {
+    isEmpty: sql`NOT (${col} ? ${slot.key}::text)`,
+    // Merged into the map, so parallel steps filling other keys never lose each other's ids.
+    fill: { [slot.column]: sql`${col} || jsonb_build_object(${slot.key}::text, ${value}::text)` },
+    held: sql<string | null>`${col} ->> ${slot.key}::text`,
+  };
 }
 
 export function storedId(map: FacebookIdMap | null | undefined, key: string): string | undefined {

@@ -2,6 +2,7 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { performanceSnapshots } from "@/server/db/schema";
 import type { CampaignRecord } from "@/server/campaigns/records";
+import { countLeadConversions } from "@/server/webhooks/leads-series";
 import { addDays } from "./account-timezone";
 
 export interface SeriesPoint {
@@ -18,8 +19,11 @@ export interface SeriesPoint {
   roas: number | null;
 }
 
-/** The campaign's own daily rows (campaign level, as Graph reports it), oldest first, at most `days` of them. */
-export async function campaignSeries(db: Db, record: Pick<CampaignRecord, "id" | "organizationId" | "fbCampaignId">, opts: { days: number }): Promise<SeriesPoint[]> {
+/**
+ * The campaign's own daily rows (campaign level, as Graph reports it), oldest first, at most `days` of
+ * them; a lead campaign's conversions count its stored leads (see `withLeadConversions`).
+ */
+export async function campaignSeries(db: Db, record: Pick<CampaignRecord, "id" | "organizationId" | "fbCampaignId" | "structure">, opts: { days: number }): Promise<SeriesPoint[]> {
   if (!record.fbCampaignId) return [];
   const rows = await db
     .select()
@@ -34,7 +38,7 @@ export async function campaignSeries(db: Db, record: Pick<CampaignRecord, "id" |
     .orderBy(asc(performanceSnapshots.date));
   const last = rows.at(-1)?.date;
   const from = last ? addDays(last, -(opts.days - 1)) : "";
-  return rows
+  const points = rows
     .filter((r) => r.date >= from)
     .map((r) => ({
       date: r.date,
@@ -49,4 +53,7 @@ export async function campaignSeries(db: Db, record: Pick<CampaignRecord, "id" |
       costPerConversionCents: r.costPerConversionCents,
       roas: r.roas,
     }));
+  const counted = await countLeadConversions(db, record, points);
+  // A day whose leads outnumber Facebook's count costs less per result than Facebook said.
+  return counted.map((p, i) => (p === points[i] ? p : { ...p, costPerConversionCents: Math.round(p.spendCents / p.conversions) }));
 }

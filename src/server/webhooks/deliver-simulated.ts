@@ -7,7 +7,6 @@ import { accountDay } from "@/server/performance/account-time";
 import { SIMULATED_PAGE } from "@/server/services/facebook/simulated";
 import { webhookAppSecret } from "./app-secret";
 import { DeliveryRefusedError, postSignedDelivery } from "./post-delivery";
-import { simulatedLeadgenId } from "./simulated-lead-id";
 import { deliveryDays, simulatedDeliveries, type SimulatedCampaign } from "./simulated-deliveries";
 import type { WebhookBody } from "./sample-deliveries";
 
@@ -55,7 +54,6 @@ export async function deliverSimulatedWebhooks(deps: Pick<Deps, "db" | "services
   if (!campaign) return { deliveries: 0, changes: 0, skipped: "not a deployed campaign of a simulated account" };
   const { date: today } = await accountToday(deps, campaign.adAccountId);
   const bodies = simulatedDeliveries(campaign, deliveryDays({ activationDay: campaign.activationDay, today }), {
-    leadgenIdFor: simulatedLeadgenId,
     reviewOneDayIn: env().SIMULATED_REVIEW_ONE_DAY_IN,
   });
   return postToOwnEndpoint(bodies, opts);

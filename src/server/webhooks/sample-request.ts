@@ -6,8 +6,8 @@ import { accountNow } from "@/server/performance/account-clock";
 import { SIMULATED_PAGE, simulatedAdAccountsFor } from "@/server/services/facebook/simulated";
 import { changeOrganizationObject } from "@/server/services/facebook/simulated-dev";
 import { postToOwnEndpoint } from "./deliver-simulated";
-import { SIMULATED_LEAD_FORM_ID, SIMULATED_REVIEW_REASONS } from "./simulated-deliveries";
-import { simulatedLeadgenId } from "./simulated-lead-id";
+import { SIMULATED_REVIEW_REASONS } from "./simulated-deliveries";
+import { simulatedLeadFormId, simulatedLeadgenId } from "@/server/services/facebook/simulated-leads";
 import {
   accountStatusChange,
   adAccountBody,
@@ -57,7 +57,7 @@ export async function sendSampleDelivery(deps: Pick<Deps, "db" | "services">, op
       // A random n keeps two presses in the same second apart: each press is a new lead.
       const n = Math.floor(Math.random() * 1_000_000);
       body = pageBody(SIMULATED_PAGE.id, [
-        { time: now, changes: [leadgenChange({ leadgenId: simulatedLeadgenId({ adId: adId!, createdTime: now, n }), pageId: SIMULATED_PAGE.id, formId: SIMULATED_LEAD_FORM_ID, adId: adId!, createdAt: now })] },
+        { time: now, changes: [leadgenChange({ leadgenId: simulatedLeadgenId({ adId: adId!, createdTime: now, n }), pageId: SIMULATED_PAGE.id, formId: simulatedLeadFormId(adId!), adId: adId!, createdAt: now })] },
       ]);
       break;
     }

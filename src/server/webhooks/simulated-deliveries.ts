@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { addDays, daysBetween } from "@/server/performance/account-time";
+import { simulatedLeadFormId, simulatedLeadgenId } from "@/server/services/facebook/simulated-leads";
 import { adAccountBody, adWithIssuesChange, leadgenChange, pageBody, type WebhookBody, type WebhookChange } from "./sample-deliveries";
 
 /**
@@ -25,8 +26,6 @@ export interface SimulatedCampaign {
 export const SIMULATED_DELIVERY_DAYS = 14;
 const MAX_LEADS_PER_DAY = 3;
 
-export const SIMULATED_LEAD_FORM_ID = "100000000000201";
-
 function draw(...parts: string[]): number {
   return createHash("sha256").update(parts.join("\u0000")).digest().readUInt32BE(0);
 }
@@ -43,10 +42,8 @@ export function deliveryDays(opts: { activationDay: string; today: string }): st
 // accounts' zones (New York, Berlin), so the lead's day is the day it was drawn for.
 const timeOnDay = (day: string, seed: number) => new Date(Date.parse(`${day}T10:00:00Z`) + (seed % (10 * 3600)) * 1000);
 
-/** The simulated leadgen id names its ad and time, so the simulated Graph can answer `GET /{id}` without storing anything. */
-export type LeadgenIdFor = (opts: { adId: string; createdTime: Date; n: number }) => string;
-
-export function simulatedLeads(c: SimulatedCampaign, day: string, leadgenIdFor: LeadgenIdFor): { time: Date; change: WebhookChange }[] {
+/** Each simulated leadgen id names its ad and time, so the simulated Graph answers `GET /{id}` without storing anything. */
+export function simulatedLeads(c: SimulatedCampaign, day: string): { time: Date; change: WebhookChange }[] {
   const ads = Object.entries(c.adIds).sort(([a], [b]) => (a < b ? -1 : 1));
   if (c.objective !== "OUTCOME_LEADS" || !ads.length) return [];
   const count = draw(c.id, day, "leads") % (MAX_LEADS_PER_DAY + 1);
@@ -57,7 +54,7 @@ export function simulatedLeads(c: SimulatedCampaign, day: string, leadgenIdFor: 
     const adSetId = c.adSetIds[`adset-${key.split("-")[1]}`];
     return {
       time: createdAt,
-      change: leadgenChange({ leadgenId: leadgenIdFor({ adId, createdTime: createdAt, n }), pageId: c.pageId, formId: SIMULATED_LEAD_FORM_ID, adId, adSetId, createdAt }),
+      change: leadgenChange({ leadgenId: simulatedLeadgenId({ adId, createdTime: createdAt, n }), pageId: c.pageId, formId: simulatedLeadFormId(adId), adId, adSetId, createdAt }),
     };
   });
 }
@@ -77,9 +74,9 @@ export function simulatedReview(c: SimulatedCampaign, day: string, oneDayIn: num
 }
 
 /** The bodies the simulated account posts for these days: leads on the page, reviews on the ad account. */
-export function simulatedDeliveries(c: SimulatedCampaign, days: string[], opts: { leadgenIdFor: LeadgenIdFor; reviewOneDayIn: number }): WebhookBody[] {
+export function simulatedDeliveries(c: SimulatedCampaign, days: string[], opts: { reviewOneDayIn: number }): WebhookBody[] {
   const bodies: WebhookBody[] = [];
-  const leadEntries = days.flatMap((d) => simulatedLeads(c, d, opts.leadgenIdFor)).map((l) => ({ time: l.time, changes: [l.change] }));
+  const leadEntries = days.flatMap((d) => simulatedLeads(c, d)).map((l) => ({ time: l.time, changes: [l.change] }));
   if (leadEntries.length) bodies.push(pageBody(c.pageId, leadEntries));
   for (const d of days) {
     const review = simulatedReview(c, d, opts.reviewOneDayIn);

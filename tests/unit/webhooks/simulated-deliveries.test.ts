@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import { accountDay, addDays } from "@/server/performance/account-time";
-import { simulatedLeadgenId } from "@/server/webhooks/simulated-lead-id";
 import { deliveryDays, simulatedDeliveries, simulatedLeads, simulatedReview, type SimulatedCampaign } from "@/server/webhooks/simulated-deliveries";
 
 const campaign = (id: string, objective = "OUTCOME_LEADS"): SimulatedCampaign => ({
@@ -28,7 +27,7 @@ describe("simulated leads", () => {
   it("0–3 a day, each on an ad of the campaign with its own ad set, created inside that account day in New York and Berlin", () => {
     const counts = new Set<number>();
     for (const d of days("2026-03-01", 200)) {
-      const leads = simulatedLeads(campaign("c-1"), d, simulatedLeadgenId);
+      const leads = simulatedLeads(campaign("c-1"), d);
       counts.add(leads.length);
       for (const { time, change } of leads) {
         expect(accountDay(time, "America/New_York")).toBe(d);
@@ -45,7 +44,7 @@ describe("simulated leads", () => {
   });
 
   it("none for a campaign that does not collect leads", () => {
-    expect(days("2026-03-01", 30).flatMap((d) => simulatedLeads(campaign("c-2", "OUTCOME_SALES"), d, simulatedLeadgenId))).toEqual([]);
+    expect(days("2026-03-01", 30).flatMap((d) => simulatedLeads(campaign("c-2", "OUTCOME_SALES"), d))).toEqual([]);
   });
 });
 
@@ -60,7 +59,7 @@ describe("simulated reviews", () => {
   });
 
   it("a body per flagged day on the ad account (entry id without act_), leads batched in one page delivery", () => {
-    const bodies = simulatedDeliveries(campaign("c-4"), days("2026-03-01", 10), { leadgenIdFor: simulatedLeadgenId, reviewOneDayIn: 1 });
+    const bodies = simulatedDeliveries(campaign("c-4"), days("2026-03-01", 10), { reviewOneDayIn: 1 });
     const [page, ...accounts] = bodies;
     expect(page!.object).toBe("page");
     expect(page!.entry.every((e) => e.id === "777")).toBe(true);

@@ -6,11 +6,12 @@ import { GraphApiError, type AdAccountContext } from "@/server/services/facebook
 import { adKey, adSetKey, campaignPlanSchema, type CampaignPlan } from "../plan-schema";
 import { perAdSetBudget } from "../approval-card";
 import { toGraphAmount } from "../currency";
-import { storeFacebookId, type CampaignRecord } from "../records";
+import { claimFacebookId, type CampaignRecord, type FacebookIdSlot } from "../records";
 import { renderAdImage } from "./ad-image";
 import { DeployBlockedError, RECONNECT_FACEBOOK_MESSAGE, toStepError } from "./graph-errors";
 import { deployMarker, withMarker } from "./markers";
 import { adoptOrCreate } from "./reconcile";
+import { deleteStrayCopies } from "./stray-copies";
 import { optimizationGoalFor, toGraphTargeting } from "./targeting";
 
 export interface DeployRef {
@@ -68,6 +69,10 @@ async function guarded<T>(deps: Deps, ref: DeployRef, fn: (l: Loaded) => Promise
   }
 }
 
+/** The record's slot for one object, filled only while empty: of racing runs the first claim wins, for all of them. */
+const claimIn = (deps: Deps, record: CampaignRecord, slot: FacebookIdSlot) => (id: string) =>
+  claimFacebookId(deps.db, { campaignId: record.id, slot, value: id });
+
 export function ensureFacebookCampaign(deps: Deps, ref: DeployRef): Promise<Created> {
   return guarded(deps, ref, async ({ record, plan, fb }) => {
     if (record.fbCampaignId) return { id: record.fbCampaignId, created: false };
@@ -77,6 +82,7 @@ export function ensureFacebookCampaign(deps: Deps, ref: DeployRef): Promise<Crea
       fb,
       kind: "campaign",
       marker,
+      claim: claimIn(deps, record, { column: "fbCampaignId" }),
       // PAUSED until every child exists, so a half-built campaign never spends.
       create: async () =>
         (await deps.services.facebook.createCampaign(fb, {
@@ -86,7 +92,6 @@ export function ensureFacebookCampaign(deps: Deps, ref: DeployRef): Promise<Crea
           specialAdCategories: [],
         })).id,
     });
-    await deps.db.update(campaignRecords).set({ fbCampaignId: out.id }).where(eq(campaignRecords.id, record.id));
     return out;
   });
 }
@@ -106,6 +111,7 @@ export function ensureAdSet(deps: Deps, ref: DeployRef & { adSet: number }): Pro
       kind: "adset",
       parentId: campaignId,
       marker,
+      claim: claimIn(deps, record, { column: "fbAdSetIds", key }),
       create: async () =>
         (await deps.services.facebook.createAdSet(fb, {
           name: withMarker(set.name, marker),
@@ -118,7 +124,6 @@ export function ensureAdSet(deps: Deps, ref: DeployRef & { adSet: number }): Pro
           status: "ACTIVE",
         })).id,
     });
-    await storeFacebookId(deps.db, { campaignId: record.id, column: "fbAdSetIds", key, value: out.id });
     return out;
   });
 }
@@ -138,9 +143,9 @@ export function ensureAdImage(deps: Deps, ref: DeployRef & { adSet: number; ad: 
       fb,
       kind: "image",
       marker,
+      claim: claimIn(deps, record, { column: "fbImageHashes", key }),
       create: async () => (await deps.services.facebook.uploadImage(fb, { name: `${withMarker(key, marker)}.png`, bytes })).hash,
     });
-    await storeFacebookId(deps.db, { campaignId: record.id, column: "fbImageHashes", key, value: out.id });
     return out;
   });
 }
@@ -160,6 +165,7 @@ export function ensureCreative(deps: Deps, ref: DeployRef & { adSet: number; ad:
       fb,
       kind: "creative",
       marker,
+      claim: claimIn(deps, record, { column: "fbCreativeIds", key }),
       create: async () =>
         (await deps.services.facebook.createCreative(fb, {
           name: withMarker(`${plan.name} — ${ad.name}`, marker),
@@ -171,7 +177,6 @@ export function ensureCreative(deps: Deps, ref: DeployRef & { adSet: number; ad:
           callToAction: ad.cta,
         })).id,
     });
-    await storeFacebookId(deps.db, { campaignId: record.id, column: "fbCreativeIds", key, value: out.id });
     return out;
   });
 }
@@ -191,6 +196,7 @@ export function ensureAd(deps: Deps, ref: DeployRef & { adSet: number; ad: numbe
       kind: "ad",
       parentId: adSetId,
       marker,
+      claim: claimIn(deps, record, { column: "fbAdIds", key }),
       create: async () =>
         (await deps.services.facebook.createAd(fb, {
           name: withMarker(plan.adSets[ref.adSet]!.ads[ref.ad]!.name, marker),
@@ -199,16 +205,19 @@ export function ensureAd(deps: Deps, ref: DeployRef & { adSet: number; ad: numbe
           status: "ACTIVE",
         })).id,
     });
-    await storeFacebookId(deps.db, { campaignId: record.id, column: "fbAdIds", key, value: out.id });
     return out;
   });
 }
 
-/** Turns the finished campaign on and records it ACTIVE; a campaign already ACTIVE is left alone. */
+/**
+ * Turns the finished campaign on and records it ACTIVE; a campaign already ACTIVE is left alone. Marked
+ * copies the record does not name (a racer's, left by a crash) are deleted first, so they never spend.
+ */
 export function activateCampaign(deps: Deps, ref: DeployRef): Promise<{ activated: boolean }> {
   return guarded(deps, ref, async ({ record, fb }) => {
     if (record.status === "ACTIVE") return { activated: false };
     if (!record.fbCampaignId) throw new Error("No Facebook campaign to activate");
+    await deleteStrayCopies({ facebook: deps.services.facebook, fb, record });
     await deps.services.facebook.updateStatus(fb, record.fbCampaignId, "ACTIVE");
     await deps.db
       .update(campaignRecords)

@@ -3,8 +3,8 @@ import { searchGraphGeoLocations } from "./geo-search";
 import { getPerformanceBatch } from "./graph-batch";
 import { createGraphClient, type GraphClientOptions } from "./graph-client";
 import { toAdParams, toAdSetParams, toCampaignParams, toCreativeParams } from "./payloads";
-import { insightsRowSchema, toInsightsRow } from "./transform";
-import { GRAPH_API_VERSION, GRAPH_BATCH_LIMIT, type AccessToken, type AdPlatform, type LiveObject, type MarkedObjectQuery } from "./types";
+import { insightsRowSchema, leadBodySchema, toInsightsRow, toLead } from "./transform";
+import { GRAPH_API_VERSION, GRAPH_BATCH_LIMIT, GraphApiError, type AccessToken, type AdPlatform, type LiveObject, type MarkedObjectQuery } from "./types";
 
 export interface GraphAdPlatformOptions extends GraphClientOptions {
   appId: string;
@@ -30,6 +30,7 @@ const imagesBody = z.object({ images: z.record(z.string(), z.object({ hash: z.st
 const markedBody = z.object({ id: z.string(), name: z.string().default(""), status: z.string().optional() });
 const markedImageBody = z.object({ hash: z.string(), name: z.string().default(""), status: z.string().optional() });
 const MAX_PAGES = 20;
+const LEAD_NOT_FOUND = { httpStatus: 400, code: 100, subcode: 33, type: "GraphMethodException", isTransient: false };
 // ?ids= answers an object keyed by id; Graph sends daily_budget as a string of minor units.
 const liveObjectsBody = z.record(
   z.string(),
@@ -138,6 +139,13 @@ export function createGraphAdPlatform(opts: GraphAdPlatformOptions): AdPlatform 
     },
 
     searchGeoLocations: (accessToken, query) => searchGraphGeoLocations(request, accessToken, query),
+
+    async getLead(accessToken, leadgenId) {
+      // The id goes into the path: anything but Graph's digits would address another object.
+      if (!/^\d+$/.test(leadgenId)) throw new GraphApiError(`Graph API error 100/33: lead id is not a Graph id`, LEAD_NOT_FOUND);
+      const query = { fields: "created_time,field_data,ad_id,form_id" };
+      return toLead(await request({ method: "GET", path: leadgenId, accessToken, query, schema: leadBodySchema }));
+    },
 
     createCampaign: (ctx, input) => create(ctx.accessToken, `${ctx.adAccountId}/campaigns`, toCampaignParams(input)),
     createAdSet: (ctx, input) => create(ctx.accessToken, `${ctx.adAccountId}/adsets`, toAdSetParams(input)),

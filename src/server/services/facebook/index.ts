@@ -10,6 +10,7 @@ export type { GeoLocationMatch, GeoSearchQuery } from "./geo-search";
 export { createGraphAdPlatform, type GraphAdPlatformOptions } from "./graph";
 export { appSecretProof } from "./graph-client";
 export { createSimulatedAdPlatform, simulatedAdAccountsFor, SIMULATED_AD_ACCOUNTS, SIMULATED_PAGE, SIMULATED_TOKEN_PREFIX } from "./simulated";
+export { decodeSimulatedLeadgenId, simulatedLead, simulatedLeadFormId, simulatedLeadgenId, type SimulatedLeadgenParts } from "./simulated-leads";
 export {
   addSimulatedFault,
   listSimulatedObjects,

@@ -27,6 +27,7 @@ export const SIMULATED_OPERATIONS = [
   "getPerformanceBatch:item",
   "readObjects",
   "updateDailyBudget",
+  "getLead",
 ] as const;
 export type SimulatedOperation = (typeof SIMULATED_OPERATIONS)[number];
 

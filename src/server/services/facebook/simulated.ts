@@ -5,6 +5,7 @@ import { simulatedAdObjects } from "@/server/db/schema";
 import { toAdParams, toAdSetParams, toCampaignParams, toCreativeParams } from "./payloads";
 import { adAccountTimezone, readClockOffsetMs, simulatedChangeTime } from "./simulated-clock";
 import { changeSimulatedObject, initialHistory } from "./simulated-history";
+import { simulatedLead } from "./simulated-leads";
 import { simulatedMonitoring } from "./simulated-monitoring";
 import {
   findMarkedSimulatedObjects,
@@ -150,6 +151,15 @@ export function createSimulatedAdPlatform(opts: { db: Db; now?: () => Date }): S
       checkToken(accessToken);
       await throwIfFaultInjected(db, "listAdAccounts");
       return SIMULATED_AD_ACCOUNTS.map((a) => ({ ...a }));
+    },
+
+    // Derived from the id alone (see simulated-leads.ts); a "getLead" fault plays a throttle or an outage.
+    async getLead(accessToken, leadgenId) {
+      checkToken(accessToken);
+      await throwIfFaultInjected(db, "getLead");
+      const lead = simulatedLead(leadgenId);
+      if (!lead) throw missingObject(leadgenId);
+      return lead;
     },
 
     async listPages(accessToken) {

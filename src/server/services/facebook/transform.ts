@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { GraphApiError, type InsightsRow } from "./types";
+import { GraphApiError, type InsightsRow, type Lead } from "./types";
 
 /** Pure mappings between Graph's wire format and ours: no I/O, tested on real payload shapes. */
 
@@ -165,5 +165,29 @@ export function toInsightsRow(row: z.output<typeof insightsRowSchema>): Insights
     conversions,
     ...(row.frequency !== undefined ? { frequency: row.frequency } : {}),
     ...(row.action_values ? { conversionValueCents: Math.round(sumConversionKinds(row.action_values) * 100) } : {}),
+  };
+}
+
+// Graph answers created_time as "2026-11-30T09:12:44+0000"; its values are strings, but a custom
+// question's answer can arrive as a number, so those are read as text.
+export const leadBodySchema = z.object({
+  id: z.string(),
+  created_time: z.string(),
+  ad_id: z.string().optional(),
+  form_id: z.string().optional(),
+  field_data: z
+    .array(z.object({ name: z.string(), values: z.array(z.union([z.string(), z.number(), z.boolean()]).transform(String)).default([]) }))
+    .default([]),
+});
+
+/** Graph's lead into ours. Its "+0000" offset (no colon) is not ISO 8601, so it is normalised first. */
+export function toLead(body: z.output<typeof leadBodySchema>): Lead {
+  const created = new Date(body.created_time.replace(/([+-]\d{2})(\d{2})$/, "$1:$2"));
+  return {
+    id: body.id,
+    createdTime: created,
+    ...(body.ad_id ? { adId: body.ad_id } : {}),
+    ...(body.form_id ? { formId: body.form_id } : {}),
+    fieldData: body.field_data.map((f) => ({ name: f.name, values: f.values })),
   };
 }

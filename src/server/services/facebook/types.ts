@@ -126,6 +126,16 @@ export interface LiveObject {
   dailyBudgetCents?: number;
 }
 
+/** A Lead Ads lead as Graph returns it: the person's answers, one entry per form question. */
+export interface Lead {
+  id: string;
+  createdTime: Date;
+  adId?: string;
+  formId?: string;
+  /** Personal data (name, email, phone…): stored for the owner, never logged nor put in step output. */
+  fieldData: { name: string; values: string[] }[];
+}
+
 /** Graph's batch API takes at most 50 sub-requests per HTTP request. */
 export const GRAPH_BATCH_LIMIT = 50;
 
@@ -157,6 +167,11 @@ export interface AdPlatform {
   /** Current status (and ad set daily budget) of each object, read fresh. */
   readObjects(ctx: AdAccountContext, objectIds: string[]): Promise<LiveObject[]>;
   updateDailyBudget(ctx: AdAccountContext, adSetId: string, dailyBudgetCents: number): Promise<void>;
+  /**
+   * One Lead Ads lead (`GET /{leadgen_id}`), read with a token of someone who manages the page (the
+   * `leads_retrieval` permission). A deleted or unknown lead throws Graph's code 100 subcode 33.
+   */
+  getLead(accessToken: string, leadgenId: string): Promise<Lead>;
   /** Graph's targeting search: the geo keys Facebook knows for a place name. */
   searchGeoLocations(accessToken: string, query: GeoSearchQuery): Promise<GeoLocationMatch[]>;
 }

@@ -4,6 +4,8 @@ import { CampaignStructure } from "@/components/campaign/campaign-structure";
 import { describeStatus } from "@/components/campaign/format";
 import { getProjectCampaign, listFacebookIds } from "@/components/campaign/load-campaigns";
 import { SimulatedAccountMarker } from "@/components/campaign/simulated-account-marker";
+import { CampaignLeads } from "@/components/webhooks/campaign-leads";
+import { loadCampaignLeads } from "@/components/webhooks/load-leads";
 import { ActivityTimeline } from "@/components/optimization/activity-timeline";
 import { loadCampaignActivity } from "@/components/optimization/load-activity";
 import { loadPerformanceView } from "@/components/performance/load-performance";
@@ -24,7 +26,7 @@ export default async function CampaignPage(props: { params: Promise<{ projectId:
   const campaign = await getProjectCampaign(db, { organizationId: viewer.organizationId, projectId: project.id, campaignId });
   if (!campaign) notFound();
   const scope = { organizationId: viewer.organizationId, campaignId: campaign.id };
-  const [performance, activity] = await Promise.all([loadPerformanceView(db, scope), loadCampaignActivity(db, scope)]);
+  const [performance, activity, leads] = await Promise.all([loadPerformanceView(db, scope), loadCampaignActivity(db, scope), loadCampaignLeads(db, scope)]);
   const simulated = services.facebook.kind === "simulated";
   // The simulated clock and webhooks matter once the campaign has delivered at all; before that there is nothing to watch.
   const showSimulatedControls = campaign.activatedAt !== null && simulatedControlsEnabled({ facebookKind: services.facebook.kind, env: env() });
@@ -61,6 +63,8 @@ export default async function CampaignPage(props: { params: Promise<{ projectId:
           />
         )}
         {showSimulatedControls && <SampleWebhookControls campaignId={campaign.id} />}
+        <Divider />
+        <CampaignLeads leads={leads} simulated={simulated} />
         <Divider />
         <ActivityTimeline entries={activity ?? []} />
         <Divider />
