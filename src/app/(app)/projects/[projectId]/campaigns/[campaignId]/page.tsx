@@ -9,6 +9,8 @@ import { loadCampaignActivity } from "@/components/optimization/load-activity";
 import { loadPerformanceView } from "@/components/performance/load-performance";
 import { PerformanceSection } from "@/components/performance/performance-section";
 import { simulatedControlsEnabled } from "@/components/performance/simulated-controls-enabled";
+import { FacebookHolds } from "@/components/webhooks/facebook-holds";
+import { loadFacebookHolds } from "@/components/webhooks/load-facebook-holds";
 import { env } from "@/env";
 import { getDeps } from "@/server/deps";
 import { requirePageProject } from "@/server/projects/page";
@@ -23,7 +25,7 @@ export default async function CampaignPage(props: { params: Promise<{ projectId:
   const campaign = await getProjectCampaign(db, { organizationId: viewer.organizationId, projectId: project.id, campaignId });
   if (!campaign) notFound();
   const scope = { organizationId: viewer.organizationId, campaignId: campaign.id };
-  const [performance, activity] = await Promise.all([loadPerformanceView(db, scope), loadCampaignActivity(db, scope)]);
+  const [performance, activity, holds] = await Promise.all([loadPerformanceView(db, scope), loadCampaignActivity(db, scope), loadFacebookHolds(db, scope)]);
   const simulated = services.facebook.kind === "simulated";
   const status = describeStatus(campaign.status);
   const ids = listFacebookIds(campaign);
@@ -48,6 +50,7 @@ export default async function CampaignPage(props: { params: Promise<{ projectId:
             <Anchor href={`/projects/${project.id}`}>chat</Anchor>.
           </Alert>
         )}
+        <FacebookHolds holds={holds} />
         {performance && (
           <PerformanceSection
             campaignId={campaign.id}
