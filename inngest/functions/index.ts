@@ -21,6 +21,8 @@ import { measureActionImpact } from "./optimization/measure-action-impact";
 import { replyToMessage } from "./onboarding/reply-to-message";
 import { deliverSimulatedWebhooksFn } from "./webhooks/deliver-simulated-webhooks";
 import { handleLeadgen } from "./webhooks/handle-leadgen";
+import { handleAdReview } from "./webhooks/handle-ad-review";
+import { handleOutsideStatusChange } from "./webhooks/handle-outside-status-change";
 
 /** The one list the serve route registers. Add a function here in the same commit that adds its file. */
 export const functions: InngestFunction.Any[] = [
@@ -46,4 +48,6 @@ export const functions: InngestFunction.Any[] = [
   measureActionImpact,
   deliverSimulatedWebhooksFn,
   handleLeadgen,
+  handleAdReview,
+  handleOutsideStatusChange,
 ];

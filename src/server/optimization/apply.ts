@@ -6,6 +6,7 @@ import { accountNow } from "@/server/performance/account-clock";
 import { accountTimezone } from "@/server/performance/account-timezone";
 import { GraphApiError, type AdAccountContext } from "@/server/services/facebook/types";
 import { claimForApply } from "./apply-claim";
+import { holdRefusal } from "./apply-holds";
 import { compareLive, describeWrites, type Write } from "./apply-compare";
 import { loadMovedToday, loadTotalDailyBudget, recheckPolicy } from "./apply-policy";
 import { finishApply, planChangeRequest, type ApplyResult, type PlanChange } from "./apply-record";
@@ -102,6 +103,8 @@ export async function applyAction(deps: Deps, opts: { organizationId: string; ac
 
   const ctx = await facebookContext(deps, action);
   if (typeof ctx === "string") return finish("CONFLICT", ctx);
+  const held = await holdRefusal(deps.db, action, touchedIds(action));
+  if (held) return finish("CONFLICT", held);
   const live = await readLive(deps, ctx, action);
   if ("refused" in live) return finish(live.refused.status, live.refused.outcome);
   const compared = compareLive({ ...action, live });

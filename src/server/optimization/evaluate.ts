@@ -1,4 +1,4 @@
-import { buildCampaignView, isActive } from "@/server/performance/campaign-view";
+import { buildCampaignView, isActive, isHeld } from "@/server/performance/campaign-view";
 import { applyGuards } from "./guards";
 import { audienceSaturated } from "./rules/audience-saturated";
 import { budgetToBestAdset } from "./rules/budget-to-best-adset";
@@ -17,7 +17,8 @@ export function evaluatePerformance(input: EvaluationInput): EvaluationResult {
   const result: EvaluationResult = { autonomous: [], approval: [], blocked: [], dryRun: [], notices: [] };
   const view = buildCampaignView(input);
   // A paused or unknown campaign has nothing to optimise; its last rows would only replay old news.
-  if (!view?.campaignObject || !isActive(view.campaignObject)) return result;
+  // Nor has one a person turned off outside Aigency, even before the next pull shows it paused.
+  if (!view?.campaignObject || !isActive(view.campaignObject) || isHeld(view, view.campaignObject.id)) return result;
 
   const pauses = lowCtrAds(view);
   const fatigue = creativeFatigue(view, new Set(pauses.map((p) => p.objectId)));

@@ -1,5 +1,5 @@
 import { accountDay } from "@/server/performance/account-time";
-import { isExcludedAd, type CampaignView } from "@/server/performance/campaign-view";
+import { isExcludedAd, isHeld, type CampaignView } from "@/server/performance/campaign-view";
 import type { ActionValues } from "@/server/db/schema/optimization";
 import { policyNotes } from "./messages-policy";
 import type { AutonomyPolicy, Decision, HistoryEntry, ProposedAction } from "./types";
@@ -84,6 +84,12 @@ export function keepsADeliveringAd(p: ProposedAction, view: CampaignView, projec
   return true;
 }
 
+/** The action changes something a person turned off outside Aigency (or something under it). */
+export function touchesHeld(p: ProposedAction, view: CampaignView): boolean {
+  const ids = [p.objectId, ...p.objectIds, ...Object.keys(p.after.statuses ?? {}), ...Object.keys(p.after.dailyBudgets ?? {})];
+  return ids.some((id) => isHeld(view, id));
+}
+
 /**
  * Where the policy puts one action. Order matters: blocked beats everything (no approval can make it
  * happen), then the always-ask kinds, the percent limits, suggest-only, the daily cap; dry run last,
@@ -114,7 +120,7 @@ export function disposition(
 }
 
 /**
- * Runs every proposal through the guards in order. Cooldown, the one-budget-change-a-day rule and
+ * Runs every proposal through the guards in order. A held object, cooldown, the one-budget-change-a-day rule and
  * the last-delivering-ad rule drop a proposal (nothing to record: it simply is not the time); the
  * policy then decides its disposition. Decisions of this run count for the next proposals, so one run
  * never touches an object twice nor goes past the cap.
@@ -129,6 +135,8 @@ export function applyGuards(
   let capUsed = capUsedToday(o.history, day);
   const decisions: Decision[] = [];
   for (const p of proposals) {
+    // A person's "off" is theirs: the agency proposes nothing there (apply refuses it too).
+    if (touchesHeld(p, view)) continue;
     if (inCooldown(p.objectIds, o.history, now, policy.cooldownHours)) continue;
     if (decisions.some((d) => touches(p.objectIds, d.objectIds))) continue;
     if (BUDGET_KINDS.has(p.kind) && budgetChangedToday(p.objectIds, o.history, day)) continue;

@@ -39,6 +39,7 @@ export interface CampaignView {
   /** What percentages and pacing are measured against: the context's total, else the ad sets' budgets summed. */
   dailyBudgetCents: number;
   excludedAdIds: Set<string>;
+  heldObjectIds: Set<string>;
 }
 
 export function sumRows(rows: SnapshotRow[], days?: string[]): Totals {
@@ -73,9 +74,23 @@ export function isActive(o: ObjectState): boolean {
   return o.latest.objectStatus === "ACTIVE";
 }
 
+// Facebook's review holds these back: not shown, so their numbers say nothing about the ad.
+const REVIEW_BLOCKED = new Set(["DISAPPROVED", "WITH_ISSUES"]);
+
+/** A person turned this object off outside Aigency, or the ad set or campaign above it. */
+export function isHeld(view: CampaignView, id: string): boolean {
+  // An ad, its ad set, its campaign: three levels at most.
+  let current: string | null = id;
+  for (let level = 0; current && level < 3; level++) {
+    if (view.heldObjectIds.has(current)) return true;
+    current = view.byId.get(current)?.parentId ?? null;
+  }
+  return false;
+}
+
 /** An ad a person paused or Facebook disapproved: the agency neither counts on it nor turns it on. */
 export function isExcludedAd(view: CampaignView, ad: ObjectState): boolean {
-  return view.excludedAdIds.has(ad.id) || ad.latest.effectiveStatus === "DISAPPROVED";
+  return view.excludedAdIds.has(ad.id) || REVIEW_BLOCKED.has(ad.latest.effectiveStatus ?? "") || isHeld(view, ad.id);
 }
 
 /** Null when there is nothing to judge: no rows of the snapshot's day. */
@@ -117,6 +132,7 @@ export function buildCampaignView(input: {
     byId,
     dailyBudgetCents: input.campaign.totalDailyBudgetCents > 0 ? input.campaign.totalDailyBudgetCents : budgets,
     excludedAdIds: new Set(input.campaign.excludedAdIds ?? []),
+    heldObjectIds: new Set(input.campaign.heldObjectIds ?? []),
   };
 }
 

@@ -1,5 +1,5 @@
 import { addDays, daysBetween } from "./account-time";
-import { buildCampaignView, campaignRows, campaignStartDate, returnIsMeaningful, sumRows, type CampaignView } from "./campaign-view";
+import { buildCampaignView, campaignRows, campaignStartDate, isExcludedAd, returnIsMeaningful, sumRows, type CampaignView } from "./campaign-view";
 import { lowClicksWords, lowReturnWords, pacingWords, standoutWords, weekWords } from "./detection-messages";
 import type { CampaignContext, Detection, SnapshotRow } from "./types";
 
@@ -36,7 +36,9 @@ function standoutAd(view: CampaignView, rows: SnapshotRow[]): Detection | null {
   const campaign = sumRows(rows, view.window);
   const ads = view.ads.map((ad) => ({ ad, t: sumRows(ad.rows, view.window) })).filter(({ t }) => t.impressions > 0);
   if (ads.length < 2 || campaign.clicks <= 0 || campaign.impressions <= 0) return null;
+  // "We keep it running" would be untrue of an ad Facebook turned down or a person turned off.
   const best = ads
+    .filter(({ ad }) => !isExcludedAd(view, ad))
     .filter(({ t }) => t.impressions >= MIN_IMPRESSIONS && t.clicks * campaign.impressions > 2 * campaign.clicks * t.impressions)
     .sort((x, y) => y.t.clicks * x.t.impressions - x.t.clicks * y.t.impressions || x.ad.id.localeCompare(y.ad.id))[0];
   if (!best) return null;

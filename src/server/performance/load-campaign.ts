@@ -2,6 +2,7 @@ import { and, asc, eq, gt, gte, lte, min } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { optimizationActions, performanceSnapshots } from "@/server/db/schema";
 import { getCampaign, type CampaignRecord } from "@/server/campaigns/records";
+import { loadCampaignMarks } from "@/server/webhooks/holds";
 import { accountTimezone, addDays } from "./account-timezone";
 import type { CampaignContext, SnapshotRow } from "./types";
 
@@ -14,7 +15,7 @@ export interface CampaignPerformance {
   previous: SnapshotRow[];
 }
 
-// Facebook's review states: an ad in one of them is not delivering for reasons no rule can fix.
+// Facebook's review states as pulled: an ad in one of them is not delivering for reasons no rule can fix.
 const REVIEW_BLOCKED = new Set(["DISAPPROVED", "WITH_ISSUES", "PENDING_REVIEW"]);
 
 /** Everything the detection and the rules read about one campaign on one account day. */
@@ -41,6 +42,8 @@ export async function loadCampaignPerformance(
   const snapshots = all.filter((r) => r.date === opts.date);
   const previous = all.filter((r) => r.date < opts.date);
   const timezone = await accountTimezone(db, { organizationId: opts.organizationId, adAccountId: record.adAccountId });
+  // What Facebook's webhooks told us since the last pull: a review or a person's "off" counts at once.
+  const marks = await loadCampaignMarks(db, opts);
   const campaign: CampaignContext = {
     campaignId: record.id,
     projectId: record.projectId,
@@ -50,7 +53,8 @@ export async function loadCampaignPerformance(
     activatedAt: deliveryStart(all, record),
     startDate: await firstSpendDay(db, record.id),
     totalDailyBudgetCents: totalDailyBudget(snapshots),
-    excludedAdIds: await excludedAds(db, record, snapshots),
+    excludedAdIds: [...new Set([...(await excludedAds(db, record, snapshots)), ...marks.reviewBlockedIds, ...marks.heldIds])],
+    heldObjectIds: marks.heldIds,
   };
   return { record, campaign, snapshots, previous };
 }

@@ -42,6 +42,8 @@ export interface CampaignContext {
   startDate?: string;
   /** Ads a person paused in Ads Manager, or Facebook disapproved: never counted, never turned back on. */
   excludedAdIds?: string[];
+  /** Campaign, ad sets or ads a person turned off outside Aigency: no rule touches them or anything under them. */
+  heldObjectIds?: string[];
 }
 
 export type ChangeCondition = "LOW_ROAS" | "LOW_CTR" | "BUDGET_PACING" | "STANDOUT_AD" | "WEEK_COMPLETED";

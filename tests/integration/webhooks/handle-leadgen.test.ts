@@ -10,7 +10,7 @@ import { matchLeadgenChange } from "@/server/webhooks/leads-match";
 import { createGraphLeadsFake, LEAD_FAILURES } from "../../mocks/graph-leads";
 import { createTestDb } from "../../support/db";
 import { embeddedDeps, seedWorld, type World } from "../campaigns/support";
-import { leadgenEvent, runLeadgen, seedLeadCampaign, setPage } from "./support";
+import { leadgenEvent, runLeadgen, seedLeadCampaign, setPage } from "./leads-support";
 
 const SECRET = "leads-app-secret";
 const fake = createGraphLeadsFake({ baseUrl: "http://graph.test", appSecret: SECRET, tokens: ["EAAB-test-token"] });

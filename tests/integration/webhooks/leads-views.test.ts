@@ -7,7 +7,7 @@ import { addSimulatedFault, createSimulatedAdPlatform, GraphApiError, simulatedL
 import { storeLead } from "@/server/webhooks/leads-store";
 import { createTestDb } from "../../support/db";
 import { seedWorld, type World } from "../campaigns/support";
-import { LEAD_PLAN, seedLeadCampaign } from "./support";
+import { LEAD_PLAN, seedLeadCampaign } from "./leads-support";
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 let mine: World, theirs: World;

@@ -7,6 +7,7 @@ import { adKey, adSetKey, campaignPlanSchema, type CampaignPlan } from "../plan-
 import { perAdSetBudget } from "../approval-card";
 import { toGraphAmount } from "../currency";
 import { claimFacebookId, type CampaignRecord, type FacebookIdSlot } from "../records";
+import { heldAmong } from "@/server/webhooks/holds";
 import { renderAdImage } from "./ad-image";
 import { DeployBlockedError, RECONNECT_FACEBOOK_MESSAGE, toStepError } from "./graph-errors";
 import { deployMarker, withMarker } from "./markers";
@@ -217,6 +218,10 @@ export function activateCampaign(deps: Deps, ref: DeployRef): Promise<{ activate
   return guarded(deps, ref, async ({ record, fb }) => {
     if (record.status === "ACTIVE") return { activated: false };
     if (!record.fbCampaignId) throw new Error("No Facebook campaign to activate");
+    // A person turned it off in Ads Manager while it was being built: theirs to turn on, not ours.
+    if ((await heldAmong(deps.db, { record, objectIds: [record.fbCampaignId] })).length > 0) {
+      throw new DeployBlockedError("Someone turned this campaign off outside the agency (in Ads Manager, for example) while it was being set up, so the agency left it off. If you want it to run, turn it on there and press Resume.");
+    }
     await deleteStrayCopies({ facebook: deps.services.facebook, fb, record });
     await deps.services.facebook.updateStatus(fb, record.fbCampaignId, "ACTIVE");
     await deps.db

@@ -11,6 +11,8 @@ import { loadCampaignActivity } from "@/components/optimization/load-activity";
 import { loadPerformanceView } from "@/components/performance/load-performance";
 import { PerformanceSection } from "@/components/performance/performance-section";
 import { simulatedControlsEnabled } from "@/components/performance/simulated-controls-enabled";
+import { FacebookHolds } from "@/components/webhooks/facebook-holds";
+import { loadFacebookHolds } from "@/components/webhooks/load-facebook-holds";
 import { SampleWebhookControls } from "@/components/webhooks/sample-webhook-controls";
 import { env } from "@/env";
 import { getDeps } from "@/server/deps";
@@ -26,7 +28,12 @@ export default async function CampaignPage(props: { params: Promise<{ projectId:
   const campaign = await getProjectCampaign(db, { organizationId: viewer.organizationId, projectId: project.id, campaignId });
   if (!campaign) notFound();
   const scope = { organizationId: viewer.organizationId, campaignId: campaign.id };
-  const [performance, activity, leads] = await Promise.all([loadPerformanceView(db, scope), loadCampaignActivity(db, scope), loadCampaignLeads(db, scope)]);
+  const [performance, activity, leads, holds] = await Promise.all([
+    loadPerformanceView(db, scope),
+    loadCampaignActivity(db, scope),
+    loadCampaignLeads(db, scope),
+    loadFacebookHolds(db, scope),
+  ]);
   const simulated = services.facebook.kind === "simulated";
   // The simulated clock and webhooks matter once the campaign has delivered at all; before that there is nothing to watch.
   const showSimulatedControls = campaign.activatedAt !== null && simulatedControlsEnabled({ facebookKind: services.facebook.kind, env: env() });
@@ -53,6 +60,7 @@ export default async function CampaignPage(props: { params: Promise<{ projectId:
             <Anchor href={`/projects/${project.id}`}>chat</Anchor>.
           </Alert>
         )}
+        <FacebookHolds holds={holds} />
         {performance && (
           <PerformanceSection
             campaignId={campaign.id}
