@@ -19,6 +19,7 @@ import { awaitActionApproval } from "./optimization/await-action-approval";
 import { evaluateOptimizations } from "./optimization/evaluate-optimizations";
 import { measureActionImpact } from "./optimization/measure-action-impact";
 import { replyToMessage } from "./onboarding/reply-to-message";
+import { handleAdAccountStatus } from "./webhooks/handle-ad-account-status";
 
 /** The one list the serve route registers. Add a function here in the same commit that adds its file. */
 export const functions: InngestFunction.Any[] = [
@@ -42,4 +43,5 @@ export const functions: InngestFunction.Any[] = [
   awaitActionApproval,
   applyOptimizationAction,
   measureActionImpact,
+  handleAdAccountStatus,
 ];
