@@ -1,5 +1,6 @@
 import type { ComponentType } from "react";
 import { ActionApprovalNeededEmail, actionApprovalNeededSubject } from "./action-approval-needed";
+import { AdAccountStatusEmail, adAccountStatusSubject } from "./ad-account-status";
 import { ApprovalNeededEmail, approvalNeededSubject } from "./approval-needed";
 import { CampaignLiveEmail, campaignLiveSubject } from "./campaign-live";
 import { DeployFailedEmail, deployFailedSubject } from "./deploy-failed";
@@ -7,6 +8,7 @@ import { PlanReminderEmail, planReminderSubject } from "./plan-reminder";
 import { TokenExpiringEmail, tokenExpiringSubject } from "./token-expiring";
 
 export type { ActionApprovalNeededProps } from "./action-approval-needed";
+export type { AdAccountStatusProps } from "./ad-account-status";
 export type { ApprovalNeededProps } from "./approval-needed";
 export type { CampaignLiveProps } from "./campaign-live";
 export type { DeployFailedProps } from "./deploy-failed";
@@ -26,6 +28,7 @@ const template = <P>(component: ComponentType<P>, subject: (props: P) => string)
 /** Every email the product sends, by name; `sendEmail` type-checks props against the entry. */
 export const emailTemplates = {
   "action-approval-needed": template(ActionApprovalNeededEmail, actionApprovalNeededSubject),
+  "ad-account-status": template(AdAccountStatusEmail, adAccountStatusSubject),
   "approval-needed": template(ApprovalNeededEmail, approvalNeededSubject),
   "campaign-live": template(CampaignLiveEmail, campaignLiveSubject),
   "deploy-failed": template(DeployFailedEmail, deployFailedSubject),

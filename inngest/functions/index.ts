@@ -23,6 +23,7 @@ import { deliverSimulatedWebhooksFn } from "./webhooks/deliver-simulated-webhook
 import { handleLeadgen } from "./webhooks/handle-leadgen";
 import { handleAdReview } from "./webhooks/handle-ad-review";
 import { handleOutsideStatusChange } from "./webhooks/handle-outside-status-change";
+import { handleAdAccountStatus } from "./webhooks/handle-ad-account-status";
 
 /** The one list the serve route registers. Add a function here in the same commit that adds its file. */
 export const functions: InngestFunction.Any[] = [
@@ -50,4 +51,5 @@ export const functions: InngestFunction.Any[] = [
   handleLeadgen,
   handleAdReview,
   handleOutsideStatusChange,
+  handleAdAccountStatus,
 ];

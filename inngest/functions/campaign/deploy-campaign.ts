@@ -17,6 +17,7 @@ import { confirmDeployed, markDeployFailed } from "@/server/campaigns/deploy/out
 import { verifyApproval } from "@/server/campaigns/deploy/verify-approval";
 import { notifyDeployOutcome } from "@/server/campaigns/deploy/notify-outcome";
 import { notificationCreatedEvent } from "@/server/notifications/events";
+import { deployPausedFor, recordDeployAccountPaused } from "@/server/webhooks/paused-account-refusals";
 
 /**
  * Creates the approved campaign on Facebook, one object per step. Every step first looks for the id
@@ -58,6 +59,13 @@ export const deployCampaign = inngest.createFunction(
         if (note.notification) await step.sendEvent("emit-refused-notification", notificationCreatedEvent(note.notification));
       }
       throw new NonRetriableError(`Deployment refused: ${verified.reason}`);
+    }
+    // Facebook stopped the ad account (disabled, unsettled, closed): launch nothing there until it reopens.
+    const paused = await step.run("check-account-standing", () => deployPausedFor(deps.db, { organizationId, campaignId }));
+    if (paused) {
+      const note = await step.run("record-deploy-account-paused", () => recordDeployAccountPaused(deps, { ...event.data, reason: paused }));
+      if (note.notification) await step.sendEvent("emit-account-paused-notification", notificationCreatedEvent(note.notification));
+      throw new NonRetriableError(`Deployment refused: the ad account is paused (${paused})`);
     }
 
     const channel = campaignDeployChannel({ campaignId });

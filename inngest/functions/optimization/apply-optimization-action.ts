@@ -11,6 +11,7 @@ import { AD_ACCOUNT_CONCURRENCY } from "@/inngest/flow-control";
 import { DEFAULT_RATE_LIMIT_WAIT_MS } from "@/server/campaigns/deploy/graph-errors";
 import { applyAction, failStuckApply, recordPlanChangeSent, type ApplyResult } from "@/server/optimization/apply";
 import { GraphApiError } from "@/server/services/facebook/types";
+import { blockActionWhilePaused } from "@/server/webhooks/paused-account-refusals";
 
 const NOT_APPLIED = new Set(["CONFLICT", "BLOCKED", "FAILED", "EXPIRED", "REJECTED"] as const);
 type NotApplied = typeof NOT_APPLIED extends Set<infer T> ? T : never;
@@ -47,11 +48,15 @@ export const applyOptimizationAction = inngest.createFunction(
     const { organizationId, projectId, campaignId, actionId, adAccountId } = event.data;
     const ref = { organizationId, projectId, campaignId, actionId, adAccountId };
 
-    let result: ApplyResult = await step.run("apply-action", () =>
-      applyAction(deps, { organizationId, actionId, runKey: runId }).catch((error: unknown) => {
-        throw retryable(error);
-      }),
-    );
+    // Facebook stopped the ad account: BLOCKED with the reason, and nothing read or written there.
+    const blocked = await step.run("check-account-standing", () => blockActionWhilePaused(deps, { organizationId, actionId, runKey: runId }));
+    let result: ApplyResult =
+      blocked ??
+      (await step.run("apply-action", () =>
+        applyAction(deps, { organizationId, actionId, runKey: runId }).catch((error: unknown) => {
+          throw retryable(error);
+        }),
+      ));
     if (result.status === "APPLYING" && "planChange" in result) {
       const { planChange } = result;
       await step.sendEvent(

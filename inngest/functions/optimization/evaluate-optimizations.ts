@@ -2,6 +2,7 @@ import { inngest } from "@/inngest/client";
 import { optimizationActionProposed, performanceSnapshotPulled } from "@/inngest/events";
 import { evaluatePerformance } from "@/server/optimization/evaluate";
 import { evaluateAndRecord, postNotices } from "@/server/optimization/ledger-run";
+import { automationPausedFor } from "@/server/webhooks/automation-guard";
 
 /**
  * Fresh numbers for a campaign: the rules decide what to change, every decision becomes a ledger
@@ -18,6 +19,10 @@ export const evaluateOptimizations = inngest.createFunction(
   async (ctx) => {
     const { event, step, deps } = ctx;
     const { organizationId, projectId, campaignId, adAccountId, date } = event.data;
+
+    // Facebook stopped the ad account: propose nothing there; the run output says why.
+    const paused = await step.run("check-account-standing", () => automationPausedFor(deps.db, { organizationId, adAccountId }));
+    if (paused) return { recorded: 0, proposed: 0, skipped: paused };
 
     const result = await step.run("evaluate-and-record", () =>
       evaluateAndRecord(deps, { organizationId, campaignId, date, evaluate: evaluatePerformance }),

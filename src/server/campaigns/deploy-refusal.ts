@@ -6,7 +6,7 @@ import { notifyCampaignUser } from "./notify";
 import { campaignPlanSchema } from "./plan-schema";
 import { postCampaignMessage } from "./records";
 
-interface CurrentAttempt {
+export interface CurrentAttempt {
   organizationId: string;
   campaignId: string;
   version: number;
@@ -20,7 +20,7 @@ interface CurrentAttempt {
  * event does this (same version, approver and attempt, compared in the UPDATE): a stale or forged event
  * changes nothing on a campaign that may be deploying fine.
  */
-async function recordDeployStopped(deps: Deps, opts: CurrentAttempt & { message: (version: number) => string; step: string; kind: DeployErrorRecord["kind"] }) {
+export async function recordDeployStopped(deps: Deps, opts: CurrentAttempt & { message: (version: number) => string; step: string; kind: DeployErrorRecord["kind"] }) {
   const matchesAttempt = opts.attempt === undefined ? undefined : eq(campaignRecords.deployAttempts, opts.attempt);
   return deps.db.transaction(async (tx) => {
     const [row] = await tx

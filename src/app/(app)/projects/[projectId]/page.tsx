@@ -2,6 +2,8 @@ import { Anchor, Card, Group, Title } from "@mantine/core";
 import { ChatPanel } from "@/components/chat/chat-panel";
 import { ChatHeaderActions } from "@/components/chat/chat-header-actions";
 import { loadThread } from "@/components/chat/load-thread";
+import { AccountPausedBanner } from "@/components/webhooks/account-paused-banner";
+import { loadAccountPauses, projectAdAccountIds } from "@/components/webhooks/load-account-pauses";
 import { getDeps } from "@/server/deps";
 import { requirePageProject } from "@/server/projects/page";
 
@@ -21,7 +23,9 @@ export default async function ProjectPage(props: {
   const facebookError = query.facebook === "error" ? (query.message ?? "Facebook did not connect.").slice(0, 500) : null;
   const { project, viewer } = await requirePageProject(projectId);
   const { db } = await getDeps();
-  const thread = await loadThread(db, { organizationId: viewer.organizationId, userId: viewer.userId, projectId: project.id });
+  const scope = { organizationId: viewer.organizationId, projectId: project.id };
+  const [thread, adAccountIds] = await Promise.all([loadThread(db, { ...scope, userId: viewer.userId }), projectAdAccountIds(db, scope)]);
+  const pauses = await loadAccountPauses(db, { organizationId: viewer.organizationId, adAccountIds: [...adAccountIds, thread.connection?.adAccountId] });
   return (
     <Card withBorder padding="lg" component="section" aria-label="Chat" id="chat">
       <Group justify="space-between" mb="sm">
@@ -34,6 +38,7 @@ export default async function ProjectPage(props: {
           </Anchor>
         </Group>
       </Group>
+      <AccountPausedBanner pauses={pauses} />
       <ChatPanel thread={thread} facebookError={facebookError} />
     </Card>
   );

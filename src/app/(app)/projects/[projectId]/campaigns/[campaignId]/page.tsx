@@ -9,6 +9,8 @@ import { loadCampaignLeads } from "@/components/webhooks/load-leads";
 import { ActivityTimeline } from "@/components/optimization/activity-timeline";
 import { loadCampaignActivity } from "@/components/optimization/load-activity";
 import { loadPerformanceView } from "@/components/performance/load-performance";
+import { AccountPausedBanner } from "@/components/webhooks/account-paused-banner";
+import { loadAccountPauses } from "@/components/webhooks/load-account-pauses";
 import { PerformanceSection } from "@/components/performance/performance-section";
 import { simulatedControlsEnabled } from "@/components/performance/simulated-controls-enabled";
 import { FacebookHolds } from "@/components/webhooks/facebook-holds";
@@ -28,11 +30,12 @@ export default async function CampaignPage(props: { params: Promise<{ projectId:
   const campaign = await getProjectCampaign(db, { organizationId: viewer.organizationId, projectId: project.id, campaignId });
   if (!campaign) notFound();
   const scope = { organizationId: viewer.organizationId, campaignId: campaign.id };
-  const [performance, activity, leads, holds] = await Promise.all([
+  const [performance, activity, leads, holds, pauses] = await Promise.all([
     loadPerformanceView(db, scope),
     loadCampaignActivity(db, scope),
     loadCampaignLeads(db, scope),
     loadFacebookHolds(db, scope),
+    loadAccountPauses(db, { organizationId: viewer.organizationId, adAccountIds: [campaign.adAccountId] }),
   ]);
   const simulated = services.facebook.kind === "simulated";
   // The simulated clock and webhooks matter once the campaign has delivered at all; before that there is nothing to watch.
@@ -54,6 +57,7 @@ export default async function CampaignPage(props: { params: Promise<{ projectId:
           {campaign.activatedAt ? ` · live since ${campaign.activatedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}` : ""}
         </Text>
         {simulated && <SimulatedAccountMarker />}
+        <AccountPausedBanner pauses={pauses} />
         {campaign.lastError && campaign.status === "DEPLOY_FAILED" && (
           <Alert color="red" title="Deployment failed" role="alert">
             {campaign.lastError.message} (step: {campaign.lastError.step}). Resume or clean up from the{" "}
