@@ -19,6 +19,8 @@ import { awaitActionApproval } from "./optimization/await-action-approval";
 import { evaluateOptimizations } from "./optimization/evaluate-optimizations";
 import { measureActionImpact } from "./optimization/measure-action-impact";
 import { replyToMessage } from "./onboarding/reply-to-message";
+import { purgeOldDeliveries } from "./webhooks/purge-old-deliveries";
+import { recordWebhookDelivery } from "./webhooks/record-delivery";
 
 /** The one list the serve route registers. Add a function here in the same commit that adds its file. */
 export const functions: InngestFunction.Any[] = [
@@ -42,4 +44,6 @@ export const functions: InngestFunction.Any[] = [
   awaitActionApproval,
   applyOptimizationAction,
   measureActionImpact,
+  recordWebhookDelivery,
+  purgeOldDeliveries,
 ];
