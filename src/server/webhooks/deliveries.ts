@@ -12,14 +12,19 @@ export interface DeliveryRecord {
   changeCount: number;
 }
 
-/** Stores an accepted delivery once: a redelivery (same bytes, same id) or a racing retry changes nothing. */
-export async function recordDelivery(db: Db, d: DeliveryRecord): Promise<{ stored: boolean }> {
+/**
+ * Stores accepted deliveries once each: a redelivery (same bytes, same id) or a racing retry changes
+ * nothing. Returns how many rows this call added.
+ */
+export async function recordDeliveries(db: Db, deliveries: DeliveryRecord[]): Promise<{ stored: number }> {
+  const unique = [...new Map(deliveries.map((d) => [d.deliveryId, d])).values()];
+  if (unique.length === 0) return { stored: 0 };
   const rows = await db
     .insert(facebookWebhookDeliveries)
-    .values({ id: d.deliveryId, object: d.object, raw: d.raw, changeCount: d.changeCount, receivedAt: new Date(d.receivedAt) })
+    .values(unique.map((d) => ({ id: d.deliveryId, object: d.object, raw: d.raw, changeCount: d.changeCount, receivedAt: new Date(d.receivedAt) })))
     .onConflictDoNothing()
     .returning({ id: facebookWebhookDeliveries.id });
-  return { stored: rows.length === 1 };
+  return { stored: rows.length };
 }
 
 /** The moment before which deliveries are removed. */

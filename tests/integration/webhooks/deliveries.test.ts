@@ -38,8 +38,8 @@ async function acceptedEvent(raw = JSON.stringify(leadgenDelivery())) {
   return events().find((e) => e.name === "facebook/webhook.delivery-accepted")!;
 }
 
-const record = (event: Awaited<ReturnType<typeof acceptedEvent>>) =>
-  new InngestTestEngine({ function: recordWebhookDelivery, events: [event as never], transformCtx: testCtx().transformCtx }).execute();
+const record = (...events: Awaited<ReturnType<typeof acceptedEvent>>[]) =>
+  new InngestTestEngine({ function: recordWebhookDelivery, events: events as never, transformCtx: testCtx().transformCtx }).execute();
 
 describe("webhooks-record-delivery", () => {
   it("stores the delivery as signed: raw bytes, change count, received at", async () => {
@@ -47,7 +47,7 @@ describe("webhooks-record-delivery", () => {
     const event = await acceptedEvent(raw);
     const { result, error } = await record(event);
     expect(error).toBeUndefined();
-    expect(result).toEqual({ stored: true });
+    expect(result).toEqual({ stored: 1 });
     const [row] = await handle.db.select().from(facebookWebhookDeliveries);
     expect(row).toMatchObject({ id: event.data.deliveryId, object: "page", raw, changeCount: 1, signatureVerified: true });
     expect(row!.receivedAt.toISOString()).toBe(event.data.receivedAt);
@@ -57,8 +57,17 @@ describe("webhooks-record-delivery", () => {
     const event = await acceptedEvent();
     const runs = await Promise.all([record(event), record(event), record(event)]);
     expect(runs.map((r) => r.error)).toEqual([undefined, undefined, undefined]);
-    expect(runs.map((r) => (r.result as { stored: boolean }).stored).sort()).toEqual([false, false, true]);
+    expect(runs.map((r) => (r.result as { stored: number }).stored).sort()).toEqual([0, 0, 1]);
     expect(await handle.db.select().from(facebookWebhookDeliveries)).toHaveLength(1);
+  });
+
+  it("stores a batch of deliveries in one step, a delivery repeated inside the batch once", async () => {
+    const a = await acceptedEvent(JSON.stringify(leadgenDelivery({ leadgenId: "11" })));
+    const b = await acceptedEvent(JSON.stringify(leadgenDelivery({ leadgenId: "12" })));
+    const { result, ctx } = await record(a, b, a);
+    expect(result).toEqual({ stored: 2 });
+    expect(ctx.step.run).toHaveBeenCalledTimes(1);
+    expect(await handle.db.select().from(facebookWebhookDeliveries)).toHaveLength(2);
   });
 });
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { env } from "@/env";
-import { inngest } from "@/inngest/client";
+import { sendWebhookEvents } from "@/inngest/coalesced-send";
 import { facebookWebhookDeliveryAccepted, facebookWebhookReceived } from "@/inngest/events";
 import { jsonError, refuseCrossSite } from "@/server/http";
 import { acceptDelivery } from "@/server/webhooks/accept-delivery";
@@ -17,7 +17,8 @@ export function GET(req: Request) {
 
 /**
  * A delivery from Facebook: verified over its raw bytes, then the delivery (stored by a function) and
- * one event per change go to the engine in one call, and Facebook gets its 200 at once. Nothing else
+ * one event per change go to the engine in one call (joined with concurrent deliveries' calls), and
+ * Facebook gets its 200 at once. Nothing else
  * happens in the request. When the engine cannot take them the answer is 503, so Facebook redelivers
  * rather than the change being lost. Bodies, signatures and secrets are never logged.
  */
@@ -31,7 +32,7 @@ export async function POST(req: Request) {
     ...accepted.changes.map((c) => facebookWebhookReceived.create(c.data, { id: c.id })),
   ];
   try {
-    await inngest.send(events);
+    await sendWebhookEvents(events, accepted.delivery.data.raw.length * 2); // raw travels twice: whole, and as values
   } catch (error) {
     console.error("Could not hand a Facebook webhook delivery to the engine; answered 503 so Facebook redelivers", {
       error: error instanceof Error ? error.name : "unknown",
