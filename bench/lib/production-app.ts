@@ -1,7 +1,6 @@
-import crypto from "node:crypto";
 import path from "node:path";
 import { createE2eDatabase, type E2eDatabase } from "../../tests/e2e/support/database";
-import { buildApp, E2E_DIST_DIR } from "../../tests/e2e/support/next-build";
+import { buildApp, productionBuildEnv } from "../../tests/e2e/support/next-build";
 import { freePort, startProcess, waitForHttp, type ManagedProcess } from "../../tests/e2e/support/processes";
 import { benchRoot } from "./environment";
 
@@ -26,18 +25,7 @@ export async function startProductionApp(devServerUrl: string): Promise<Producti
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const { NODE_ENV: _ignored, DATABASE_URL: _base, ...inherited } = process.env;
-  const env: Record<string, string> = {
-    ...database.env,
-    NEXT_DIST_DIR: E2E_DIST_DIR,
-    NEXT_TELEMETRY_DISABLED: "1",
-    APP_URL: url,
-    INNGEST_DEV: devServerUrl,
-    INNGEST_BASE_URL: devServerUrl,
-    INNGEST_SERVE_ORIGIN: url,
-    BETTER_AUTH_SECRET: crypto.randomBytes(32).toString("hex"),
-    ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
-    AIGENCY_TEST_CONTROLS: "1",
-  };
+  const env: Record<string, string> = { ...database.env, ...productionBuildEnv({ appUrl: url, devServerUrl }) };
   const proc = startProcess({
     name: "bench-app",
     command: path.join(root, "node_modules/.bin/next"),
