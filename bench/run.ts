@@ -11,8 +11,9 @@ import { listen, startDevServer, writeResult } from "./lib/environment";
 import { coreLoopSuite } from "./suites/core-loop";
 import { engineSuite } from "./suites/engine";
 import { monitoringSuite } from "./suites/monitoring";
+import { webhooksSuite } from "./suites/webhooks";
 
-const suites: BenchSuite[] = [engineSuite, coreLoopSuite, monitoringSuite];
+const suites: BenchSuite[] = [engineSuite, coreLoopSuite, monitoringSuite, webhooksSuite];
 
 async function main() {
   const wanted = process.argv.slice(2);
@@ -33,7 +34,7 @@ async function main() {
     const command = `npm run bench${wanted.length ? ` -- ${wanted.join(" ")}` : ""}`;
     for (const suite of selected) {
       console.info(`[bench] ${suite.name}…`);
-      const figures = await suite.measure({ client, devServer: new DevServer(devServer.url) });
+      const figures = await suite.measure({ client, devServer: new DevServer(devServer.url), devServerPid: devServer.proc.child.pid! });
       const file = writeResult(suite.resultFile, figures, command);
       console.info(`[bench] ${suite.name} → ${file}\n${JSON.stringify(figures, null, 2)}`);
     }

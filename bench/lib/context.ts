@@ -5,6 +5,8 @@ import type { DevServer } from "../../tests/e2e/support/dev-server-api";
 export interface BenchContext {
   client: Inngest.Any;
   devServer: DevServer;
+  /** The Dev Server's process id (its process group), for suites that account for its CPU. */
+  devServerPid: number;
 }
 
 /**

@@ -24,6 +24,8 @@ import { handleLeadgen } from "./webhooks/handle-leadgen";
 import { handleAdReview } from "./webhooks/handle-ad-review";
 import { handleOutsideStatusChange } from "./webhooks/handle-outside-status-change";
 import { handleAdAccountStatus } from "./webhooks/handle-ad-account-status";
+import { purgeOldDeliveries } from "./webhooks/purge-old-deliveries";
+import { recordWebhookDelivery } from "./webhooks/record-delivery";
 
 /** The one list the serve route registers. Add a function here in the same commit that adds its file. */
 export const functions: InngestFunction.Any[] = [
@@ -52,4 +54,6 @@ export const functions: InngestFunction.Any[] = [
   handleAdReview,
   handleOutsideStatusChange,
   handleAdAccountStatus,
+  recordWebhookDelivery,
+  purgeOldDeliveries,
 ];

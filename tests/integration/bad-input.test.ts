@@ -6,11 +6,14 @@ import { PgTable } from "drizzle-orm/pg-core";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { env } from "@/env";
 import { inngest } from "@/inngest/client";
 import { onboardingBriefExtracted } from "@/inngest/events";
 import { generateCampaignPlan } from "@/inngest/functions/campaign/generate-campaign-plan";
 import * as schema from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
+import { webhookAppSecret } from "@/server/webhooks/app-secret";
+import { signWebhookBody } from "@/server/webhooks/signature";
 import { simulatedAdAccountsFor } from "@/server/services/facebook/simulated";
 import { embeddedDeps, seedWorld, testCtx } from "./campaigns/support";
 import { createTestDb } from "../support/db";
@@ -28,6 +31,13 @@ type Handler = (req: Request, ctx: { params: Promise<Record<string, string | str
 const EXCLUDED: Record<string, string> = {
   inngest: "the Inngest SDK's own serve handler: it answers the engine (signed in cloud mode), not users, and validates its own protocol",
   "auth/[...all]": "better-auth's catch-all takes its own bodies per endpoint; it is exercised separately at the end of this file",
+};
+/**
+ * Routes that authenticate the body itself rather than a session: the sweep signs what it sends, so
+ * the bad input reaches the parser (an unsigned body is 401 before parsing; tested with the route).
+ */
+const SIGNS_BODY: Record<string, (body: string) => Record<string, string>> = {
+  "webhooks/facebook": (body) => ({ "x-hub-signature-256": signWebhookBody(body, webhookAppSecret(env())) }),
 };
 /** Routes whose URL alone names the action: a body is never read, so a bad one is not an error. */
 const IGNORES_BODY: Record<string, string> = {
@@ -102,7 +112,7 @@ async function call(route: string, method: Method, opts: { params?: Record<strin
   const withBody = method !== "GET" && opts.body !== undefined;
   const req = new Request(urlFor(route, params, opts.query), {
     method,
-    headers: { cookie, "content-type": "application/json", origin: "http://localhost:3000" },
+    headers: { cookie, "content-type": "application/json", origin: "http://localhost:3000", ...(withBody ? SIGNS_BODY[route]?.(opts.body!) : {}) },
     body: withBody ? opts.body : undefined,
   });
   return mod[method]!(req, { params: Promise.resolve(params) });

@@ -4,6 +4,6 @@
  */
 export * from "./responses";
 export { parseJsonBody, parseQuery, type Parsed } from "./parse-input";
-export { readBodyCapped, DEFAULT_MAX_BODY_BYTES } from "./read-body";
+export { readBodyCapped, readBytesCapped, DEFAULT_MAX_BODY_BYTES } from "./read-body";
 export { refuseCrossSite, sameOriginOnly } from "./same-origin";
 export { safeText, hasControlCharacter, findControlCharacter } from "./safe-text";

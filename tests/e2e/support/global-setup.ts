@@ -1,10 +1,9 @@
-import crypto from "node:crypto";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { resolveDevServerBinary } from "../../../scripts/inngest-dev-server.mjs";
 import { resolveBrowser, type BrowserChoice } from "./browser";
 import { createE2eDatabase } from "./database";
-import { buildApp, E2E_DIST_DIR } from "./next-build";
+import { buildApp, productionBuildEnv } from "./next-build";
 import { freePort, startProcess, waitForHttp, type ManagedProcess } from "./processes";
 
 declare module "vitest" {
@@ -66,16 +65,7 @@ export default async function setup(project: TestProject) {
       env: {
         ...inherited,
         ...database.env,
-        NEXT_DIST_DIR: E2E_DIST_DIR,
-        NEXT_TELEMETRY_DISABLED: "1",
-        APP_URL: appUrl,
-        INNGEST_DEV: devServerUrl,
-        INNGEST_BASE_URL: devServerUrl,
-        INNGEST_SERVE_ORIGIN: appUrl,
-        BETTER_AUTH_SECRET: crypto.randomBytes(32).toString("hex"),
-        // Production mode (next start) refuses to store Facebook tokens without a real key.
-        ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
-        AIGENCY_TEST_CONTROLS: "1",
+        ...productionBuildEnv({ appUrl, devServerUrl }),
         PLAN_REMINDER_AFTER: E2E_PLAN_REMINDER_AFTER,
         PLAN_APPROVAL_TIMEOUT: E2E_PLAN_APPROVAL_TIMEOUT,
         // The monitoring journey expects its weak ad found and paused: no random review flags in it.

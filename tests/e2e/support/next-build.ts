@@ -1,4 +1,5 @@
 import { spawnSync } from "node:child_process";
+import crypto from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -43,4 +44,23 @@ export function buildApp(root: string, logFile: string): void {
     const tail = `${result.stdout}${result.stderr}`.split("\n").slice(-40).join("\n");
     throw new Error(`next build failed (exit ${result.status}); see ${logFile}\n${tail}`);
   }
+}
+
+/**
+ * What `next start` of the e2e build needs against the Dev Server: its own URL, fresh secrets, and
+ * test controls on (the only way production mode may talk to a Dev Server).
+ */
+export function productionBuildEnv(opts: { appUrl: string; devServerUrl: string }): Record<string, string> {
+  return {
+    NEXT_DIST_DIR: E2E_DIST_DIR,
+    NEXT_TELEMETRY_DISABLED: "1",
+    APP_URL: opts.appUrl,
+    INNGEST_DEV: opts.devServerUrl,
+    INNGEST_BASE_URL: opts.devServerUrl,
+    INNGEST_SERVE_ORIGIN: opts.appUrl,
+    BETTER_AUTH_SECRET: crypto.randomBytes(32).toString("hex"),
+    // Production mode (next start) refuses to store Facebook tokens without a real key.
+    ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
+    AIGENCY_TEST_CONTROLS: "1",
+  };
 }
