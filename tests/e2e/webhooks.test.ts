@@ -60,4 +60,30 @@ describe("Facebook webhooks through the real engine (the simulated account posts
     await post(app, "/api/dev/facebook-webhooks/sample", { kind: "account-enabled", campaignId }, 202);
     await devServer.waitForEvent("facebook/ad-account.automation-resumed", {}, { since, timeoutMs: 60_000 });
   });
+
+  it("a disapproval marks the ad, a pause made in Ads Manager is held, an unhandled field is recorded and nothing else runs", async () => {
+    const app = await signedInClient(inject("appUrl"), "webhook-review");
+    const campaignId = await liveCampaign(app, "SALES");
+    const since = new Date(Date.now() - 1_000);
+    await post(app, "/api/dev/facebook-webhooks/sample", { kind: "ad-disapproved", campaignId }, 202);
+    const reviewed = await devServer.waitForEvent("facebook/ad.review-changed", { campaignId }, { since, timeoutMs: 60_000 });
+    expect(reviewed.data.reviewStatus).toBe("WITH_ISSUES");
+    await post(app, "/api/dev/facebook-webhooks/sample", { kind: "paused-outside", campaignId }, 202);
+    const held = await devServer.waitForEvent("facebook/object.changed-outside", { campaignId }, { since, timeoutMs: 60_000 });
+    expect(held.data).toMatchObject({ objectType: "ad", status: "PAUSED" });
+
+    await post(app, "/api/dev/facebook-webhooks/sample", { kind: "unknown-field", campaignId }, 202);
+    const unknown = await devServer.waitForEvent("facebook/webhook.received", { field: "ad_recommendations" }, { since, timeoutMs: 30_000 });
+    // Acknowledged and kept with its delivery; no handler listens to that field (the `if` filters, evaluated by the engine).
+    await expect.poll(async () => {
+      const res = await app.request<{ deliveries: { raw: string }[] }>("GET", "/api/dev/webhook-deliveries?limit=20");
+      return res.body.deliveries.some((d) => d.raw.includes("ad_recommendations"));
+    }, { timeout: 30_000 }).toBe(true);
+    // A handled change sent after it has been handled, so a handler the unknown change started would exist by now.
+    const after = new Date();
+    await post(app, "/api/dev/facebook-webhooks/sample", { kind: "lead", campaignId }, 202);
+    await devServer.waitForEvent("facebook/lead.stored", { campaignId }, { since: after, timeoutMs: 60_000 });
+    const runs = await devServer.waitForRuns(unknown.id, { count: 0 });
+    expect(runs.map((r) => r.functionSlug).filter((slug) => slug.startsWith("aigency-webhooks-handle"))).toEqual([]);
+  });
 });
