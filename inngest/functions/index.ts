@@ -26,6 +26,7 @@ import { handleOutsideStatusChange } from "./webhooks/handle-outside-status-chan
 import { handleAdAccountStatus } from "./webhooks/handle-ad-account-status";
 import { purgeOldDeliveries } from "./webhooks/purge-old-deliveries";
 import { recordWebhookDelivery } from "./webhooks/record-delivery";
+import { subscribeWebhooks } from "./webhooks/subscribe-webhooks";
 
 /** The one list the serve route registers. Add a function here in the same commit that adds its file. */
 export const functions: InngestFunction.Any[] = [
@@ -56,4 +57,5 @@ export const functions: InngestFunction.Any[] = [
   handleAdAccountStatus,
   recordWebhookDelivery,
   purgeOldDeliveries,
+  subscribeWebhooks,
 ];

@@ -5,7 +5,20 @@ import { GraphApiError, type AdPlatform } from "@/server/services/facebook/types
 import { savePendingConnection, type FacebookConnection } from "./connections";
 import type { Keyring } from "@/server/crypto/keys";
 
-export const FACEBOOK_SCOPES = ["ads_management", "ads_read", "business_management", "pages_read_engagement"];
+/**
+ * What the login is asked for. Beyond managing ads: `pages_show_list` and `pages_manage_metadata` let
+ * the agency read the Page's token and subscribe the Page to lead webhooks, `leads_retrieval` lets it
+ * read each lead's answers (webhooks-subscribe, webhooks-handle-leadgen).
+ */
+export const FACEBOOK_SCOPES = [
+  "ads_management",
+  "ads_read",
+  "business_management",
+  "pages_read_engagement",
+  "pages_show_list",
+  "pages_manage_metadata",
+  "leads_retrieval",
+];
 
 /** Must be byte-identical in the dialog and in the code exchange, so it is built in one place. */
 export function facebookCallbackUrl(env: Pick<Env, "APP_URL">): string {

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { searchGraphGeoLocations } from "./geo-search";
 import { getPerformanceBatch } from "./graph-batch";
 import { createGraphClient, type GraphClientOptions } from "./graph-client";
+import { subscribeGraphAdAccount, subscribeGraphPageToLeads } from "./graph-subscriptions";
 import { toAdParams, toAdSetParams, toCampaignParams, toCreativeParams } from "./payloads";
 import { insightsRowSchema, leadBodySchema, toInsightsRow, toLead } from "./transform";
 import { GRAPH_API_VERSION, GRAPH_BATCH_LIMIT, GraphApiError, type AccessToken, type AdPlatform, type LiveObject, type MarkedObjectQuery } from "./types";
@@ -139,6 +140,8 @@ export function createGraphAdPlatform(opts: GraphAdPlatformOptions): AdPlatform 
     },
 
     searchGeoLocations: (accessToken, query) => searchGraphGeoLocations(request, accessToken, query),
+    subscribePageToLeads: (accessToken, pageId) => subscribeGraphPageToLeads(request, accessToken, pageId),
+    subscribeAdAccountToApp: (ctx) => subscribeGraphAdAccount(request, opts.appId, ctx),
 
     async getLead(accessToken, leadgenId) {
       // The id goes into the path: anything but Graph's digits would address another object.

@@ -28,6 +28,8 @@ export const SIMULATED_OPERATIONS = [
   "readObjects",
   "updateDailyBudget",
   "getLead",
+  "subscribePageToLeads",
+  "subscribeAdAccountToApp",
 ] as const;
 export type SimulatedOperation = (typeof SIMULATED_OPERATIONS)[number];
 

@@ -162,6 +162,18 @@ export function createSimulatedAdPlatform(opts: { db: Db; now?: () => Date }): S
       return lead;
     },
 
+    // The simulated account posts its own webhooks to our endpoint (deliver-simulated), so there is
+    // nothing to subscribe and nothing to record; a queued fault plays Graph's refusals.
+    async subscribePageToLeads(accessToken) {
+      checkToken(accessToken);
+      await throwIfFaultInjected(db, "subscribePageToLeads");
+    },
+
+    async subscribeAdAccountToApp(ctx) {
+      checkToken(ctx.accessToken);
+      await throwIfFaultInjected(db, "subscribeAdAccountToApp", ctx.adAccountId);
+    },
+
     async listPages(accessToken) {
       checkToken(accessToken);
       await throwIfFaultInjected(db, "listPages");

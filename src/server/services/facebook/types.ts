@@ -172,6 +172,15 @@ export interface AdPlatform {
    * `leads_retrieval` permission). A deleted or unknown lead throws Graph's code 100 subcode 33.
    */
   getLead(accessToken: string, leadgenId: string): Promise<Lead>;
+  /**
+   * Subscribes our app to the Page's `leadgen` webhooks (`POST /{page}/subscribed_apps`), so Facebook
+   * delivers its leads to us. Graph wants the Page's own token for that: it is read with the user token
+   * (`pages_show_list`, `pages_manage_metadata`, a role on the Page) and used once, never returned.
+   * Idempotent on Graph's side: subscribing again changes nothing.
+   */
+  subscribePageToLeads(accessToken: string, pageId: string): Promise<void>;
+  /** Subscribes our app to the ad account's webhooks (`POST /act_…/subscribed_apps`, `ads_management`). Idempotent. */
+  subscribeAdAccountToApp(ctx: AdAccountContext): Promise<void>;
   /** Graph's targeting search: the geo keys Facebook knows for a place name. */
   searchGeoLocations(accessToken: string, query: GeoSearchQuery): Promise<GeoLocationMatch[]>;
 }
