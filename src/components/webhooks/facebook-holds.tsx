@@ -1,4 +1,5 @@
 import { Alert, List, ListItem, Stack, Text, Title } from "@mantine/core";
+import { facebookSaid } from "@/server/webhooks/facebook-said";
 import type { FacebookHold } from "./load-facebook-holds";
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -10,7 +11,7 @@ export function describeHold(h: FacebookHold): string {
   if (h.kind === "held") {
     return `${cap(h.label)} was ${VERB[h.status] ?? "turned off"} outside Aigency${day(h.since)}. The agency will not turn it back on or change it; turn it on in Ads Manager when you want it to run.`;
   }
-  const said = h.reason ? ` Facebook said: “${h.reason}”.` : "";
+  const said = h.reason ? ` ${facebookSaid(h.reason)}` : "";
   return h.status === "DISAPPROVED"
     ? `Facebook turned down ${h.label}${day(h.since)}.${said} It is not shown, and the agency does not count it as a weak ad. Change it in Ads Manager and ask for a new review.`
     : `Facebook found a problem with ${h.label}${day(h.since)}.${said} It may be shown less until it is fixed; the agency leaves it out of its checks meanwhile.`;

@@ -1,6 +1,7 @@
+import { facebookSaid } from "./facebook-said";
 import type { OwnerWords } from "./tell-owner";
 
-const said = (reason: string | null) => (reason ? `Facebook said: “${reason}”.` : "Facebook gave no reason.");
+const said = (reason: string | null) => (reason ? facebookSaid(reason) : "Facebook gave no reason.");
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** A review that stops an ad (or the group or campaign it is in) from being shown, in plain words. */

@@ -1,3 +1,4 @@
+import { facebookSaid } from "./facebook-said";
 import type { RefusedSubscription } from "./subscribe";
 
 const WHAT: Record<RefusedSubscription["target"], { asked: string; lost: string }> = {
@@ -37,7 +38,7 @@ export function subscriptionRefusedText(refused: RefusedSubscription[]): { title
       : targets.has("page")
         ? "New leads will not arrive automatically"
         : "Facebook will not tell us about changes to your ads";
-  const said = refused.filter((r) => !r.permission && r.reason).map((r) => `Facebook said: "${r.reason}".`);
+  const said = refused.flatMap((r) => (!r.permission && r.reason ? [facebookSaid(r.reason)] : []));
   const body = [
     `Facebook did not agree to ${refused.map((r) => WHAT[r.target].asked).join(", nor to ")}.`,
     ...said,

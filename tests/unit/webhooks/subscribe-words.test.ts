@@ -36,7 +36,7 @@ describe("subscriptionRefusedText", () => {
   it("another refusal quotes Facebook's words for people and says to reconnect or contact support", () => {
     const { title, body } = subscriptionRefusedText([{ ...adAccount, permission: false, code: 100, reason: "This ad account cannot be used right now" }]);
     expect(title).toBe("Facebook will not tell us about changes to your ads");
-    expect(body).toContain('Facebook said: "This ad account cannot be used right now".');
+    expect(body).toContain("Facebook said: “This ad account cannot be used right now”.");
     expect(body).toContain("To fix it, reconnect Facebook. If this keeps happening, contact support.");
     expect(body).not.toContain("Meta Business Suite");
   });
