@@ -58,9 +58,9 @@ export function resumedWords(): StandingWords {
     title: "Your ad account is running again",
     happened: "Facebook says your ad account is in good standing again.",
     means: "Your ads can run again, and the agency has picked up its work on this account: it watches the numbers and makes its changes as before.",
-    todo: "Nothing to do. Anything that did not launch while the account was stopped can be launched now with Resume in the chat.",
+    todo: "Nothing, unless something did not launch while the account was stopped: you can launch it now with Resume in the chat.",
   };
 }
 
-/** One paragraph for the chat and the bell. */
-export const standingText = (w: StandingWords) => `${w.happened} ${w.means} What to do: ${w.todo}`;
+/** The chat message: a title line like the agency's other messages, then one paragraph. */
+export const standingText = (w: StandingWords) => `${w.title}\n\n${w.happened} ${w.means} What to do: ${w.todo}`;

@@ -84,7 +84,9 @@ describe("webhooks-handle-ad-account-status", () => {
     expect(result).toMatchObject({ recorded: [{ result: "resumed" }], told: 1 });
     expect(await state(c.organizationId, n)).toMatchObject({ automation: "RUNNING", facebookStatus: "ACTIVE", reason: null });
     const told = await toldAbout(handle.db, c.organizationId);
-    expect(told.messages.map((m) => m.content.split(".")[0])).toEqual(["Facebook disabled your ad account", "Facebook says your ad account is in good standing again"]);
+    // Each chat message opens with its title line, like the agency's other messages, then what happened.
+    expect(told.messages.map((m) => m.content.split("\n\n")[0])).toEqual(["Facebook disabled your ad account", "Your ad account is running again"]);
+    expect(told.messages[1]!.content).toContain("Facebook says your ad account is in good standing again.");
     expect(told.notifications.map((x) => x.title).sort()).toEqual(["Facebook disabled your ad account", "Your ad account is running again"]);
     expect(told.emails.map((m) => m.subject).sort()).toEqual(["Facebook disabled your ad account", "Your ad account is running again"]);
     expect(sentNames(sent)).toEqual(expect.arrayContaining([expect.objectContaining({ name: "facebook/ad-account.automation-resumed" })]));
