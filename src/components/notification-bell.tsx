@@ -77,7 +77,7 @@ export function NotificationBell({ userId }: { userId: string }) {
             {items.length === 0 && <Text size="sm" c="dimmed">Nothing yet.</Text>}
             {items.map((n) => (
               <Stack key={n.id} gap={2} role="listitem" opacity={n.read ? 0.6 : 1}>
-                <Group justify="space-between" wrap="nowrap">
+                <Group justify="space-between" wrap="nowrap" align="flex-start">
                   {n.link ? (
                     <Anchor href={n.link} size="sm" fw={600} onClick={() => setOpen(false)}>
                       {n.title}
@@ -86,7 +86,8 @@ export function NotificationBell({ userId }: { userId: string }) {
                     <Text size="sm" fw={600}>{n.title}</Text>
                   )}
                   {!n.read && (
-                    <Button size="compact-xs" variant="light" onClick={() => void markRead(n.id)} aria-label={`Mark "${n.title}" as read`}>
+                    // Long titles wrap; the button keeps its full label instead of being squeezed to "Mark a".
+                    <Button size="compact-xs" variant="light" style={{ flexShrink: 0 }} onClick={() => void markRead(n.id)} aria-label={`Mark "${n.title}" as read`}>
                       Mark as read
                     </Button>
                   )}
