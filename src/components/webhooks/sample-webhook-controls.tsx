@@ -7,7 +7,8 @@ import { useRefreshSoon } from "@/components/performance/use-refresh-soon";
 
 const SAMPLES: { value: string; label: string; done: string }[] = [
   { value: "lead", label: "A new lead from the ad's form", done: "Sent a lead: it appears with the campaign's leads and in your notifications." },
-  { value: "ad-disapproved", label: "Facebook disapproves an ad", done: "Sent a disapproval: the ad is marked and the chat explains it." },
+  // Facebook's "with issues" report (the ad may be shown less), not an outright rejection: the label says what the page then shows.
+  { value: "ad-disapproved", label: "Facebook finds a problem with an ad", done: "Sent Facebook's report of a problem with the first ad: it is listed under Held back on Facebook and the chat explains it." },
   { value: "account-disabled", label: "Facebook disables the ad account", done: "Sent a disabled account: the agency stops acting on it and tells you." },
   { value: "account-enabled", label: "The ad account is active again", done: "Sent an active account: the agency resumes." },
   { value: "paused-outside", label: "Someone pauses an ad in Ads Manager", done: "Paused the ad as if in Ads Manager: the agency records it and leaves it off." },

@@ -60,8 +60,8 @@ export function simulatedLeads(c: SimulatedCampaign, day: string): { time: Date;
 }
 
 export const SIMULATED_REVIEW_REASONS = [
-  { errorCode: 1487, summary: "Ad disapproved: unrealistic outcome", message: "Your ad promises results that are unlikely. Ads may not make exaggerated claims about outcomes." },
-  { errorCode: 1487, summary: "Ad disapproved: text in image", message: "Your ad's image is mostly text. Use an image with less text, or move the words into the ad's text." },
+  { errorCode: 1487, summary: "Unrealistic outcome", message: "Your ad promises results that are unlikely. Ads may not make exaggerated claims about outcomes." },
+  { errorCode: 1487, summary: "Too much text in the image", message: "Your ad's image is mostly text. Use an image with less text, or move the words into the ad's text." },
 ];
 
 /** `oneDayIn` is SIMULATED_REVIEW_ONE_DAY_IN (0: never), so a deterministic journey can switch reviews off. */
