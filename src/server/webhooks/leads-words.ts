@@ -16,7 +16,7 @@ export function leadContact(fields: LeadField[]): LeadContact {
   return { name: full ?? (parts || null), email: first(fields, "email") ?? first(fields, "work_email"), phone: first(fields, "phone_number") };
 }
 
-/** The ad's headline from the approved plan, for "your ad "Fresh at 8am""; null when the ad is not one of ours. */
+/** The ad's headline from the approved plan, for "your ad “Fresh at 8am”"; null when the ad is not one of ours. */
 export function adHeadline(record: { structure: unknown; fbAdIds: Record<string, string> }, adId: string | undefined): string | null {
   if (!adId) return null;
   const plan = campaignPlanSchema.safeParse(record.structure);
@@ -38,7 +38,7 @@ export function leadNotificationText(input: {
   missingAnswers: string | null;
   simulated: boolean;
 }): { title: string; body: string } {
-  const from = input.adHeadline ? `your ad "${input.adHeadline}"` : input.campaignName ? `your campaign "${input.campaignName}"` : "one of your Facebook lead forms";
+  const from = input.adHeadline ? `your ad “${input.adHeadline}”` : input.campaignName ? `your campaign “${input.campaignName}”` : "one of your Facebook lead forms";
   const demo = input.simulated ? " This is a made-up person from the simulated ad account." : "";
   if (!input.contact) {
     return {

@@ -61,7 +61,7 @@ describe("webhooks-handle-leadgen", () => {
     const [note, ...moreNotes] = await notesFor("9001");
     expect(moreNotes).toEqual([]);
     expect(note).toMatchObject({ type: "LEAD", userId: ada.owner.userId, title: "New lead: Maya Okafor", link: `/projects/${ada.projectId}/campaigns/${adaCampaignId}` });
-    expect(note!.body).toContain('answered your ad "Fresh at 8am". Reach them at maya@example.com or +15555550142.');
+    expect(note!.body).toContain("answered your ad “Fresh at 8am”. Reach them at maya@example.com or +15555550142.");
     expect(runs.filter((r) => (r.result as { created: boolean }).created)).toHaveLength(1);
     const sent = runs.flatMap((r) => names(r.sent));
     expect(new Set(sent.map((s) => s.id))).toEqual(new Set([`notification-created-${note!.id}`, "facebook-lead-stored-9001"]));

@@ -31,10 +31,10 @@ describe("lead words", () => {
     const contact = { name: "Maya Okafor", email: "maya@example.com", phone: null };
     const full = leadNotificationText({ contact, adHeadline: "Fresh at 8am", campaignName: null, missingAnswers: null, simulated: true });
     expect(full.title).toBe("New lead: Maya Okafor");
-    expect(full.body).toContain('Maya Okafor answered your ad "Fresh at 8am". Reach them at maya@example.com.');
+    expect(full.body).toContain("Maya Okafor answered your ad “Fresh at 8am”. Reach them at maya@example.com.");
     expect(full.body).toContain("made-up person");
     const none = leadNotificationText({ contact: null, adHeadline: null, campaignName: "Bakery leads", missingAnswers: "the login expired", simulated: false });
-    expect(none.body).toContain('Someone answered your campaign "Bakery leads", but the agency could not read their answers: the login expired.');
+    expect(none.body).toContain("Someone answered your campaign “Bakery leads”, but the agency could not read their answers: the login expired.");
   });
 });
 
