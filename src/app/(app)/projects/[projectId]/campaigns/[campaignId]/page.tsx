@@ -54,7 +54,7 @@ export default async function CampaignPage(props: { params: Promise<{ projectId:
         <Text size="sm" c="dimmed">
           Version {campaign.version}
           {campaign.adAccountId ? ` · ad account ${campaign.adAccountId}` : ""}
-          {campaign.activatedAt ? ` · live since ${campaign.activatedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}` : ""}
+          {campaign.activatedAt ? ` · live since ${campaign.activatedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC` : ""}
         </Text>
         {simulated && <SimulatedAccountMarker />}
         <AccountPausedBanner pauses={pauses} />
