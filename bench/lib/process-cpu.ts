@@ -30,3 +30,18 @@ export async function measureCpu<T>(groups: Record<string, number>, work: () => 
   for (const [k, pid] of Object.entries(groups)) cpuSeconds[k] = Math.round((groupCpuSeconds(pid) - before[k]!) * 100) / 100;
   return { result, cpuSeconds };
 }
+
+/**
+ * Waits until the process group has used under `quietSeconds` of CPU in each of two 1-second windows
+ * (or `timeoutMs` passes): boot work such as opening the embedded database stays out of a phase.
+ */
+export async function waitUntilIdle(pgid: number, opts: { quietSeconds?: number; timeoutMs?: number } = {}): Promise<void> {
+  const quiet = opts.quietSeconds ?? 0.05;
+  const deadline = Date.now() + (opts.timeoutMs ?? 60_000);
+  let calm = 0;
+  while (calm < 2 && Date.now() < deadline) {
+    const before = groupCpuSeconds(pgid);
+    await new Promise((r) => setTimeout(r, 1_000));
+    calm = groupCpuSeconds(pgid) - before < quiet ? calm + 1 : 0;
+  }
+}

@@ -1,7 +1,7 @@
 import { webhookAppSecret } from "../../src/server/webhooks/app-secret";
 import type { DevServer } from "../../tests/e2e/support/dev-server-api";
 import type { BenchSuite } from "../lib/context";
-import { measureCpu } from "../lib/process-cpu";
+import { measureCpu, waitUntilIdle } from "../lib/process-cpu";
 import { startProductionApp, type ProductionApp } from "../lib/production-app";
 import { round } from "../lib/stats";
 import { countEvents, deliver, eventsThatStartedRuns, percentile, sampleDelivery } from "../lib/webhook-traffic";
@@ -20,7 +20,7 @@ function latencies(results: { ms: number; status: number }[]) {
   return { n: ms.length, p50Ms: round(percentile(ms, 50)), p99Ms: round(percentile(ms, 99)), maxMs: round(Math.max(...ms)), statuses };
 }
 
-async function phase(app: ProductionApp, devServerPid: number, secret: string, deliveries: Delivery[], mode: "concurrent" | "sequential") {
+async function phase(app: ProductionApp, devServerPid: number, secret: string | null, deliveries: Delivery[], mode: "concurrent" | "sequential") {
   const started = performance.now();
   const { result, cpuSeconds } = await measureCpu({ app: app.proc.child.pid!, devServer: devServerPid }, async () => {
     if (mode === "concurrent") return Promise.all(deliveries.map((d) => deliver(app.url, d.body, secret)));
@@ -76,6 +76,11 @@ export const webhooksSuite: BenchSuite = {
         APP_SIGNING_SECRET: seen.APP_SIGNING_SECRET, BETTER_AUTH_SECRET: seen.BETTER_AUTH_SECRET,
       });
       for (const d of batch(10, "warm")) await deliver(app.url, d.body, secret); // JIT and route warm-up, not counted
+      // The app opens its embedded database at boot; a phase measured during that would time the open.
+      await waitUntilIdle(app.proc.child.pid!);
+      // The floor: the same burst unsigned, refused (401) after reading the body and checking the
+      // signature, before parsing or any engine call. What Next's request handling alone costs.
+      const refused = await phase(app, devServerPid, null, batch(CONCURRENT, "unsigned"), "concurrent");
       const unregistered = await phase(app, devServerPid, secret, batch(CONCURRENT, "unsynced"), "concurrent");
       await app.sync();
       await warmFunctions(app, devServer, secret);
@@ -104,7 +109,13 @@ export const webhooksSuite: BenchSuite = {
           ...redeliveredRuns,
           note: "the same bytes again. record-delivery is batched, and the engine's per-event-id dedupe does not apply to batches, so these start a batch run; its insert-on-conflict keeps one row per delivery. Unbatched handlers of facebook/webhook.received are deduplicated by event id.",
         },
-        phases: { burstWithFunctionsRegistered: burst, burstWithoutFunctionsRegistered: unregistered, oneAtATime, redeliveryBurst: redelivery },
+        phases: {
+          burstWithFunctionsRegistered: burst,
+          burstWithoutFunctionsRegistered: unregistered,
+          unsignedBurstRefused: refused,
+          oneAtATime,
+          redeliveryBurst: redelivery,
+        },
         setup: "next start (production build, .next-e2e) + Inngest Dev Server 1.43.0, same 2-core machine as the load generator; embedded database (PGlite in the app process) unless DATABASE_URL is set",
       };
     } finally {
