@@ -2,6 +2,7 @@
 
 import { Alert, Badge, Button, Group, Stack, Text } from "@mantine/core";
 import { useState } from "react";
+import { ControlNote, type ControlNoteValue } from "./control-note";
 import { callJson } from "@/components/chat/post-json";
 import { useRefreshSoon } from "./use-refresh-soon";
 
@@ -18,7 +19,7 @@ function describeOffset(days: number): string {
 export function SimulatedClockControls(props: { offsetDays: number }) {
   const refreshSoon = useRefreshSoon();
   const [busy, setBusy] = useState<string | null>(null);
-  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const [note, setNote] = useState<ControlNoteValue | null>(null);
 
   async function run(id: string, url: string, body: unknown, done: string) {
     setBusy(id);
@@ -56,11 +57,7 @@ export function SimulatedClockControls(props: { offsetDays: number }) {
             Run monitoring now
           </Button>
         </Group>
-        {note && (
-          <Text size="xs" c={note.ok ? "dimmed" : "red"} role={note.ok ? "status" : "alert"}>
-            {note.text}
-          </Text>
-        )}
+        <ControlNote note={note} />
       </Stack>
     </Alert>
   );

@@ -2,6 +2,7 @@
 
 import { Alert, Badge, Button, Group, NativeSelect, Stack, Text } from "@mantine/core";
 import { useState } from "react";
+import { ControlNote, type ControlNoteValue } from "@/components/performance/control-note";
 import { callJson } from "@/components/chat/post-json";
 import { useRefreshSoon } from "@/components/performance/use-refresh-soon";
 
@@ -23,7 +24,7 @@ export function SampleWebhookControls(props: { campaignId: string }) {
   const refreshSoon = useRefreshSoon();
   const [kind, setKind] = useState(SAMPLES[0]!.value);
   const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  const [note, setNote] = useState<ControlNoteValue | null>(null);
 
   async function send() {
     setBusy(true);
@@ -45,11 +46,7 @@ export function SampleWebhookControls(props: { campaignId: string }) {
             Send webhook
           </Button>
         </Group>
-        {note && (
-          <Text size="xs" c={note.ok ? "dimmed" : "red"} role={note.ok ? "status" : "alert"}>
-            {note.text}
-          </Text>
-        )}
+        <ControlNote note={note} />
       </Stack>
     </Alert>
   );
