@@ -5,33 +5,17 @@ import { describe, expect, it, vi } from "vitest";
 import { AutonomyForm } from "@/app/(app)/settings/autonomy/autonomy-form";
 import { OptimizationActionCard } from "@/components/optimization/action-card";
 import { ActivityTimeline } from "@/components/optimization/activity-timeline";
-import type { ActivityEntry } from "@/components/optimization/load-activity";
 import { PerformanceSection } from "@/components/performance/performance-section";
 import { toDailySeries } from "@/components/performance/series";
 import { DEFAULT_AUTONOMY_POLICY } from "@/server/optimization/policy";
+import { activityEntry } from "../../support/activity-entry";
 
 // The buttons re-read the page through the App Router, which only exists inside Next.
 vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh: () => {} }) }));
 
 const html = (node: ReactNode) => renderToStaticMarkup(<MantineProvider>{node}</MantineProvider>);
 
-const entry = (over: Partial<ActivityEntry>): ActivityEntry => ({
-  id: "e1",
-  kind: "PAUSE_AD",
-  status: "APPLIED",
-  requiresApproval: false,
-  reason: "Almost nobody clicks this ad.",
-  projectedEffect: null,
-  changes: ['Ad "Fresh at 8am": running → paused'],
-  outcome: null,
-  snapshotDate: "2026-11-29",
-  createdAt: new Date("2026-11-29T10:00:00Z"),
-  decidedByName: null,
-  decidedAt: null,
-  appliedAt: new Date("2026-11-29T10:01:00Z"),
-  impactSummary: null,
-  ...over,
-});
+const entry = activityEntry;
 
 describe("campaign page sections render on the server", () => {
   it("the activity timeline: days, badges, before → after, who, impact, and buttons only while awaiting", () => {
