@@ -166,6 +166,8 @@ describe("journey: from sign-up to a live campaign, in a real browser", () => {
     await page.waitForURL(/\/campaigns\/[^/]+$/, { timeout: STEP_MS });
     await visible(page.getByLabel("Campaign status").filter({ hasText: "ACTIVE" }));
     await visible(page.getByText("Simulated ad account", { exact: true }));
+    // The ids are for support, folded away under "Technical details": open the fold first.
+    await page.getByText("Technical details", { exact: true }).click();
     const ids = await visible(page.getByRole("table", { name: "Facebook ids" }));
     expect(await ids.getByRole("row").count()).toBeGreaterThanOrEqual(5);
     await screenshot("campaign-view");

@@ -20,10 +20,36 @@ export function describeObjective(objective: string): string {
   return OBJECTIVE_LABELS[objective] ?? objective;
 }
 
-/** "LEARN_MORE" → "Learn more". */
+// The button's words as Facebook shows them in the feed; not always the code read aloud ("Install now").
+const CTA_LABELS: Record<string, string> = {
+  LEARN_MORE: "Learn more",
+  SHOP_NOW: "Shop now",
+  SIGN_UP: "Sign up",
+  CONTACT_US: "Contact us",
+  GET_QUOTE: "Get quote",
+  BOOK_NOW: "Book now",
+  APPLY_NOW: "Apply now",
+  ORDER_NOW: "Order now",
+  SUBSCRIBE: "Subscribe",
+  DOWNLOAD: "Download",
+  INSTALL_MOBILE_APP: "Install now",
+};
+
+/** "LEARN_MORE" → "Learn more"; a code we do not know is read aloud the same way. */
 export function describeCta(cta: string): string {
+  const known = CTA_LABELS[cta];
+  if (known) return known;
   const words = cta.toLowerCase().replace(/_/g, " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** "https://www.sourdough-example.com/shop" → "sourdough-example.com", as the feed shows a link; null when it is not a URL. */
+export function linkDomain(url: string): string | null {
+  try {
+    return new URL(url).hostname.replace(/^www\./, "") || null;
+  } catch {
+    return null;
+  }
 }
 
 const STATUS_LABELS: Record<string, { label: string; color: string }> = {

@@ -14,7 +14,7 @@ export function OptimizationActionCard(props: { card: ActionCardData; status: st
   const { card } = props;
   const kind = card.requiresApproval ? "Suggested change" : "Change made by the agency";
   return (
-    <Card withBorder shadow="sm" padding="md" component="section" aria-label={`${kind}: ${card.title}`} data-testid="optimization-action-card" data-action-id={card.actionId} data-status={props.status}>
+    <Card withBorder shadow="sm" padding="md" component="section" id={`action-${card.actionId}`} aria-label={`${kind}: ${card.title}`} data-testid="optimization-action-card" data-action-id={card.actionId} data-status={props.status}>
       <Stack gap="xs">
         <Group gap="xs">
           <Badge color={card.requiresApproval ? "grape" : "teal"} variant="light">{card.requiresApproval ? "Suggested change" : "Done on its own"}</Badge>

@@ -1,12 +1,16 @@
-import { Alert, Anchor, Badge, Card, Code, Divider, Group, Stack, Table, TableTbody, TableTd, TableTh, TableThead, TableTr, Text, Title } from "@mantine/core";
+import { Alert, Anchor, Badge, Card, Divider, Group, Stack, Text, Title } from "@mantine/core";
+import { AdPreviews } from "@/components/campaign/ad-previews";
 import { notFound } from "next/navigation";
 import { CampaignStructure } from "@/components/campaign/campaign-structure";
 import { describeStatus } from "@/components/campaign/format";
+import { loadAdPreviews } from "@/components/campaign/load-ad-previews";
 import { getProjectCampaign, listFacebookIds } from "@/components/campaign/load-campaigns";
 import { SimulatedAccountMarker } from "@/components/campaign/simulated-account-marker";
+import { TechnicalDetails } from "@/components/campaign/technical-details";
 import { CampaignLeads } from "@/components/webhooks/campaign-leads";
 import { loadCampaignLeads } from "@/components/webhooks/load-leads";
 import { ActivityTimeline } from "@/components/optimization/activity-timeline";
+import { AgencySummary } from "@/components/optimization/agency-summary";
 import { loadCampaignActivity } from "@/components/optimization/load-activity";
 import { loadPerformanceView } from "@/components/performance/load-performance";
 import { AccountPausedBanner } from "@/components/webhooks/account-paused-banner";
@@ -22,7 +26,10 @@ import { requirePageProject } from "@/server/projects/page";
 
 export const dynamic = "force-dynamic";
 
-/** One campaign version: status, its numbers over time, what the agency did about them, the Facebook ids we stored, and its structure. */
+/**
+ * One campaign version for an owner who is not a marketer: its ads as people see them, the plan in words, its numbers
+ * over time, what the agency did about them; the Facebook ids we stored are folded away for support.
+ */
 export default async function CampaignPage(props: { params: Promise<{ projectId: string; campaignId: string }> }) {
   const { projectId, campaignId } = await props.params;
   const { project, viewer } = await requirePageProject(projectId);
@@ -30,12 +37,13 @@ export default async function CampaignPage(props: { params: Promise<{ projectId:
   const campaign = await getProjectCampaign(db, { organizationId: viewer.organizationId, projectId: project.id, campaignId });
   if (!campaign) notFound();
   const scope = { organizationId: viewer.organizationId, campaignId: campaign.id };
-  const [performance, activity, leads, holds, pauses] = await Promise.all([
+  const [performance, activity, leads, holds, pauses, ads] = await Promise.all([
     loadPerformanceView(db, scope),
     loadCampaignActivity(db, scope),
     loadCampaignLeads(db, scope),
     loadFacebookHolds(db, scope),
     loadAccountPauses(db, { organizationId: viewer.organizationId, adAccountIds: [campaign.adAccountId] }),
+    loadAdPreviews(db, { ...scope, storage: services.storage }),
   ]);
   const simulated = services.facebook.kind === "simulated";
   // The simulated clock and webhooks matter once the campaign has delivered at all; before that there is nothing to watch.
@@ -53,7 +61,6 @@ export default async function CampaignPage(props: { params: Promise<{ projectId:
         </Group>
         <Text size="sm" c="dimmed">
           Version {campaign.version}
-          {campaign.adAccountId ? ` · ad account ${campaign.adAccountId}` : ""}
           {campaign.activatedAt ? ` · live since ${campaign.activatedAt.toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" })} UTC` : ""}
         </Text>
         {simulated && <SimulatedAccountMarker />}
@@ -65,6 +72,17 @@ export default async function CampaignPage(props: { params: Promise<{ projectId:
           </Alert>
         )}
         <FacebookHolds holds={holds} />
+        <AdPreviews ads={ads ?? []} simulated={simulated} />
+        <Divider />
+        <Title order={5}>The plan</Title>
+        <CampaignStructure
+          structure={campaign.structure}
+          currency={campaign.currency}
+          activatedAt={campaign.activatedAt}
+          live={campaign.status === "ACTIVE"}
+          now={new Date()}
+        />
+        <Divider />
         {performance && (
           <PerformanceSection
             campaignId={campaign.id}
@@ -78,33 +96,11 @@ export default async function CampaignPage(props: { params: Promise<{ projectId:
         <Divider />
         <CampaignLeads leads={leads} simulated={simulated} />
         <Divider />
+        <Title order={5}>What the agency is doing</Title>
+        <AgencySummary entries={activity ?? []} chatHref={`/projects/${project.id}`} />
         <ActivityTimeline entries={activity ?? []} />
         <Divider />
-        <Title order={5}>Facebook ids</Title>
-        {ids.length === 0 ? (
-          <Text size="sm" c="dimmed">Nothing created on Facebook yet.</Text>
-        ) : (
-          <Table aria-label="Facebook ids" withTableBorder>
-            <TableThead>
-              <TableTr>
-                <TableTh>Object</TableTh>
-                <TableTh>Our key</TableTh>
-                <TableTh>Facebook id</TableTh>
-              </TableTr>
-            </TableThead>
-            <TableTbody>
-              {ids.map((row) => (
-                <TableTr key={`${row.label}-${row.key}`}>
-                  <TableTd>{row.label}</TableTd>
-                  <TableTd>{row.key}</TableTd>
-                  <TableTd><Code>{row.id}</Code></TableTd>
-                </TableTr>
-              ))}
-            </TableTbody>
-          </Table>
-        )}
-        <Title order={5}>Structure</Title>
-        <CampaignStructure structure={campaign.structure} currency={campaign.currency} />
+        <TechnicalDetails ids={ids} adAccountId={campaign.adAccountId} version={campaign.version} />
       </Stack>
     </Card>
   );
