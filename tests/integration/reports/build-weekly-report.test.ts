@@ -6,6 +6,8 @@ import { buildWeeklyReport } from "@/inngest/functions/reports/build-weekly-repo
 import { artifacts, emailOutbox, messages, notifications, weeklyReports } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
 import { unsupportedNumbers } from "@/server/reports/summary-check";
+import { templateSummary } from "@/server/reports/summary";
+import type { LlmService } from "@/server/services/llm";
 import { createTestDb } from "../../support/db";
 import { PREVIOUS_WEEK, REPORT_WEEK, WEEK_ENDING } from "../../support/report-fixture";
 import { embeddedDeps, testCtx } from "../campaigns/support";
@@ -92,6 +94,32 @@ describe("build-weekly-report", () => {
     const [report] = (await traces(c)).reports;
     expect(report!.figures.current).toMatchObject({ results: 0, costPerResultCents: null });
     expect(report!.figures.previous).toBeNull();
+  });
+
+  it("a model that states numbers not in the figures is asked once more, then replaced by the template", async () => {
+    const c = await seed("Vic");
+    await seedCampaignDays(handle.db, c, [...PREVIOUS_WEEK, ...REPORT_WEEK]);
+    const asked: string[] = [];
+    const llm: LlmService = {
+      kind: "anthropic",
+      generateObject: async (req) => {
+        asked.push(req.messages.at(-1)!.content);
+        return { object: { summary: "You spent $999 and got 12 leads." } as never, usage: { model: "m", inputTokens: 1, outputTokens: 1, costMicroUsd: 0 } };
+      },
+      streamText: () => Promise.reject(new Error("not used")),
+    };
+    setDeps(embeddedDeps(handle.db, { llm }));
+    try {
+      const { result } = await run(weekEvent(c));
+      expect(result).toMatchObject({ outcome: "reported", summarySource: "template", rejected: [["$999", "12"], ["$999", "12"]] });
+    } finally {
+      setDeps(embeddedDeps(handle.db));
+    }
+    expect(asked).toHaveLength(2);
+    expect(asked[1]).toContain("These numbers are not in the figures: $999, 12");
+    const t = await traces(c);
+    expect(t.reports[0]).toMatchObject({ summarySource: "template", summary: templateSummary(t.reports[0]!.figures) });
+    expect((t.cards[0]!.metadata as { summary: string }).summary).not.toContain("999");
   });
 
   it("is once per campaign and week: a rerun, the cron's request for the same week and two racing runs leave one of each", async () => {
