@@ -39,8 +39,9 @@ export function unsupportedNumbers(summary: string, figures: ReportFigures, week
   for (const m of summary.matchAll(NUMBER)) {
     const at = m.index;
     const value = toValue(m[0]);
-    const isMoney = summary.slice(Math.max(0, at - symbol.length), at) === symbol || /^\s?[A-Z]{3}\b/.test(summary.slice(at + m[0].length));
-    const isPercent = /^\s?(%|percent)/.test(summary.slice(at + m[0].length));
+    const after = summary.slice(at + m[0].length);
+    const isMoney = summary.slice(Math.max(0, at - symbol.length), at) === symbol || after.trimStart().startsWith(figures.currency);
+    const isPercent = /^\s?(%|percent)/.test(after);
     const fits = isMoney ? ok.money.has(value) : isPercent ? ok.percent.has(value) : ok.plain.has(value) || ok.money.has(value);
     if (!fits) wrong.push(isMoney ? `${symbol}${m[0]}` : isPercent ? `${m[0]}%` : m[0]);
   }

@@ -30,6 +30,8 @@ describe("summary number check", () => {
     expect(unsupportedNumbers("You spent $110 and got 9 leads, up 40%.", figures, 1)).toEqual(["$110", "9", "40%"]);
     // A true count is not a true amount: there were 7 leads, not $7.
     expect(unsupportedNumbers("Each lead cost $7.", figures, 1)).toEqual(["$7"]);
+    // An amount written with the code is still an amount; other capitals after a number are not money.
+    expect(unsupportedNumbers("Spend was 105 USD, then 7 USD per lead; 7 ADS ran.", figures, 1)).toEqual(["$7"]);
   });
 
   it("the template states only the figures", () => {
