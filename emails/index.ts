@@ -6,6 +6,7 @@ import { CampaignLiveEmail, campaignLiveSubject } from "./campaign-live";
 import { DeployFailedEmail, deployFailedSubject } from "./deploy-failed";
 import { PlanReminderEmail, planReminderSubject } from "./plan-reminder";
 import { TokenExpiringEmail, tokenExpiringSubject } from "./token-expiring";
+import { WeeklyReportEmail, weeklyReportSubject } from "./weekly-report";
 
 export type { ActionApprovalNeededProps } from "./action-approval-needed";
 export type { AdAccountStatusProps } from "./ad-account-status";
@@ -14,6 +15,7 @@ export type { CampaignLiveProps } from "./campaign-live";
 export type { DeployFailedProps } from "./deploy-failed";
 export type { PlanReminderProps } from "./plan-reminder";
 export type { TokenExpiringProps } from "./token-expiring";
+export type { WeeklyReportProps } from "./weekly-report";
 
 interface EmailTemplate<P> {
   component: ComponentType<P>;
@@ -34,6 +36,7 @@ export const emailTemplates = {
   "deploy-failed": template(DeployFailedEmail, deployFailedSubject),
   "plan-reminder": template(PlanReminderEmail, planReminderSubject),
   "token-expiring": template(TokenExpiringEmail, tokenExpiringSubject),
+  "weekly-report": template(WeeklyReportEmail, weeklyReportSubject),
 };
 
 export type EmailTemplateName = keyof typeof emailTemplates;

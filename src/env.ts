@@ -7,6 +7,12 @@ import { z } from "zod";
  */
 const optionalUrl = z.url().optional();
 const optionalSecret = z.string().min(1).optional();
+/** A 5-field cron, optionally "TZ=<zone> " first; the default doubles as the example in the error. */
+const cronExpression = (fallback: string) =>
+  z
+    .string()
+    .regex(/^(TZ=[\w/+-]+ )?[\d*/,-]+( [\d*/,A-Za-z-]+){4}$/, `must be a 5-field cron expression such as "${fallback}"`)
+    .default(fallback);
 
 const KEY_ID = /^[\w.-]+$/;
 const isKeyList = (value: string) => {
@@ -79,10 +85,9 @@ export const envSchema = z
     PLAN_REMINDER_AFTER: z.string().regex(/^\d+[smhd]$/, "must look like 30s, 10m, 2h or 2d").default("2d"),
     PLAN_APPROVAL_TIMEOUT: z.string().regex(/^\d+[smhd]$/, "must look like 30s, 10m, 2h or 3d").default("3d"),
     // When performance snapshots are pulled for every live campaign: a 5-field cron, optionally "TZ=<zone> " first.
-    MONITOR_CRON: z
-      .string()
-      .regex(/^(TZ=[\w/+-]+ )?[\d*/,-]+( [\d*/,A-Za-z-]+){4}$/, 'must be a 5-field cron expression such as "0 */4 * * *"')
-      .default("0 */4 * * *"),
+    MONITOR_CRON: cronExpression("0 */4 * * *"),
+    // When the weekly reports are built for every live campaign (its last complete week): Mondays 07:00 UTC by default.
+    REPORT_CRON: cronExpression("0 7 * * 1"),
     // How long an optimisation proposal waits for the owner: a reminder after the first, expiry after the second.
     OPTIMIZATION_REMINDER_AFTER: z.string().regex(/^\d+[smhd]$/, "must look like 30s, 10m, 2h or 2d").default("24h"),
     OPTIMIZATION_APPROVAL_TIMEOUT: z.string().regex(/^\d+[smhd]$/, "must look like 30s, 10m, 2h or 3d").default("72h"),

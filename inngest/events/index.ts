@@ -7,3 +7,4 @@ export * from "./notification";
 export * from "./performance";
 export * from "./optimization";
 export * from "./webhooks";
+export * from "./reports";

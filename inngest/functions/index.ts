@@ -19,6 +19,8 @@ import { awaitActionApproval } from "./optimization/await-action-approval";
 import { evaluateOptimizations } from "./optimization/evaluate-optimizations";
 import { measureActionImpact } from "./optimization/measure-action-impact";
 import { replyToMessage } from "./onboarding/reply-to-message";
+import { buildWeeklyReport } from "./reports/build-weekly-report";
+import { requestWeeklyReports } from "./reports/request-weekly-reports";
 import { deliverSimulatedWebhooksFn } from "./webhooks/deliver-simulated-webhooks";
 import { handleLeadgen } from "./webhooks/handle-leadgen";
 import { handleAdReview } from "./webhooks/handle-ad-review";
@@ -58,4 +60,6 @@ export const functions: InngestFunction.Any[] = [
   recordWebhookDelivery,
   purgeOldDeliveries,
   subscribeWebhooks,
+  requestWeeklyReports,
+  buildWeeklyReport,
 ];

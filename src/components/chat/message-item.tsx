@@ -3,6 +3,8 @@
 import type { ApprovalCard } from "@/server/campaigns/approval-card";
 import { OptimizationActionCard } from "@/components/optimization/action-card";
 import { parseActionCard } from "@/components/optimization/action-card-data";
+import { WeeklyReportCard } from "@/components/reports/report-card";
+import { parseReportCard } from "@/components/reports/report-card-data";
 import type { BriefFields } from "@/server/onboarding/brief-schema";
 import type { ThreadData } from "./load-thread";
 import { AgentActionMessage } from "./messages/agent-action-message";
@@ -40,7 +42,9 @@ export function MessageItem(props: {
       if (card) return <OptimizationActionCard card={card} status={thread.optimizationStatuses[card.actionId] ?? card.status} />;
       return <AgentActionMessage content={m.content} metadata={m.metadata} />;
     }
-    default:
+    default: {
+      const report = kind === "weekly-report" ? parseReportCard(m.metadata) : null;
+      if (report) return <WeeklyReportCard card={report} />;
       if (kind === "plan-generation-failed" && typeof m.metadata?.campaignId === "string") {
         return <PlanFailedMessage content={m.content} campaignId={m.metadata.campaignId} onRetried={props.onChanged} />;
       }
@@ -58,5 +62,6 @@ export function MessageItem(props: {
         );
       }
       return <TextMessage role={m.role} content={m.content} />;
+    }
   }
 }

@@ -12,3 +12,4 @@ export * from "./campaigns";
 export * from "./performance";
 export * from "./optimization";
 export * from "./webhooks";
+export * from "./reports";

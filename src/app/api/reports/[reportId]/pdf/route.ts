@@ -1,0 +1,28 @@
+import { NextResponse } from "next/server";
+import { requireViewer } from "@/server/auth/session";
+import { loadProjectName } from "@/server/campaigns/notify";
+import { getDeps } from "@/server/deps";
+import { notFound } from "@/server/http";
+import { getWeeklyReport } from "@/server/reports/load";
+import { renderReportPdf } from "@/server/reports/pdf";
+
+/**
+ * The report as a PDF, for members of its organization only (any other id is 404, whoever owns it).
+ * Drawn from the stored figures on each download: one page, a few milliseconds, nothing to keep in sync.
+ */
+export async function GET(req: Request, ctx: { params: Promise<{ reportId: string }> }) {
+  const viewer = await requireViewer(req.headers);
+  if (viewer instanceof NextResponse) return viewer;
+  const { reportId } = await ctx.params;
+  const deps = await getDeps();
+  const report = await getWeeklyReport(deps.db, { organizationId: viewer.organizationId, reportId });
+  if (!report) return notFound("Report not found");
+  const pdf = await renderReportPdf({ ...report, projectName: await loadProjectName(deps, report.projectId) });
+  return new Response(Buffer.from(pdf), {
+    headers: {
+      "content-type": "application/pdf",
+      "content-disposition": `attachment; filename="weekly-report-${report.weekEnding}.pdf"`,
+      "cache-control": "private, no-store",
+    },
+  });
+}
