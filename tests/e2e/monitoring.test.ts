@@ -85,7 +85,8 @@ describe("monitoring and optimisation through the real engine (embedded Facebook
     );
     expect(actions.filter((a) => a.kind === "PAUSE_AD")).toHaveLength(1);
     const raise = actions.find((a) => a.kind === "RAISE_BUDGET")!;
-    expect((await thread()).some((m) => m.type === "AGENT_ACTION" && m.metadata?.actionId === raise.id)).toBe(true);
+    // The row is AWAITING_APPROVAL from its insert; its card is posted by await-action-approval's next step.
+    await expect.poll(async () => (await thread()).some((m) => m.type === "AGENT_ACTION" && m.metadata?.actionId === raise.id), { timeout: 60_000 }).toBe(true);
 
     // Approve → applied exactly once: every ad set at its new budget.
     const approvedSince = new Date(Date.now() - 1_000);
