@@ -165,9 +165,19 @@ beforeAll(async () => {
       snapshotDate: "2026-11-29", idempotencyKey: "scale-winner:sweep:2026-11-29",
     })
     .returning();
+  // A stored weekly report, so the PDF route gets past "not found" with garbage around a real id.
+  const week = { spendCents: 1000, reach: 10, results: 1, conversionValueCents: 0, costPerResultCents: 1000, roas: null };
+  const [report] = await handle.db
+    .insert(schema.weeklyReports)
+    .values({
+      organizationId: w.organizationId, projectId: w.projectId, campaignId: plan!.id, week: 1, weekStart: "2026-11-23", weekEnding: "2026-11-29",
+      figures: { currency: "USD", resultLabel: "sales", weekStart: "2026-11-23", weekEnding: "2026-11-29", current: week, previous: null, days: [] },
+      summary: "A first week.", summarySource: "template", createdByRun: "sweep",
+    })
+    .returning();
   real = {
     projectId: w.projectId, campaignId: plan!.id, conversationId: plan!.conversationId!, id: note!.id, path: ["reports", "summary.png"],
-    objectId: adSet!.id, actionId: action!.id,
+    objectId: adSet!.id, actionId: action!.id, reportId: report!.id,
   };
   // Bad input never reaches the engine.
   vi.spyOn(inngest, "send").mockRejectedValue(new Error("bad input must not send events"));

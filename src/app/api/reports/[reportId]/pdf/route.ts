@@ -5,6 +5,7 @@ import { getDeps } from "@/server/deps";
 import { notFound } from "@/server/http";
 import { getWeeklyReport } from "@/server/reports/load";
 import { renderReportPdf } from "@/server/reports/pdf";
+import { isUuid } from "@/server/route-params";
 
 /**
  * The report as a PDF, for members of its organization only (any other id is 404, whoever owns it).
@@ -14,6 +15,8 @@ export async function GET(req: Request, ctx: { params: Promise<{ reportId: strin
   const viewer = await requireViewer(req.headers);
   if (viewer instanceof NextResponse) return viewer;
   const { reportId } = await ctx.params;
+  // Not a UUID cannot name a report, and a NUL in it would make Postgres refuse the query (a 500).
+  if (!isUuid(reportId)) return notFound("Report not found");
   const deps = await getDeps();
   const report = await getWeeklyReport(deps.db, { organizationId: viewer.organizationId, reportId });
   if (!report) return notFound("Report not found");
