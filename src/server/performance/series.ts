@@ -1,4 +1,4 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, gte, lte } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { performanceSnapshots } from "@/server/db/schema";
 import type { CampaignRecord } from "@/server/campaigns/records";
@@ -20,12 +20,16 @@ export interface SeriesPoint {
 }
 
 /**
- * The campaign's own daily rows (campaign level, as Graph reports it), oldest first, at most `days` of
- * them; a lead campaign's conversions count its stored leads (see `withLeadConversions`).
+ * The campaign's own snapshot rows (campaign level, as Graph reports it; not its ad sets' and ads'),
+ * oldest first, optionally only the days in `range` (both ends included). None before it is deployed.
  */
-export async function campaignSeries(db: Db, record: Pick<CampaignRecord, "id" | "organizationId" | "fbCampaignId" | "structure">, opts: { days: number }): Promise<SeriesPoint[]> {
+export async function campaignLevelRows(
+  db: Db,
+  record: Pick<CampaignRecord, "id" | "organizationId" | "fbCampaignId">,
+  range?: { since: string; until: string },
+) {
   if (!record.fbCampaignId) return [];
-  const rows = await db
+  return db
     .select()
     .from(performanceSnapshots)
     .where(
@@ -33,9 +37,19 @@ export async function campaignSeries(db: Db, record: Pick<CampaignRecord, "id" |
         eq(performanceSnapshots.organizationId, record.organizationId),
         eq(performanceSnapshots.campaignId, record.id),
         eq(performanceSnapshots.objectId, record.fbCampaignId),
+        range ? gte(performanceSnapshots.date, range.since) : undefined,
+        range ? lte(performanceSnapshots.date, range.until) : undefined,
       ),
     )
     .orderBy(asc(performanceSnapshots.date));
+}
+
+/**
+ * The campaign's own daily rows (campaign level, as Graph reports it), oldest first, at most `days` of
+ * them; a lead campaign's conversions count its stored leads (see `withLeadConversions`).
+ */
+export async function campaignSeries(db: Db, record: Pick<CampaignRecord, "id" | "organizationId" | "fbCampaignId" | "structure">, opts: { days: number }): Promise<SeriesPoint[]> {
+  const rows = await campaignLevelRows(db, record);
   const last = rows.at(-1)?.date;
   const from = last ? addDays(last, -(opts.days - 1)) : "";
   const points = rows

@@ -1,8 +1,9 @@
-import { and, asc, eq, gte, lte } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/server/db";
-import { performanceSnapshots, weeklyReports, type ReportFigures } from "@/server/db/schema";
+import { weeklyReports, type ReportFigures } from "@/server/db/schema";
 import { getCampaign, type CampaignRecord } from "@/server/campaigns/records";
 import { addDays } from "@/server/performance/account-timezone";
+import { campaignLevelRows } from "@/server/performance/series";
 import { countLeadConversions } from "@/server/webhooks/leads-series";
 import { computeReportFigures } from "./figures";
 
@@ -24,19 +25,7 @@ export async function loadReportFigures(
 ): Promise<{ record: CampaignRecord; figures: ReportFigures } | null> {
   const record = await getCampaign(db, opts);
   if (!record?.fbCampaignId) return null;
-  const rows = await db
-    .select()
-    .from(performanceSnapshots)
-    .where(
-      and(
-        eq(performanceSnapshots.organizationId, opts.organizationId),
-        eq(performanceSnapshots.campaignId, record.id),
-        eq(performanceSnapshots.objectId, record.fbCampaignId),
-        gte(performanceSnapshots.date, addDays(opts.weekEnding, -13)),
-        lte(performanceSnapshots.date, opts.weekEnding),
-      ),
-    )
-    .orderBy(asc(performanceSnapshots.date));
+  const rows = await campaignLevelRows(db, record, { since: addDays(opts.weekEnding, -13), until: opts.weekEnding });
   const days = await countLeadConversions(db, record, rows);
   return { record, figures: computeReportFigures({ rows: days, weekEnding: opts.weekEnding, currency: record.currency, resultLabel: resultLabel(record.structure) }) };
 }
