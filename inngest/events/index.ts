@@ -8,3 +8,4 @@ export * from "./performance";
 export * from "./optimization";
 export * from "./webhooks";
 export * from "./reports";
+export * from "./agent";
