@@ -46,6 +46,13 @@ export function actionTitle(a: Pick<OptimizationAction, "kind" | "before" | "aft
       return "Launch a new campaign built on what works";
     case "CHANGE_AUDIENCE":
       return "Show the ads to new people";
+    case "RESUME_CAMPAIGN":
+      return "Turn the campaign back on";
+    case "CHANGE_BUDGET": {
+      const from = sum(a.before.dailyBudgets);
+      const to = sum(a.after.dailyBudgets);
+      return `Change the daily budget from ${formatMoney(from, a.currency)} to ${formatMoney(to, a.currency)}`;
+    }
   }
 }
 

@@ -8,7 +8,9 @@ export type ActionKind =
   | "PAUSE_CAMPAIGN"
   | "RAISE_BUDGET"
   | "LAUNCH_CAMPAIGN"
-  | "CHANGE_AUDIENCE";
+  | "CHANGE_AUDIENCE"
+  | "RESUME_CAMPAIGN"
+  | "CHANGE_BUDGET";
 
 export type RuleId =
   | "low-ctr-ad"
@@ -17,7 +19,9 @@ export type RuleId =
   | "unprofitable-campaign"
   | "scale-winner"
   | "audience-saturated"
-  | "new-campaign-for-winner";
+  | "new-campaign-for-winner"
+  // The owner asked the agent in the conversation; always an approval.
+  | "owner-request";
 
 /** The organization's autonomy settings (see `autonomy_policies`). */
 export interface AutonomyPolicy {

@@ -2,7 +2,8 @@ import { index, pgEnum, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
 import { organizations } from "./tenancy";
 
-export const emailStatus = pgEnum("email_status", ["SENT", "FAILED"]);
+// SUPPRESSED: not sent because the recipient's email preference says so (recorded, so a retry does not send either).
+export const emailStatus = pgEnum("email_status", ["SENT", "FAILED", "SUPPRESSED"]);
 export const emailProvider = pgEnum("email_provider", ["outbox", "resend"]);
 
 /**

@@ -13,3 +13,4 @@ export * from "./performance";
 export * from "./optimization";
 export * from "./webhooks";
 export * from "./reports";
+export * from "./email-preferences";

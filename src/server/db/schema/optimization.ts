@@ -12,6 +12,9 @@ export const optimizationActionKind = pgEnum("optimization_action_kind", [
   "RAISE_BUDGET",
   "LAUNCH_CAMPAIGN",
   "CHANGE_AUDIENCE",
+  // Asked for by the owner in the conversation (the agent's tools); always waits for their approval.
+  "RESUME_CAMPAIGN",
+  "CHANGE_BUDGET",
 ]);
 
 // PROPOSED → AWAITING_APPROVAL → APPROVED | REJECTED | EXPIRED; BLOCKED and DRY_RUN are final at
