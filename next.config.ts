@@ -2,10 +2,11 @@ import type { NextConfig } from "next";
 
 /**
  * URLs that carry a secret in their query: the OAuth callback's `code`/`state` (Facebook can only
- * send them there) and the `sig` of a signed storage link. `next dev` prints every request's full
- * URL; Next can only drop a line, not redact it, so these requests are left out of its log.
+ * send them there), the `sig` of a signed storage link and the `token` of an unsubscribe link.
+ * `next dev` prints every request's full URL; Next can only drop a line, not redact it, so these
+ * requests are left out of its log.
  */
-export const SECRET_BEARING_URL = /[?&](code|state|sig)=/;
+export const SECRET_BEARING_URL = /[?&](code|state|sig|token)=/;
 
 const config: NextConfig = {
   logging: { incomingRequests: { ignore: [SECRET_BEARING_URL] } },

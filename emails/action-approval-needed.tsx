@@ -1,7 +1,7 @@
 import { Text } from "@react-email/components";
-import { EmailLayout } from "./components/layout";
+import { EmailLayout, type UserEmailProps } from "./components/layout";
 
-export interface ActionApprovalNeededProps {
+export interface ActionApprovalNeededProps extends UserEmailProps {
   projectName: string;
   /** The card's headline, e.g. "Raise the daily budget by 50% (from $40.00 to $60.00)". */
   title: string;
@@ -24,6 +24,7 @@ function formatDate(iso: string): string {
 export function ActionApprovalNeededEmail(props: ActionApprovalNeededProps) {
   return (
     <EmailLayout
+      unsubscribeUrl={props.unsubscribeUrl}
       preview={`${props.title}: your approval is needed`}
       heading={props.reminder ? "A suggested change is still waiting for you" : "The agency suggests a change"}
       action={{ label: "Review and decide", href: props.approveUrl }}

@@ -1,7 +1,7 @@
 import { Text } from "@react-email/components";
-import { EmailLayout } from "./components/layout";
+import { EmailLayout, type UserEmailProps } from "./components/layout";
 
-export interface AdAccountStatusProps {
+export interface AdAccountStatusProps extends UserEmailProps {
   /** "Facebook disabled your ad account", "Your ad account is running again"… */
   title: string;
   happened: string;
@@ -16,6 +16,7 @@ export interface AdAccountStatusProps {
 export function AdAccountStatusEmail(props: AdAccountStatusProps) {
   return (
     <EmailLayout
+      unsubscribeUrl={props.unsubscribeUrl}
       preview={props.title}
       heading={props.title}
       action={{ label: props.resumed ? "See your campaigns" : "See what the agency paused", href: props.projectUrl }}

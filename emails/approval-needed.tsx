@@ -1,7 +1,7 @@
 import { Text } from "@react-email/components";
-import { EmailLayout, formatCents } from "./components/layout";
+import { EmailLayout, formatCents, type UserEmailProps } from "./components/layout";
 
-export interface ApprovalNeededProps {
+export interface ApprovalNeededProps extends UserEmailProps {
   projectName: string;
   campaignName: string;
   dailyBudgetCents: number;
@@ -15,6 +15,7 @@ export interface ApprovalNeededProps {
 export function ApprovalNeededEmail(props: ApprovalNeededProps) {
   return (
     <EmailLayout
+      unsubscribeUrl={props.unsubscribeUrl}
       preview={`Your plan for ${props.campaignName} is ready for review`}
       heading="A campaign plan needs your approval"
       action={{ label: "Review and approve", href: props.approveUrl }}

@@ -1,7 +1,7 @@
 import { Text } from "@react-email/components";
-import { EmailLayout } from "./components/layout";
+import { EmailLayout, type UserEmailProps } from "./components/layout";
 
-export interface CampaignLiveProps {
+export interface CampaignLiveProps extends UserEmailProps {
   projectName: string;
   campaignName: string;
   campaignUrl: string;
@@ -10,6 +10,7 @@ export interface CampaignLiveProps {
 export function CampaignLiveEmail(props: CampaignLiveProps) {
   return (
     <EmailLayout
+      unsubscribeUrl={props.unsubscribeUrl}
       preview={`${props.campaignName} is live`}
       heading="Your campaign is live"
       action={{ label: "Open the campaign", href: props.campaignUrl }}

@@ -1,7 +1,7 @@
 import { Text } from "@react-email/components";
-import { EmailLayout } from "./components/layout";
+import { EmailLayout, type UserEmailProps } from "./components/layout";
 
-export interface DeployFailedProps {
+export interface DeployFailedProps extends UserEmailProps {
   projectName: string;
   campaignName: string;
   failedStep: string;
@@ -12,6 +12,7 @@ export interface DeployFailedProps {
 export function DeployFailedEmail(props: DeployFailedProps) {
   return (
     <EmailLayout
+      unsubscribeUrl={props.unsubscribeUrl}
       preview={`We could not launch ${props.campaignName}`}
       heading="Your campaign could not be launched"
       action={{ label: "See what happened", href: props.campaignUrl }}

@@ -1,7 +1,7 @@
 import { Text } from "@react-email/components";
-import { EmailLayout } from "./components/layout";
+import { EmailLayout, type UserEmailProps } from "./components/layout";
 
-export interface PlanReminderProps {
+export interface PlanReminderProps extends UserEmailProps {
   projectName: string;
   campaignName: string;
   approveUrl: string;
@@ -20,6 +20,7 @@ function formatDate(iso: string): string {
 export function PlanReminderEmail(props: PlanReminderProps) {
   return (
     <EmailLayout
+      unsubscribeUrl={props.unsubscribeUrl}
       preview={`${props.campaignName} is still waiting for you`}
       heading="Your campaign plan is still waiting"
       action={{ label: "Review the plan", href: props.approveUrl }}

@@ -1,13 +1,14 @@
 import { Text } from "@react-email/components";
-import { EmailLayout } from "./components/layout";
+import { EmailLayout, type UserEmailProps } from "./components/layout";
 
-export interface TokenExpiringProps {
+export interface TokenExpiringProps extends UserEmailProps {
   reconnectUrl: string;
 }
 
 export function TokenExpiringEmail(props: TokenExpiringProps) {
   return (
     <EmailLayout
+      unsubscribeUrl={props.unsubscribeUrl}
       preview="Reconnect Facebook to keep your campaigns running"
       heading="Your Facebook connection is about to expire"
       action={{ label: "Reconnect Facebook", href: props.reconnectUrl }}

@@ -1,7 +1,7 @@
 import { Column, Row, Section, Text } from "@react-email/components";
-import { EmailLayout } from "./components/layout";
+import { EmailLayout, type UserEmailProps } from "./components/layout";
 
-export interface WeeklyReportProps {
+export interface WeeklyReportProps extends UserEmailProps {
   projectName: string;
   week: number;
   /** "Nov 23 – Nov 29, 2026". */
@@ -20,6 +20,7 @@ const colour = (better: boolean | null) => (better === null ? "#6b7280" : better
 export function WeeklyReportEmail(props: WeeklyReportProps) {
   return (
     <EmailLayout
+      unsubscribeUrl={props.unsubscribeUrl}
       preview={`${props.projectName}: your weekly report (${props.weekLabel})`}
       heading={`Week ${props.week}: ${props.weekLabel}`}
       action={{ label: "See the report", href: props.reportUrl }}

@@ -1,4 +1,4 @@
-import { Body, Button, Container, Head, Heading, Hr, Html, Preview, Section, Text } from "@react-email/components";
+import { Body, Button, Container, Head, Heading, Hr, Html, Link, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
 
 const styles = {
@@ -15,8 +15,17 @@ const styles = {
   footer: { fontSize: "12px", color: "#6b7280" },
 };
 
+/**
+ * What every template accepts besides its own props. `sendEmail` fills `unsubscribeUrl` when the
+ * email goes to a user (a signed link that works without signing in); templates pass it to the layout.
+ */
+export interface UserEmailProps {
+  unsubscribeUrl?: string;
+}
+
 /** The frame every Aigency email shares: preview line, heading, body, one call to action, footer. */
 export function EmailLayout(props: {
+  unsubscribeUrl?: string;
   preview: string;
   heading: string;
   children: ReactNode;
@@ -41,6 +50,13 @@ export function EmailLayout(props: {
           <Text style={styles.footer}>
             Aigency, your AI marketing agency. You get this email because you own this project.
           </Text>
+          {props.unsubscribeUrl ? (
+            <Text style={styles.footer}>
+              <Link href={props.unsubscribeUrl} style={{ color: "#6b7280", textDecoration: "underline" }}>
+                Unsubscribe / email settings
+              </Link>
+            </Text>
+          ) : null}
         </Container>
       </Body>
     </Html>

@@ -2,17 +2,8 @@
 
 import { ActionIcon, Anchor, Button, Group, Indicator, Popover, ScrollArea, Stack, Text } from "@mantine/core";
 import { useCallback, useEffect, useState } from "react";
+import { groupNotifications, type BellItem as NotificationItem } from "./notifications/group-notifications";
 import { useNotificationStream } from "./use-notification-stream";
-
-interface NotificationItem {
-  id: string;
-  type: string;
-  title: string;
-  body: string;
-  link: string | null;
-  read: boolean;
-  createdAt: string;
-}
 
 // Live updates come from the viewer's realtime channel; this slow poll only covers a dropped
 // connection (e.g. the Dev Server restarted), so the count is never stale for long.
@@ -57,6 +48,17 @@ export function NotificationBell({ userId }: { userId: string }) {
     if (res.ok) await refresh();
   }
 
+  async function markAllRead() {
+    const res = await fetch("/api/notifications/read-all", { method: "POST" });
+    if (res.ok) await refresh();
+  }
+
+  // Opening an item is reading it: marked read on the way to its conversation (a failure only leaves it unread).
+  function openItem(n: NotificationItem) {
+    setOpen(false);
+    if (!n.read) void fetch(`/api/notifications/${n.id}/read`, { method: "POST", keepalive: true }).catch(() => {});
+  }
+
   return (
     <Popover opened={open} onChange={setOpen} position="bottom-end" width={340} shadow="md">
       <Popover.Target>
@@ -72,27 +74,45 @@ export function NotificationBell({ userId }: { userId: string }) {
         </Indicator>
       </Popover.Target>
       <Popover.Dropdown>
+        <Group justify="space-between" mb="xs">
+          <Text size="sm" fw={700}>Notifications</Text>
+          <Group gap="xs">
+            {unread > 0 && (
+              <Button size="compact-xs" variant="subtle" onClick={() => void markAllRead()}>
+                Mark all as read
+              </Button>
+            )}
+            <Anchor href="/settings/notifications" size="xs" onClick={() => setOpen(false)}>
+              Email settings
+            </Anchor>
+          </Group>
+        </Group>
         <ScrollArea.Autosize mah={360}>
-          <Stack gap="sm" role="list" aria-label="Notifications list">
+          <Stack gap="md" aria-label="Notifications list">
             {items.length === 0 && <Text size="sm" c="dimmed">Nothing yet.</Text>}
-            {items.map((n) => (
-              <Stack key={n.id} gap={2} role="listitem" opacity={n.read ? 0.6 : 1}>
-                <Group justify="space-between" wrap="nowrap" align="flex-start">
-                  {n.link ? (
-                    <Anchor href={n.link} size="sm" fw={600} onClick={() => setOpen(false)}>
-                      {n.title}
-                    </Anchor>
-                  ) : (
-                    <Text size="sm" fw={600}>{n.title}</Text>
-                  )}
-                  {!n.read && (
-                    // Long titles wrap; the button keeps its full label instead of being squeezed to "Mark a".
-                    <Button size="compact-xs" variant="light" style={{ flexShrink: 0 }} onClick={() => void markRead(n.id)} aria-label={`Mark "${n.title}" as read`}>
-                      Mark as read
-                    </Button>
-                  )}
-                </Group>
-                <Text size="xs" c="dimmed">{n.body}</Text>
+            {groupNotifications(items, new Date()).map((group) => (
+              <Stack key={group.label} gap="sm" role="list" aria-label={group.label}>
+                <Text size="xs" c="dimmed" fw={700} tt="uppercase">{group.label}</Text>
+                {group.items.map((n) => (
+                  <Stack key={n.id} gap={2} role="listitem" opacity={n.read ? 0.6 : 1}>
+                    <Group justify="space-between" wrap="nowrap" align="flex-start">
+                      {n.link ? (
+                        <Anchor href={n.link} size="sm" fw={n.read ? 400 : 600} onClick={() => openItem(n)}>
+                          {n.title}
+                        </Anchor>
+                      ) : (
+                        <Text size="sm" fw={n.read ? 400 : 600}>{n.title}</Text>
+                      )}
+                      {!n.read && (
+                        // Long titles wrap; the button keeps its full label instead of being squeezed to "Mark a".
+                        <Button size="compact-xs" variant="light" style={{ flexShrink: 0 }} onClick={() => void markRead(n.id)} aria-label={`Mark "${n.title}" as read`}>
+                          Mark as read
+                        </Button>
+                      )}
+                    </Group>
+                    <Text size="xs" c="dimmed">{n.body}</Text>
+                  </Stack>
+                ))}
               </Stack>
             ))}
           </Stack>

@@ -49,7 +49,7 @@ export const refreshToken = inngest.createFunction(
         organizationId,
         userId: owner.userId,
         projectId: owner.projectId,
-        type: "ALERT",
+        type: "ACCOUNT_PROBLEM",
         title: "Reconnect Facebook",
         body: "We could not renew your Facebook connection, so campaigns cannot be managed until you reconnect.",
         link: reconnectUrl,
@@ -65,6 +65,7 @@ export const refreshToken = inngest.createFunction(
         to: owner.email,
         idempotencyKey: key,
         organizationId,
+        recipientUserId: owner.userId,
       });
       return { emailId: email.id, status: email.status };
     });

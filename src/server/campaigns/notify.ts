@@ -15,10 +15,13 @@ export async function loadProjectName(deps: Deps, projectId: string): Promise<st
   return p?.name ?? "your project";
 }
 
-/** Creates the in-app notification and returns only what `notification/created` needs (JSON-safe). */
+/**
+ * Creates the in-app notification, linked to the project chat (at `anchor`, e.g. `action-<id>`, the
+ * card's element id, when given), and returns only what `notification/created` needs (JSON-safe).
+ */
 export async function notifyCampaignUser(
   deps: Deps,
-  opts: { record: CampaignRecord; userId: string; type: NotificationType; title: string; body: string; dedupeKey: string },
+  opts: { record: CampaignRecord; userId: string; type: NotificationType; title: string; body: string; dedupeKey: string; anchor?: string },
 ) {
   const { notification, created } = await createNotification(deps.db, {
     organizationId: opts.record.organizationId,
@@ -28,7 +31,7 @@ export async function notifyCampaignUser(
     type: opts.type,
     title: opts.title,
     body: opts.body,
-    link: `/projects/${opts.record.projectId}`,
+    link: `/projects/${opts.record.projectId}${opts.anchor ? `#${opts.anchor}` : ""}`,
     dedupeKey: opts.dedupeKey,
   });
   return { id: notification.id, organizationId: notification.organizationId, userId: notification.userId, type: notification.type, created };
@@ -47,6 +50,7 @@ export async function emailCampaignUser<N extends EmailTemplateName>(
     to: user.email,
     idempotencyKey: opts.idempotencyKey,
     organizationId: opts.record.organizationId,
+    recipientUserId: opts.userId,
   });
   return { sent: row.status === "SENT", emailId: row.id };
 }

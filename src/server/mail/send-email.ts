@@ -4,6 +4,8 @@ import type { EmailTemplateName, EmailTemplateProps } from "@/emails/index";
 import type { Db } from "@/server/db/client";
 import { emailOutbox } from "@/server/db/schema";
 import { MailError, type MailTransport } from "@/server/services/mail/types";
+import { emailAllowed, getEmailPreference } from "@/server/notifications/email-preferences";
+import { issueUnsubscribeToken, unsubscribeSecret, unsubscribeUrls } from "@/server/notifications/unsubscribe-token";
 import { renderEmail } from "./render-email";
 
 export type OutboxEmail = typeof emailOutbox.$inferSelect;
@@ -22,6 +24,11 @@ export interface SendEmailInput<N extends EmailTemplateName> {
   /** Derived from the triggering event (e.g. `campaign-live/<campaignId>`): one email per key, ever. */
   idempotencyKey: string;
   organizationId?: string;
+  /**
+   * The user it is for, when it goes to a person's account (every product email does): their email
+   * preference decides whether it is delivered, and the footer and headers carry their unsubscribe link.
+   */
+  recipientUserId?: string;
 }
 
 async function findByKey(db: Db, idempotencyKey: string): Promise<OutboxEmail | undefined> {
@@ -42,7 +49,10 @@ export async function sendEmail<N extends EmailTemplateName>(
   const existing = await findByKey(deps.db, input.idempotencyKey);
   if (existing) return existing;
 
-  const rendered = await renderEmail(input.template, input.props);
+  const forUser = input.recipientUserId ? await userEmailParts(deps.db, input.recipientUserId) : null;
+  // Every template's props extend UserEmailProps, so the link is always a prop it accepts.
+  const props = forUser ? { ...(input.props as object), unsubscribeUrl: forUser.urls.page } as EmailTemplateProps<N> : input.props;
+  const rendered = await renderEmail(input.template, props);
   const from = deps.mailFrom ?? env().MAIL_FROM;
   const transport = deps.services.mail;
   const base = {
@@ -56,6 +66,11 @@ export async function sendEmail<N extends EmailTemplateName>(
   };
 
   let outcome: Pick<OutboxEmail, "status" | "providerMessageId" | "error" | "sentAt">;
+  if (forUser && !emailAllowed(forUser.level, input.template)) {
+    // Recorded, not skipped: the row under this key makes every retry of the step a no-op too.
+    outcome = { status: "SUPPRESSED", providerMessageId: null, error: `Recipient's email preference is ${forUser.level}`, sentAt: null };
+    return recordOutcome(deps.db, { ...base, ...outcome });
+  }
   try {
     const { providerMessageId } = await transport.deliver({
       ...rendered,
@@ -63,6 +78,7 @@ export async function sendEmail<N extends EmailTemplateName>(
       to: input.to,
       template: input.template,
       idempotencyKey: input.idempotencyKey,
+      headers: forUser ? oneClickHeaders(forUser.urls.oneClick) : undefined,
     });
     outcome = { status: "SENT", providerMessageId, error: null, sentAt: new Date() };
   } catch (err) {
@@ -70,12 +86,26 @@ export async function sendEmail<N extends EmailTemplateName>(
     outcome = { status: "FAILED", providerMessageId: null, error: err.message, sentAt: null };
   }
 
+  return recordOutcome(deps.db, { ...base, ...outcome });
+}
+
+async function recordOutcome(db: Db, values: typeof emailOutbox.$inferInsert): Promise<OutboxEmail> {
   // A concurrent send with the same key may have won the race; its row is the record.
-  await deps.db
-    .insert(emailOutbox)
-    .values({ ...base, ...outcome })
-    .onConflictDoNothing({ target: emailOutbox.idempotencyKey });
-  const row = await findByKey(deps.db, input.idempotencyKey);
-  if (!row) throw new Error(`email_outbox row for ${input.idempotencyKey} vanished after insert`);
+  await db.insert(emailOutbox).values(values).onConflictDoNothing({ target: emailOutbox.idempotencyKey });
+  const row = await findByKey(db, values.idempotencyKey);
+  if (!row) throw new Error(`email_outbox row for ${values.idempotencyKey} vanished after insert`);
   return row;
+}
+
+/** The recipient's preference and their signed unsubscribe links. */
+async function userEmailParts(db: Db, userId: string) {
+  const level = await getEmailPreference(db, userId);
+  const config = env();
+  const token = issueUnsubscribeToken(userId, unsubscribeSecret(config));
+  return { level, urls: unsubscribeUrls({ appUrl: config.APP_URL, token }) };
+}
+
+/** RFC 8058 one-click unsubscribe: mail clients POST `List-Unsubscribe=One-Click` to the URL. */
+function oneClickHeaders(url: string): Record<string, string> {
+  return { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" };
 }

@@ -33,20 +33,35 @@ export async function createNotification(db: Db, input: NewNotification): Promis
   return { notification: existing, created: false };
 }
 
-export async function listUnreadNotifications(
+/** How many the bell lists: the newest, read or not (the unread count covers all of them). */
+export const RECENT_NOTIFICATIONS = 30;
+
+/** The viewer's newest notifications in their organization (read ones too), newest first, and the unread count. */
+export async function listRecentNotifications(
   db: Db,
   opts: { organizationId: string; userId: string; limit?: number },
 ): Promise<{ items: Notification[]; unreadCount: number }> {
-  const where = and(
-    eq(notifications.organizationId, opts.organizationId),
-    eq(notifications.userId, opts.userId),
-    eq(notifications.read, false),
-  );
+  const mine = and(eq(notifications.organizationId, opts.organizationId), eq(notifications.userId, opts.userId));
   const [items, [total]] = await Promise.all([
-    db.select().from(notifications).where(where).orderBy(desc(notifications.createdAt)).limit(opts.limit ?? 20),
-    db.select({ n: count() }).from(notifications).where(where),
+    db
+      .select()
+      .from(notifications)
+      .where(mine)
+      .orderBy(desc(notifications.createdAt), desc(notifications.id))
+      .limit(opts.limit ?? RECENT_NOTIFICATIONS),
+    db.select({ n: count() }).from(notifications).where(and(mine, eq(notifications.read, false))),
   ]);
   return { items, unreadCount: total?.n ?? 0 };
+}
+
+/** Marks every unread notification of the viewer in their organization read; returns how many changed. */
+export async function markAllNotificationsRead(db: Db, opts: { organizationId: string; userId: string }): Promise<number> {
+  const rows = await db
+    .update(notifications)
+    .set({ read: true })
+    .where(and(eq(notifications.organizationId, opts.organizationId), eq(notifications.userId, opts.userId), eq(notifications.read, false)))
+    .returning({ id: notifications.id });
+  return rows.length;
 }
 
 /** Marks one of the viewer's own notifications read; false when it is not theirs (the route answers 404). */

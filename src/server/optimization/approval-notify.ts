@@ -36,6 +36,7 @@ export async function notifyApprovalNeeded(deps: Deps, ref: Ref) {
     title: "The agency suggests a change",
     body: `${actionTitle(action)}. Approve or dismiss it in the campaign conversation.`,
     dedupeKey: `action-approval-needed:${action.id}`,
+    anchor: `action-${action.id}`,
   });
 }
 

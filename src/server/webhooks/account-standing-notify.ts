@@ -25,7 +25,7 @@ export async function loadChangeNotifications(deps: Deps, opts: { standing: Acco
 /** Emails one told person; the key is the notification's, so one email per person and change, ever. */
 export async function emailStandingChange(deps: Deps, opts: { notificationId: string; standing: AccountStanding }) {
   const [row] = await deps.db
-    .select({ dedupeKey: notifications.dedupeKey, projectId: notifications.projectId, organizationId: notifications.organizationId, email: users.email })
+    .select({ dedupeKey: notifications.dedupeKey, projectId: notifications.projectId, organizationId: notifications.organizationId, userId: users.id, email: users.email })
     .from(notifications)
     .innerJoin(users, eq(users.id, notifications.userId))
     .where(eq(notifications.id, opts.notificationId));
@@ -38,6 +38,7 @@ export async function emailStandingChange(deps: Deps, opts: { notificationId: st
     to: row.email,
     idempotencyKey: `email:${row.dedupeKey}`,
     organizationId: row.organizationId,
+    recipientUserId: row.userId,
   });
   return { sent: email.status === "SENT", emailId: email.id };
 }

@@ -94,7 +94,7 @@ describe("facebook token refresh", () => {
     expect(await getActiveConnection(handle.db, member)).toBeNull();
 
     const notes = await handle.db.select().from(notifications).where(eq(notifications.userId, member.userId));
-    expect(notes).toMatchObject([{ type: "ALERT", title: "Reconnect Facebook", link: expect.stringContaining(`/api/auth/facebook?projectId=${member.projectId}`) }]);
+    expect(notes).toMatchObject([{ type: "ACCOUNT_PROBLEM", title: "Reconnect Facebook", link: expect.stringContaining(`/api/auth/facebook?projectId=${member.projectId}`) }]);
     const mails = await handle.db.select().from(emailOutbox).where(eq(emailOutbox.to, member.email));
     expect(mails).toMatchObject([{ template: "token-expiring", status: "SENT" }]);
     // The engine replays the handler per step and the mock is not memoized: compare distinct ids.

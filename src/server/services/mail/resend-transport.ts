@@ -14,7 +14,7 @@ export function createResendTransport(opts: ResendTransportOptions): MailTranspo
     kind: "resend",
     async deliver(email) {
       const { data, error } = await resend.emails.send(
-        { from: email.from, to: [email.to], subject: email.subject, html: email.html, text: email.text },
+        { from: email.from, to: [email.to], subject: email.subject, html: email.html, text: email.text, headers: email.headers },
         { idempotencyKey: email.idempotencyKey },
       );
       if (error) throw toMailError(error);

@@ -7,6 +7,8 @@ export interface OutgoingEmail {
   /** Derived from the triggering event, so a retried or replayed step sends once. */
   idempotencyKey: string;
   organizationId?: string;
+  /** Extra message headers (List-Unsubscribe for emails to a user); the outbox does not keep them. */
+  headers?: Record<string, string>;
 }
 
 export interface MailTransport {
