@@ -42,6 +42,7 @@ const SIGNS_BODY: Record<string, (body: string) => Record<string, string>> = {
 /** Routes whose URL alone names the action: a body is never read, so a bad one is not an error. */
 const IGNORES_BODY: Record<string, string> = {
   "POST notifications/[id]/read": "marks the notification named in the URL; there is nothing in the body",
+  "POST notifications/read-all": "marks all of the viewer's own notifications read; there is nothing in the body",
 };
 
 const routes = readdirSync(API_ROOT, { recursive: true, encoding: "utf8" })
@@ -56,7 +57,7 @@ const paramOf = (segment: string) => /^\[(\.\.\.)?(\w+)\]$/.exec(segment);
 let real: Record<string, string | string[]>;
 const GARBAGE_IDS = ["not-a-uuid", "00000000-0000-0000-0000-000000000000", "../../etc/passwd", "'; drop table projects; --", "\u0000", "%E0%A4%A", "x".repeat(5000)];
 const GARBAGE_PATHS = [["..", "..", "etc", "passwd"], ["a\u0000b"], [""], ["%2e%2e", "secret"], ["x".repeat(5000)]];
-const QUERY_KEYS = ["projectId", "code", "state", "error", "error_description", "exp", "sig", "to", "limit", "adAccountId", "kind", "userId", "channel"];
+const QUERY_KEYS = ["projectId", "code", "state", "error", "error_description", "exp", "sig", "to", "limit", "adAccountId", "kind", "userId", "channel", "token"];
 const GARBAGE_QUERIES = [
   QUERY_KEYS.map((k) => `${k}=${"x".repeat(3000)}`).join("&"),
   QUERY_KEYS.map((k) => `${k}=%00`).join("&"),

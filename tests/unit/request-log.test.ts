@@ -13,6 +13,11 @@ describe("the dev server's request log", () => {
     expect(logged("/api/storage/org/report.png?exp=1790000000&sig=3f2a9c")).toBe(false);
   });
 
+  it("leaves out unsubscribe links (the page and the one-click POST carry a token naming the user)", () => {
+    expect(logged("/unsubscribe?token=eyJ1IjoiYSJ9.c2ln")).toBe(false);
+    expect(logged("/api/notifications/unsubscribe?token=eyJ1IjoiYSJ9.c2ln")).toBe(false);
+  });
+
   it("still logs everything else", () => {
     expect(logged("/api/projects")).toBe(true);
     expect(logged("/projects/0b7c?facebook=pick-account")).toBe(true);

@@ -1,6 +1,7 @@
 import { addDays, daysBetween } from "./account-time";
 import { buildCampaignView, campaignRows, campaignStartDate, isExcludedAd, returnIsMeaningful, sumRows, type CampaignView } from "./campaign-view";
 import { lowClicksWords, lowReturnWords, pacingWords, standoutWords, weekWords } from "./detection-messages";
+import { monthlyBudgetLow } from "./monthly-budget";
 import type { CampaignContext, Detection, SnapshotRow } from "./types";
 
 // Under 1,000 views a click rate or a return is a handful of people: not worth an alert.
@@ -78,7 +79,7 @@ export function detectSignificantChanges(input: {
   const view = buildCampaignView(input);
   if (!view) return [];
   const rows = campaignRows(view);
-  return [lowReturn, lowClicks, earlyPacing, standoutAd, weekCompleted]
+  return [lowReturn, lowClicks, earlyPacing, monthlyBudgetLow, standoutAd, weekCompleted]
     .map((detect) => detect(view, rows))
     .filter((d): d is Detection => d !== null);
 }

@@ -4,6 +4,7 @@ import { optimizationActions, performanceSnapshots } from "@/server/db/schema";
 import { getCampaign, type CampaignRecord } from "@/server/campaigns/records";
 import { loadCampaignMarks } from "@/server/webhooks/holds";
 import { accountTimezone, addDays } from "./account-timezone";
+import { loadMonthToDate } from "./month-to-date";
 import type { CampaignContext, SnapshotRow } from "./types";
 
 export interface CampaignPerformance {
@@ -55,6 +56,7 @@ export async function loadCampaignPerformance(
     totalDailyBudgetCents: totalDailyBudget(snapshots),
     excludedAdIds: [...new Set([...(await excludedAds(db, record, snapshots)), ...marks.reviewBlockedIds, ...marks.heldIds])],
     heldObjectIds: marks.heldIds,
+    monthToDate: await loadMonthToDate(db, { record, date: opts.date }),
   };
   return { record, campaign, snapshots, previous };
 }

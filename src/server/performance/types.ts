@@ -44,9 +44,18 @@ export interface CampaignContext {
   excludedAdIds?: string[];
   /** Campaign, ad sets or ads a person turned off outside Aigency: no rule touches them or anything under them. */
   heldObjectIds?: string[];
+  /** The project's spend this month against the brief's monthly budget; absent when it cannot be known (no brief, no rate). */
+  monthToDate?: MonthToDate;
 }
 
-export type ChangeCondition = "LOW_ROAS" | "LOW_CTR" | "BUDGET_PACING" | "STANDOUT_AD" | "WEEK_COMPLETED";
+/** In the campaign's currency: the brief's monthly budget and the project's campaigns' spend per account day this month. */
+export interface MonthToDate {
+  monthlyBudgetCents: number;
+  /** One entry per account day with a campaign-level row, summed over the project's campaigns. */
+  dailySpend: { date: string; spendCents: number }[];
+}
+
+export type ChangeCondition = "LOW_ROAS" | "LOW_CTR" | "BUDGET_PACING" | "MONTHLY_BUDGET_LOW" | "STANDOUT_AD" | "WEEK_COMPLETED";
 
 /** A significant change worth telling the owner about, in plain words. */
 export interface Detection {

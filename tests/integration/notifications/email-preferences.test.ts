@@ -52,9 +52,9 @@ describe("sendEmail respects the recipient's email preference", () => {
   ];
   it.each(cases)("level %s, a %s email → %s", async (level, kind, expected) => {
     await setEmailPreference(handle.db, { userId: world.owner.userId, level });
-    const email = kind === "important" ? important : routine;
     const key = `pref:${level}:${kind}`;
-    const row = await sendEmail(deps, { ...email, to: world.owner.email, idempotencyKey: key, organizationId: world.organizationId, recipientUserId: world.owner.userId });
+    const common = { to: world.owner.email, idempotencyKey: key, organizationId: world.organizationId, recipientUserId: world.owner.userId };
+    const row = kind === "important" ? await sendEmail(deps, { ...important, ...common }) : await sendEmail(deps, { ...routine, ...common });
     expect(row.status).toBe(expected);
     expect(resendMock.requests).toHaveLength(expected === "SENT" ? 1 : 0);
     const rows = await handle.db.select().from(emailOutbox).where(eq(emailOutbox.idempotencyKey, key));

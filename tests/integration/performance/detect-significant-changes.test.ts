@@ -1,5 +1,5 @@
 import { InngestTestEngine } from "@inngest/test";
-import { and, eq } from "drizzle-orm";
+import { and, eq, gte } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { performanceSnapshotPulled } from "@/inngest/events";
 import { detectSignificantChanges } from "@/inngest/functions/performance/detect-significant-changes";
@@ -9,6 +9,7 @@ import { setDeps } from "@/server/deps";
 import { savePendingConnection, selectAdAccount } from "@/server/facebook/connections";
 import { accountDay, addDays } from "@/server/performance/account-time";
 import { postAlert } from "@/server/performance/alerts";
+import { loadMonthToDate } from "@/server/performance/month-to-date";
 import { createTestDb } from "../../support/db";
 import { embeddedDeps, seedWorld, testCtx } from "../campaigns/support";
 
@@ -136,5 +137,42 @@ describe("detect-significant-changes", () => {
     const r = await runDetection(w);
     expect(r.result).toEqual({ skipped: expect.any(String) });
     expect(await handle.db.select().from(performanceAlerts).where(eq(performanceAlerts.campaignId, w.campaignId))).toEqual([]);
+  });
+
+  it("budget running low: the project's spend this month (every campaign of it) reaching 80% of the brief's $600 is told once per month", async () => {
+    const w = await seedLiveCampaign("Spender");
+    const monthStart = `${w.today.slice(0, 7)}-01`;
+    // This campaign's own rows this month: $500 a day (today too), so with the older version any day of the month is past $480.
+    await handle.db
+      .update(performanceSnapshots)
+      .set({ spendCents: 50_000 })
+      .where(and(eq(performanceSnapshots.campaignId, w.campaignId), eq(performanceSnapshots.objectType, "campaign"), gte(performanceSnapshots.date, monthStart)));
+    // An earlier version of the project (replaced) spent this month too; its ad set row must not count twice.
+    const [older] = await handle.db
+      .insert(campaignRecords)
+      .values({ organizationId: w.organizationId, projectId: w.projectId, version: 0, sourceKey: "test:Spender-v0", claimedByRunId: "seed", status: "PAUSED", ownerUserId: w.owner.userId, adAccountId: AD_ACCOUNT, fbCampaignId: "cmp-Spender-v0" })
+      .returning();
+    const old = { organizationId: w.organizationId, campaignId: older!.id, adAccountId: AD_ACCOUNT, date: monthStart, spendCents: 1_000, impressions: 1, reach: 1, clicks: 0, conversionValueCents: 0 };
+    await handle.db.insert(performanceSnapshots).values([
+      { ...old, objectType: "campaign", objectId: "cmp-Spender-v0", parentObjectId: null },
+      { ...old, objectType: "adset", objectId: "as-Spender-v0", parentObjectId: "cmp-Spender-v0" },
+    ]);
+    const [record] = await handle.db.select().from(campaignRecords).where(eq(campaignRecords.id, w.campaignId));
+    const month = await loadMonthToDate(handle.db, { record: record!, date: w.today });
+    expect(month!.monthlyBudgetCents).toBe(60_000);
+    expect(month!.dailySpend.find((d) => d.date === monthStart)!.spendCents).toBe(51_000);
+
+    const first = await runDetection(w);
+    expect(first.result.posted).toContain("MONTHLY_BUDGET_LOW");
+    const [alert] = await handle.db.select().from(performanceAlerts).where(and(eq(performanceAlerts.campaignId, w.campaignId), eq(performanceAlerts.condition, "MONTHLY_BUDGET_LOW")));
+    expect(alert!.day).toBe(monthStart);
+    const [note] = await handle.db.select().from(notifications).where(eq(notifications.dedupeKey, `performance-alert:${w.campaignId}:MONTHLY_BUDGET_LOW:${monthStart}`));
+    expect(note).toMatchObject({ type: "ALERT", userId: w.owner.userId, link: `/projects/${w.projectId}`, conversationId: w.conversationId });
+    expect(note!.title).toMatch(/This month's budget is (running low|used up)/);
+
+    const again = await runDetection(w);
+    expect(again.result.detected).toContain("MONTHLY_BUDGET_LOW");
+    expect(again.result.posted).not.toContain("MONTHLY_BUDGET_LOW");
+    expect(await handle.db.select().from(notifications).where(eq(notifications.dedupeKey, `performance-alert:${w.campaignId}:MONTHLY_BUDGET_LOW:${monthStart}`))).toHaveLength(1);
   });
 });

@@ -3,9 +3,11 @@ import path from "node:path";
 import { count, getTableName, is } from "drizzle-orm";
 import { PgTable } from "drizzle-orm/pg-core";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { env } from "@/env";
 import { inngest } from "@/inngest/client";
 import * as schema from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
+import { issueUnsubscribeToken, unsubscribeSecret } from "@/server/notifications/unsubscribe-token";
 import { embeddedDeps, seedWorld } from "../campaigns/support";
 import { createTestDb } from "../../support/db";
 
@@ -35,6 +37,8 @@ const BODIES: Record<string, unknown> = {
   "campaigns/[campaignId]/request-changes": { feedback: "Spend $10,000 a day" },
   "auth/[...all]": { name: "Mallory", email: "mallory@example.test", password: "correct horse battery" },
   "dev/simulated-ads/faults": { operation: "createAd", code: 17, message: "x" },
+  "notifications/email-preference": { level: "NONE" },
+  // "notifications/unsubscribe" gets the victim's own valid token in beforeAll.
 };
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
@@ -80,6 +84,7 @@ beforeAll(async () => {
   setDeps(embeddedDeps(handle.db));
   const w = await seedWorld(handle.db, { name: "Victim" });
   cookie = w.owner.cookie;
+  BODIES["notifications/unsubscribe"] = { token: issueUnsubscribeToken(w.owner.userId, unsubscribeSecret(env())), level: "NONE" };
   // The origin is checked before anything else, so ids that name nothing are enough here.
   params = { projectId: w.projectId, campaignId: crypto.randomUUID(), conversationId: crypto.randomUUID(), id: crypto.randomUUID(), all: ["sign-up", "email"] };
   vi.spyOn(inngest, "send").mockRejectedValue(new Error("a cross-site request must not send events"));

@@ -123,3 +123,61 @@ describe("detectSignificantChanges", () => {
     expect(detect(s).find((d) => d.condition === "WEEK_COMPLETED")).toMatchObject({ day: TODAY, details: { week: 1 } });
   });
 });
+
+describe("MONTHLY_BUDGET_LOW: the project's spend this month against the brief's monthly budget ($1,000)", () => {
+  const base = spec([{ id: "ad1", totals: healthy }], { startDate: "2026-10-20" });
+  const days = (from: string, to: string) => {
+    const out: string[] = [];
+    for (let d = from; d <= to; d = addDays(d, 1)) out.push(d);
+    return out;
+  };
+  const withMonth = (dailySpend: { date: string; spendCents: number }[], monthlyBudgetCents = 100_000) => (input: ReturnType<typeof build>) => {
+    input.campaign.monthToDate = { monthlyBudgetCents, dailySpend };
+  };
+  const spread = (total: number, list: string[]) => list.map((date, i) => ({ date, spendCents: i === 0 ? total - Math.floor(total / list.length) * (list.length - 1) : Math.floor(total / list.length) }));
+  const low = (found: Detection[]) => found.find((d) => d.condition === "MONTHLY_BUDGET_LOW");
+  const november = days("2026-11-01", TODAY);
+
+  it.each([
+    { name: "exactly 80% by the 10th: alert", total: 80_000, alert: true },
+    { name: "79.999%: quiet", total: 79_999, alert: false },
+  ])("$name", ({ total, alert }) => {
+    const found = detect(base, undefined, withMonth(spread(total, november)));
+    expect(Boolean(low(found))).toBe(alert);
+    if (alert) {
+      expect(low(found)).toMatchObject({ day: "2026-11-01", title: "This month's budget is running low" });
+      // $80 a day so far: the $200 left lasts until the 13th.
+      expect(low(found)!.message).toContain("$800 of the $1,000 you set for the month (80%)");
+      expect(low(found)!.message).toContain("around November 13");
+    }
+  });
+
+  it("names the first of the month as its day, so a later day of the same month is the same alert (posted once)", () => {
+    const tenth = low(detect(base, undefined, withMonth(spread(90_000, november))));
+    const later = build({ ...base, today: "2026-11-12" }, { now: new Date("2026-11-12T15:00:00Z") });
+    later.campaign.monthToDate = { monthlyBudgetCents: 100_000, dailySpend: spread(95_000, days("2026-11-01", "2026-11-12")) };
+    const twelfth = low(detectSignificantChanges({ campaign: later.campaign, snapshots: later.snapshots, previous: later.previous, now: later.now }));
+    expect(tenth?.day).toBe("2026-11-01");
+    expect(twelfth?.day).toBe("2026-11-01");
+  });
+
+  it("says used up at 100%, and ignores last month's days", () => {
+    const found = low(detect(base, undefined, withMonth([{ date: "2026-10-31", spendCents: 500_000 }, ...spread(100_000, november)])));
+    expect(found).toMatchObject({ title: "This month's budget is used up", details: expect.objectContaining({ spendCents: 100_000, runsOutOn: null }) });
+  });
+
+  it("data sufficiency: a missing day, no budget, no monthToDate or a past month say nothing", () => {
+    const gap = spread(95_000, november).filter((d) => d.date !== "2026-11-04");
+    expect(low(detect(base, undefined, withMonth(gap)))).toBeUndefined();
+    expect(low(detect(base, undefined, withMonth(spread(95_000, november), 0)))).toBeUndefined();
+    expect(low(detect(base))).toBeUndefined();
+    // The numbers are November's, but the account's clock says December: old news.
+    expect(low(detect(base, new Date("2026-12-01T15:00:00Z"), withMonth(spread(95_000, november))))).toBeUndefined();
+  });
+
+  it("a campaign that started mid-month needs its days only from its first day of spend", () => {
+    const lateStart = spec([{ id: "ad1", totals: healthy }], { startDate: "2026-11-05" });
+    expect(low(detect(lateStart, undefined, withMonth(spread(85_000, days("2026-11-05", TODAY)))))).toBeDefined();
+    expect(low(detect(lateStart, undefined, withMonth(spread(85_000, days("2026-11-06", TODAY)))))).toBeUndefined();
+  });
+});

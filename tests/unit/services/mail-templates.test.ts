@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseEnv } from "@/env";
 import type { Db } from "@/server/db/client";
+import type { EmailTemplateName } from "@/emails/index";
 import { renderEmail } from "@/server/mail/render-email";
 import { createMailTransport, describeMail } from "@/server/services/mail";
 import { toMailError } from "@/server/services/mail/resend-errors";
@@ -52,6 +53,32 @@ describe("email templates", () => {
     expect(cases[2]!.html).toContain("Token expired");
     expect(cases[3]!.text).toContain("Mar 1, 2026");
     expect(cases[4]!.html).toContain('href="http://a/reconnect"');
+  });
+});
+
+describe("the unsubscribe footer", () => {
+  it("every template shows the link it is given, and none without one", async () => {
+    const url = "http://a/unsubscribe?token=t.s";
+    const renders = {
+      "approval-needed": (u?: string) => renderEmail("approval-needed", { projectName: "S", campaignName: "C", dailyBudgetCents: 1, currency: "USD", approveUrl: "http://a", unsubscribeUrl: u }),
+      "action-approval-needed": (u?: string) =>
+        renderEmail("action-approval-needed", { projectName: "S", title: "T", reason: "R", approveUrl: "http://a", expiresAt: "2026-03-01T12:00:00Z", unsubscribeUrl: u }),
+      "ad-account-status": (u?: string) => renderEmail("ad-account-status", { title: "T", happened: "H", means: "M", todo: "D", resumed: false, projectUrl: "http://a", unsubscribeUrl: u }),
+      "weekly-report": (u?: string) =>
+        renderEmail("weekly-report", { projectName: "S", week: 1, weekLabel: "W", summary: "S", metrics: [], note: "N", reportUrl: "http://a", pdfUrl: "http://a/pdf", unsubscribeUrl: u }),
+      "campaign-live": (u?: string) => renderEmail("campaign-live", { projectName: "S", campaignName: "C", campaignUrl: "http://a", unsubscribeUrl: u }),
+      "deploy-failed": (u?: string) => renderEmail("deploy-failed", { projectName: "S", campaignName: "C", failedStep: "x", errorMessage: "y", campaignUrl: "http://a", unsubscribeUrl: u }),
+      "plan-reminder": (u?: string) => renderEmail("plan-reminder", { projectName: "S", campaignName: "C", approveUrl: "http://a", expiresAt: "2026-03-01T12:00:00Z", unsubscribeUrl: u }),
+      "token-expiring": (u?: string) => renderEmail("token-expiring", { reconnectUrl: "http://a", unsubscribeUrl: u }),
+    };
+    // Typed by name, so a template added to the registry without a case here fails to compile.
+    const cases: Record<EmailTemplateName, (u?: string) => Promise<{ html: string; text: string }>> = renders;
+    for (const [name, render] of Object.entries(cases)) {
+      const withLink = await render(url);
+      expect(withLink.html, name).toContain(`href="${url}"`);
+      expect(withLink.text, name).toContain("Unsubscribe / email settings");
+      expect((await render(undefined)).html, name).not.toContain("Unsubscribe");
+    }
   });
 });
 
