@@ -32,6 +32,7 @@ export default async function MailboxPage() {
               <time dateTime={email.createdAt.toISOString()}>{email.createdAt.toLocaleString("en-US")}</time> ·{" "}
               {email.template}
               {email.status === "FAILED" ? ` · failed: ${email.error}` : ""}
+              {email.status === "SUPPRESSED" ? " · not sent: the recipient's email settings leave it out" : ""}
             </Text>
             {/* No sandbox permissions: the email's HTML can neither run script nor navigate the app. */}
             <iframe title={email.subject} srcDoc={email.html} sandbox="" style={frame} />
