@@ -3,6 +3,7 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from "react";
 
 /**
+ * Render one `ComposerBridgeProvider` around both the chat panel and the panels that use the hook.
  * Lets panels outside the chat (the workspace's Tools tab) put a prompt in the composer and see
  * which agent tools are running, without owning the chat's state. The chat panel registers its
  * draft setter and reports running tools; everything else only reads.
@@ -15,6 +16,8 @@ export interface ComposerBridge {
 }
 
 interface BridgeState extends ComposerBridge {
+  /** False outside a provider: the chat then keeps its draft to itself. */
+  provided: boolean;
   /** The composer's current draft; the chat panel's composer is controlled by it. */
   draft: string;
   setRunningTools(names: string[]): void;
@@ -22,6 +25,7 @@ interface BridgeState extends ComposerBridge {
 
 const noop = () => {};
 const BridgeContext = createContext<BridgeState>({
+  provided: false,
   draft: "",
   setDraft: noop,
   runningTools: [],
@@ -31,7 +35,7 @@ const BridgeContext = createContext<BridgeState>({
 export function ComposerBridgeProvider(props: { children: ReactNode }) {
   const [draft, setDraft] = useState("");
   const [runningTools, setRunningTools] = useState<string[]>([]);
-  const value = useMemo(() => ({ draft, setDraft, runningTools, setRunningTools }), [draft, runningTools]);
+  const value = useMemo(() => ({ provided: true, draft, setDraft, runningTools, setRunningTools }), [draft, runningTools]);
   return <BridgeContext.Provider value={value}>{props.children}</BridgeContext.Provider>;
 }
 
