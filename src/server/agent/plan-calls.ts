@@ -1,5 +1,6 @@
 import type { ToolCall } from "@/server/services/llm";
 import { AGENT_TOOL_NAMES, type AgentToolName } from "./catalogue";
+import { TOOL_INPUTS } from "./tool-inputs";
 import type { AgentTool } from "./tools/types";
 
 /** At most this many tools run for one message; further calls are answered "not run". */
@@ -27,11 +28,12 @@ export function planToolCalls(calls: ToolCall[], tools: Partial<Record<AgentTool
     }
     if (!isToolName(call.name)) return { index, call, run: false, reason: `There is no tool called "${call.name}". Nothing was done.` };
     const tool = tools[call.name];
-    if (!tool) return { index, call, run: false, reason: "I can't do that yet from the chat. Nothing was done." };
-    const parsed = tool.input.safeParse(call.input ?? {});
+    // The shared schema first: a malformed call is refused for what is wrong with it, implemented or not.
+    const parsed = (tool?.input ?? TOOL_INPUTS[call.name]).safeParse(call.input ?? {});
     if (!parsed.success) {
       return { index, call, run: false, reason: `The request did not fit (${describeIssues(parsed.error.issues)}). Nothing was done.` };
     }
+    if (!tool) return { index, call, run: false, reason: "I can't do that yet from the chat. Nothing was done." };
     return { index, call, name: call.name, run: true, input: parsed.data };
   });
 }
