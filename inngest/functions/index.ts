@@ -1,4 +1,5 @@
 import type { InngestFunction } from "inngest";
+import { replyAsAgent } from "./agent/reply-as-agent";
 import { awaitPlanApproval } from "./campaign/await-plan-approval";
 import { cleanupCampaign } from "./campaign/cleanup-campaign";
 import { deployCampaign } from "./campaign/deploy-campaign";
@@ -39,6 +40,7 @@ export const functions: InngestFunction.Any[] = [
   cleanupCampaign,
   resumeDeployAfterReconnect,
   replyToMessage,
+  replyAsAgent,
   refreshTokens,
   refreshToken,
   reencryptTokens,

@@ -9,6 +9,8 @@ export type AnthropicReply =
   | { kind: "text"; text: string; thinking?: string; stopReason?: string; usage?: Usage; model?: string }
   | { kind: "json"; value: unknown; thinking?: string; usage?: Usage; model?: string }
   | { kind: "stream"; chunks: string[]; usage?: Usage; model?: string }
+  // A turn that asks for tools: tool_use blocks (input exactly as given, malformed or not), stop_reason tool_use.
+  | { kind: "tools"; text?: string; calls: { id: string; name: string; input: unknown }[]; usage?: Usage; model?: string }
   | { kind: "error"; status: number; type: string; message?: string; headers?: Record<string, string> }
   | { kind: "raw"; status: number; body: string; contentType?: string };
 
@@ -79,6 +81,11 @@ function respond(reply: AnthropicReply | undefined) {
       return HttpResponse.json(buildMessage(reply));
     case "json":
       return HttpResponse.json(buildMessage({ ...reply, text: JSON.stringify(reply.value) }));
+    case "tools": {
+      const message = buildMessage({ text: reply.text ?? "", stopReason: "tool_use", usage: reply.usage, model: reply.model });
+      const blocks = reply.calls.map((c) => ({ type: "tool_use", id: c.id, name: c.name, input: c.input }));
+      return HttpResponse.json({ ...message, content: [...(reply.text ? message.content : []), ...blocks] });
+    }
     case "stream":
       return new HttpResponse(buildSse(reply), { headers: { "content-type": "text/event-stream" } });
     case "error":

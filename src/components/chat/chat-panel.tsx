@@ -4,6 +4,7 @@ import { Alert, Stack, Text } from "@mantine/core";
 import { useRouter } from "next/navigation";
 import { Fragment, useCallback, useEffect, useMemo, useState } from "react";
 import { Composer } from "./composer";
+import { useComposerDraft } from "./composer-bridge";
 import type { ThreadData } from "./load-thread";
 import { MessageItem } from "./message-item";
 import { DeploymentProgress } from "./messages/deployment-progress";
@@ -24,8 +25,13 @@ export function ChatPanel(props: { thread: ThreadData; facebookError?: string | 
   const router = useRouter();
   const refresh = useCallback(() => router.refresh(), [router]);
   const [sendError, setSendError] = useState<string | null>(null);
-  const [conversationId, setConversationId] = useState<string | null>(thread.activeOnboardingId);
-  const subscribedTo = thread.activeOnboardingId ?? conversationId;
+  const [conversationId, setConversationId] = useState<string | null>(thread.activeOnboardingId ?? thread.campaignConversationId);
+  // Onboarding until the brief is confirmed, then the agent in the campaign conversation.
+  const onboarding = thread.canChat;
+  const subscribedTo = (onboarding ? thread.activeOnboardingId : thread.campaignConversationId) ?? conversationId;
+  const bridge = useComposerDraft();
+  const [ownDraft, setOwnDraft] = useState("");
+  const draft = bridge.provided ? { value: bridge.draft, set: bridge.setDraft } : { value: ownDraft, set: setOwnDraft };
 
   useEffect(() => {
     const timer = setInterval(() => {
@@ -34,7 +40,10 @@ export function ChatPanel(props: { thread: ThreadData; facebookError?: string | 
     return () => clearInterval(timer);
   }, [refresh]);
 
-  const { streaming } = useReplyStream({ conversationId: thread.canChat ? subscribedTo : null, onStored: refresh });
+  const { streaming, runningTools } = useReplyStream({ conversationId: subscribedTo, onStored: refresh });
+  const runningNames = runningTools.map((t) => t.tool).join(",");
+  const { setRunningTools } = bridge;
+  useEffect(() => setRunningTools(runningNames ? runningNames.split(",") : []), [runningNames, setRunningTools]);
   const decisions = useMemo(() => collectDecisions(thread.messages), [thread.messages]);
   const anchors = useMemo(() => deploymentAnchors(thread.messages), [thread.messages]);
   const storedIds = new Set(thread.messages.map((m) => m.id));
@@ -42,14 +51,19 @@ export function ChatPanel(props: { thread: ThreadData; facebookError?: string | 
 
   async function send(content: string): Promise<boolean> {
     setSendError(null);
-    const res = await callJson<{ conversationId?: string }>(`/api/projects/${thread.projectId}/conversation`, {
-      body: { content },
-    });
+    // After onboarding the campaign conversation takes the message; before it exists, the project
+    // route creates it (it answers onboarding until the brief is confirmed).
+    const url =
+      !onboarding && thread.campaignConversationId
+        ? `/api/conversations/${thread.campaignConversationId}/messages`
+        : `/api/projects/${thread.projectId}/conversation`;
+    const res = await callJson<{ conversationId?: string; warning?: string }>(url, { body: { content } });
     if (!res.ok) {
       setSendError(res.error);
       return false;
     }
     if (res.data.conversationId) setConversationId(res.data.conversationId);
+    if (res.data.warning) setSendError(res.data.warning);
     refresh();
     return true;
   }
@@ -78,6 +92,11 @@ export function ChatPanel(props: { thread: ThreadData; facebookError?: string | 
             </Fragment>
           );
         })}
+        {runningTools.map((t) => (
+          <Text key={t.toolCallId} size="sm" c="dimmed" role="status">
+            ⏳ {t.label}
+          </Text>
+        ))}
         {inFlight.map(([id, text]) => (
           <TextMessage key={id} role="ASSISTANT" content={text} streaming />
         ))}
@@ -92,13 +111,17 @@ export function ChatPanel(props: { thread: ThreadData; facebookError?: string | 
           {sendError}
         </Alert>
       )}
-      {thread.canChat ? (
-        <Composer maxLength={MESSAGE_MAX_CHARS} onSend={send} />
-      ) : (
+      {!onboarding && (
         <Text size="xs" c="dimmed">
-          Your brief is confirmed. Plans and updates for this project appear here.
+          Your brief is confirmed. Plans and updates appear here; ask the agency anything about your ads.
         </Text>
       )}
+      <Composer
+        maxLength={MESSAGE_MAX_CHARS}
+        onSend={send}
+        draft={draft}
+        placeholder={onboarding ? undefined : "Ask about your ads, or tell the agency what to change…"}
+      />
     </Stack>
   );
 }

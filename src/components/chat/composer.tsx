@@ -7,8 +7,17 @@ import { useState, type FormEvent, type KeyboardEvent } from "react";
  * The message box. The server enforces the real cap (and answers 413/400 naming it); the counter
  * here only tells the user before they hit it, so a long paste is never silently cut.
  */
-export function Composer(props: { maxLength: number; disabled?: boolean; onSend: (text: string) => Promise<boolean> }) {
-  const [text, setText] = useState("");
+export function Composer(props: {
+  maxLength: number;
+  disabled?: boolean;
+  placeholder?: string;
+  /** Controlled draft (the composer bridge lets other panels fill it); uncontrolled when absent. */
+  draft?: { value: string; set: (text: string) => void };
+  onSend: (text: string) => Promise<boolean>;
+}) {
+  const [ownText, setOwnText] = useState("");
+  const text = props.draft ? props.draft.value : ownText;
+  const setText = props.draft ? props.draft.set : setOwnText;
   const [sending, setSending] = useState(false);
   const tooLong = text.length > props.maxLength;
   const canSend = !props.disabled && !sending && text.trim().length > 0 && !tooLong;
@@ -35,7 +44,7 @@ export function Composer(props: { maxLength: number; disabled?: boolean; onSend:
       <Group align="flex-end" gap="xs" wrap="nowrap">
         <Textarea
           aria-label="Message"
-          placeholder="Type your answer…"
+          placeholder={props.placeholder ?? "Type your answer…"}
           autosize
           minRows={1}
           maxRows={6}

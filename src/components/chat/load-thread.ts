@@ -15,6 +15,8 @@ export interface ThreadData {
   activeOnboardingId: string | null;
   /** No brief yet: the user may start or continue onboarding. */
   canChat: boolean;
+  /** The open campaign conversation: after onboarding the composer writes to the agent there. */
+  campaignConversationId: string | null;
   messages: (ChatMessage & { conversationId: string })[];
   /** The project's current brief (its highest version), once onboarding confirmed one. */
   brief: { version: number; fields: BriefFields } | null;
@@ -79,6 +81,7 @@ export async function loadThread(db: Db, opts: { organizationId: string; userId:
     projectId: opts.projectId,
     activeOnboardingId: active?.id ?? null,
     canChat: briefs.length === 0,
+    campaignConversationId: convs.find((c) => c.type === "CAMPAIGN" && c.status !== "ARCHIVED")?.id ?? null,
     messages: rows.map((m) => ({
       id: m.id,
       conversationId: m.conversationId,

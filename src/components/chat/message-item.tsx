@@ -8,6 +8,7 @@ import { parseReportCard } from "@/components/reports/report-card-data";
 import type { BriefFields } from "@/server/onboarding/brief-schema";
 import type { ThreadData } from "./load-thread";
 import { AgentActionMessage } from "./messages/agent-action-message";
+import { AgentReplyMessage, parseAgentTools } from "./messages/agent-reply-message";
 import { ApprovalRequestCard } from "./messages/approval-request-card";
 import { ApprovalResponseMessage } from "./messages/approval-response-message";
 import { BriefConfirmationCard } from "./messages/brief-confirmation-card";
@@ -45,6 +46,7 @@ export function MessageItem(props: {
     default: {
       const report = kind === "weekly-report" ? parseReportCard(m.metadata) : null;
       if (report) return <WeeklyReportCard card={report} />;
+      if (kind === "agent-reply") return <AgentReplyMessage role={m.role} content={m.content} tools={parseAgentTools(m.metadata)} />;
       if (kind === "plan-generation-failed" && typeof m.metadata?.campaignId === "string") {
         return <PlanFailedMessage content={m.content} campaignId={m.metadata.campaignId} onRetried={props.onChanged} />;
       }

@@ -4,15 +4,40 @@ import { useRealtime } from "inngest/react";
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { fetchRealtimeToken } from "./realtime-token";
 
+interface ToolData {
+  messageId: string;
+  toolCallId: string;
+  tool: string;
+  status: "running" | "done" | "failed";
+  label: string;
+}
+
+export interface RunningTool {
+  toolCallId: string;
+  tool: string;
+  label: string;
+}
+
 interface DeltaData {
   messageId: string;
   seq: number;
   delta: string;
 }
 
+/** Tools whose latest report is "running" (a retried step reports running again, then done). */
+export function runningToolsOf(events: { topic?: string; data: unknown }[]): RunningTool[] {
+  const latest = new Map<string, ToolData>();
+  for (const e of events) {
+    if (e.topic !== "tool") continue;
+    const d = e.data as ToolData;
+    latest.set(`${d.messageId}:${d.toolCallId}`, d);
+  }
+  return [...latest.values()].filter((d) => d.status === "running").map(({ toolCallId, tool, label }) => ({ toolCallId, tool, label }));
+}
+
 /**
  * Subscribes to one conversation's realtime channel. Returns the assistant reply being generated
- * (text so far, per message id) and calls `onStored` whenever the function says a message was
+ * (text so far, per message id), the agent tools running now, and calls `onStored` whenever the function says a message was
  * saved, so the thread reloads from the database, the source of truth.
  */
 export function useReplyStream(opts: { conversationId: string | null; onStored: () => void }) {
@@ -23,7 +48,7 @@ export function useReplyStream(opts: { conversationId: string | null; onStored: 
   );
   const { messages, connectionStatus } = useRealtime({
     channel: conversationId ? `conversation:${conversationId}` : undefined,
-    topics: ["delta", "message"],
+    topics: ["delta", "message", "tool"],
     token,
     enabled: Boolean(conversationId),
     historyLimit: 2000,
@@ -51,5 +76,7 @@ export function useReplyStream(opts: { conversationId: string | null; onStored: 
     }
   }, [storedCount, onStored]);
 
-  return { streaming, connectionStatus };
+  const runningTools = useMemo(() => runningToolsOf(messages.all), [messages.all]);
+
+  return { streaming, runningTools, connectionStatus };
 }

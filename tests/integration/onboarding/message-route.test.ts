@@ -87,10 +87,21 @@ describe("POST /api/projects/[projectId]/conversation", () => {
     expect(bosConversations).toEqual([]);
   });
 
-  it("answers 409 once the project has a brief and no onboarding is open", async () => {
+  it("once the project has a brief, writes to its campaign conversation (created once) and asks the agent", async () => {
     await saveBriefVersion(handle.db, { organizationId: bo.organizationId, projectId: bo.projectId, fields: SAMPLE_BRIEF, confirmedBy: bo.userId });
-    const res = await send(bo, { content: "hello again" });
-    expect(res.status).toBe(409);
-    expect(((await res.json()) as { error: string }).error).toMatch(/edit the brief/);
+    const sent = captureSends();
+    const first = await send(bo, { content: "hello again" });
+    expect(first.status).toBe(202);
+    const a = (await first.json()) as { conversationId: string; messageId: string; agent: boolean };
+    const second = await send(bo, { content: "and again" });
+    const b = (await second.json()) as { conversationId: string; messageId: string };
+    expect(a.agent).toBe(true);
+    expect(b.conversationId).toBe(a.conversationId);
+    const [conversation] = await handle.db.select().from(conversations).where(eq(conversations.id, a.conversationId));
+    expect(conversation).toMatchObject({ type: "CAMPAIGN", projectId: bo.projectId, organizationId: bo.organizationId });
+    expect(sent.map((e) => [e.name, e.id])).toEqual([
+      ["agent/message.sent", `agent-message-${a.messageId}`],
+      ["agent/message.sent", `agent-message-${b.messageId}`],
+    ]);
   });
 });

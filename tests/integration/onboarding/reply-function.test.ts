@@ -154,6 +154,8 @@ describe("onboarding/reply-to-message with the offline model", () => {
         systems.push(req.system);
         throw new LlmOutputError("Model output is not valid JSON at position 12", '{"goal": "SAL');
       },
+      chooseTools: () => Promise.reject(new Error("not used")),
+      streamToolAnswer: () => Promise.reject(new Error("not used")),
     };
     setDeps({ ...deps, services: { ...deps.services, llm: brokenLlm } });
     const member = await seedMember(handle.db, "Eve");

@@ -37,6 +37,8 @@ function modelSlowOn(slowMessage: string) {
   const llm: LlmService = {
     kind: base.kind,
     generateObject: (req) => base.generateObject(req),
+    chooseTools: (req) => base.chooseTools(req),
+    streamToolAnswer: (req) => base.streamToolAnswer(req),
     streamText: async (req) => {
       // Consecutive user messages reach the model as one turn: match the one that ends with ours.
       if (req.messages.at(-1)?.content.endsWith(slowMessage)) {

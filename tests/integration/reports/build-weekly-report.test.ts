@@ -107,6 +107,8 @@ describe("build-weekly-report", () => {
         return { object: { summary: "You spent $999 and got 12 leads." } as never, usage: { model: "m", inputTokens: 1, outputTokens: 1, costMicroUsd: 0 } };
       },
       streamText: () => Promise.reject(new Error("not used")),
+      chooseTools: () => Promise.reject(new Error("not used")),
+      streamToolAnswer: () => Promise.reject(new Error("not used")),
     };
     setDeps(embeddedDeps(handle.db, { llm }));
     try {

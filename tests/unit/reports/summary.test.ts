@@ -20,6 +20,8 @@ function scriptedLlm(replies: unknown[]) {
       return { object: object as never, usage: { model: "m", inputTokens: 0, outputTokens: 0, costMicroUsd: 0 } };
     },
     streamText: () => Promise.reject(new Error("not used")),
+    chooseTools: () => Promise.reject(new Error("not used")),
+    streamToolAnswer: () => Promise.reject(new Error("not used")),
   };
   return { llm, calls };
 }

@@ -15,6 +15,8 @@ export interface ToolContext {
   /** Position of this call among the message's tool calls, for deterministic keys. */
   callIndex: number;
   now: Date;
+  /** The engine's run, for the usage ledger; the message id stands in when absent. */
+  runId?: string;
 }
 
 /** An event to send after the tool's writes committed; ids are deterministic so a retried step sends once. */

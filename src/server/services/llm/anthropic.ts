@@ -5,7 +5,16 @@ import type { Db } from "@/server/db/client";
 import { parseStructuredOutput } from "./parse-output";
 import { computeCostMicroUsd } from "./pricing";
 import { recordUsage } from "./record-usage";
-import type { ChatTurn, LlmService, ModelRole, TokenUsage, UsageContext } from "./types";
+import type {
+  ChatTurn,
+  LlmService,
+  ModelRole,
+  StreamTextRequest,
+  TokenUsage,
+  ToolAnswerRequest,
+  ToolDefinition,
+  UsageContext,
+} from "./types";
 
 export interface AnthropicLlmOptions {
   db: Db;
@@ -28,7 +37,10 @@ function toOutputFormat(schema: z.ZodType): OutputFormat {
     const { type, schema: json } = zodOutputFormat(schema);
     return { type, schema: json };
   } catch {
-    return { type: "json_schema", schema: z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) };
+    return {
+      type: "json_schema",
+      schema: z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }),
+    };
   }
 }
 
@@ -57,6 +69,38 @@ function collectText(content: Anthropic.ContentBlock[]): string {
     .filter((b): b is Anthropic.TextBlock => b.type === "text")
     .map((b) => b.text)
     .join("");
+}
+
+function toTools(tools: ToolDefinition[]): Anthropic.Tool[] {
+  return tools.map((t) => ({
+    name: t.name,
+    description: t.description,
+    input_schema: {
+      ...t.inputSchema,
+      type: "object",
+    } as Anthropic.Tool.InputSchema,
+  }));
+}
+
+/** The conversation, then the model's tool turn replayed, then one user turn carrying every result. */
+function toolAnswerMessages(req: ToolAnswerRequest): Anthropic.MessageParam[] {
+  const asked: Anthropic.ContentBlockParam[] = [
+    ...(req.toolTurn.text ? [{ type: "text" as const, text: req.toolTurn.text }] : []),
+    ...req.toolTurn.calls.map((c) => ({
+      type: "tool_use" as const,
+      id: c.id,
+      name: c.name,
+      // The API only takes an object here; a malformed input is replayed empty (its error says why).
+      input: c.input && typeof c.input === "object" && !Array.isArray(c.input) ? c.input : {},
+    })),
+  ];
+  const results: Anthropic.ToolResultBlockParam[] = req.results.map((r) => ({
+    type: "tool_result",
+    tool_use_id: r.callId,
+    content: r.content,
+    is_error: r.isError,
+  }));
+  return [...toMessages(req.messages), { role: "assistant", content: asked }, { role: "user", content: results }];
 }
 
 export function createAnthropicLlm(opts: AnthropicLlmOptions): LlmService {
@@ -88,28 +132,58 @@ export function createAnthropicLlm(opts: AnthropicLlmOptions): LlmService {
       // Tokens were spent even when the output turns out unusable, so bill before validating.
       await bill(req.usage, usage);
       const raw = collectText(message.content);
-      const object = parseStructuredOutput(raw, req.schema, { truncated: message.stop_reason === "max_tokens" });
+      const object = parseStructuredOutput(raw, req.schema, {
+        truncated: message.stop_reason === "max_tokens",
+      });
       return { object, usage };
     },
 
-    async streamText(req) {
+    async chooseTools(req) {
       const model = modelFor(req.model);
-      const stream = client.messages.stream({
+      const message = await client.messages.create({
         model,
         max_tokens: req.maxTokens ?? DEFAULT_MAX_TOKENS,
         system: req.system,
         messages: toMessages(req.messages),
+        tools: toTools(req.tools),
       });
-      // Iterating (rather than .on("text")) lets an async onDelta apply back-pressure.
-      for await (const event of stream) {
-        if (event.type === "content_block_delta" && event.delta.type === "text_delta") {
-          await req.onDelta?.(event.delta.text);
-        }
-      }
-      const final = await stream.finalMessage();
-      const usage = toTokenUsage(final.model || model, final.usage);
+      const usage = toTokenUsage(message.model || model, message.usage);
       await bill(req.usage, usage);
-      return { text: collectText(final.content), usage };
+      const calls = message.content
+        .filter((b): b is Anthropic.ToolUseBlock => b.type === "tool_use")
+        .map((b) => ({ id: b.id, name: b.name, input: b.input as unknown }));
+      return { text: collectText(message.content), calls, usage };
+    },
+
+    streamToolAnswer(req) {
+      const messages = req.toolTurn.calls.length ? toolAnswerMessages(req) : toMessages(req.messages);
+      return streamMessages(req, messages, req.toolTurn.calls.length ? toTools(req.tools) : undefined);
+    },
+
+    streamText(req) {
+      return streamMessages(req, toMessages(req.messages));
     },
   };
+
+  async function streamMessages(req: StreamTextRequest, messages: Anthropic.MessageParam[], tools?: Anthropic.Tool[]) {
+    const model = modelFor(req.model);
+    const stream = client.messages.stream({
+      model,
+      max_tokens: req.maxTokens ?? DEFAULT_MAX_TOKENS,
+      system: req.system,
+      messages,
+      // The API wants the tools defined whenever the history holds tool_use blocks.
+      ...(tools ? { tools } : {}),
+    });
+    // Iterating (rather than .on("text")) lets an async onDelta apply back-pressure.
+    for await (const event of stream) {
+      if (event.type === "content_block_delta" && event.delta.type === "text_delta") {
+        await req.onDelta?.(event.delta.text);
+      }
+    }
+    const final = await stream.finalMessage();
+    const usage = toTokenUsage(final.model || model, final.usage);
+    await bill(req.usage, usage);
+    return { text: collectText(final.content), usage };
+  }
 }

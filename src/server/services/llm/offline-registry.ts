@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { ChatTurn } from "./types";
+import type { ChatTurn, ToolCall, ToolDefinition, ToolOutcome } from "./types";
 
 /** Marks every piece of offline output so demo text is never mistaken for a real model's. */
 export const OFFLINE_LABEL = "[offline demo model]";
@@ -16,6 +16,11 @@ export interface OfflineGeneratorInput {
   /** Deterministic choice from a list, driven by `random`. */
   pick: <T>(items: readonly T[]) => T;
   lastUserMessage: string;
+  /** chooseTools and streamToolAnswer: the tools offered. */
+  tools?: ToolDefinition[];
+  /** streamToolAnswer: the calls made and what they came back with. */
+  toolCalls?: ToolCall[];
+  toolResults?: ToolOutcome[];
 }
 
 /** Returns the object for generateObject or the reply text for streamText. */

@@ -9,7 +9,16 @@ import {
   type OfflineGeneratorInput,
 } from "./offline-registry";
 import { recordUsage } from "./record-usage";
-import { LlmOutputError, type ChatTurn, type LlmService, type TokenUsage } from "./types";
+import {
+  LlmOutputError,
+  type ChatTurn,
+  type LlmService,
+  type TokenUsage,
+  type ToolCall,
+  type ToolDefinition,
+  type ToolOutcome,
+  type UsageContext,
+} from "./types";
 
 export class OfflineGeneratorMissingError extends Error {
   constructor(readonly purpose: string) {
@@ -35,8 +44,20 @@ function seededRandom(seed: number): () => number {
   };
 }
 
-function buildInput(req: { purpose: string; system: string; messages: ChatTurn[]; schema?: z.ZodType }) {
-  const digest = createHash("sha256").update(JSON.stringify([req.purpose, req.system, req.messages])).digest();
+interface BuildInput {
+  purpose: string;
+  system: string;
+  messages: ChatTurn[];
+  schema?: z.ZodType;
+  tools?: ToolDefinition[];
+  toolCalls?: ToolCall[];
+  toolResults?: ToolOutcome[];
+}
+
+function buildInput(req: BuildInput) {
+  const digest = createHash("sha256")
+    .update(JSON.stringify([req.purpose, req.system, req.messages]))
+    .digest();
   const random = seededRandom(digest.readUInt32LE(0));
   const input: OfflineGeneratorInput = {
     ...req,
@@ -51,7 +72,12 @@ function buildInput(req: { purpose: string; system: string; messages: ChatTurn[]
 const estimateTokens = (text: string) => Math.ceil(text.length / 4);
 
 function offlineUsage(prompt: string, output: string): TokenUsage {
-  return { model: OFFLINE_MODEL_ID, inputTokens: estimateTokens(prompt), outputTokens: estimateTokens(output), costMicroUsd: 0 };
+  return {
+    model: OFFLINE_MODEL_ID,
+    inputTokens: estimateTokens(prompt),
+    outputTokens: estimateTokens(output),
+    costMicroUsd: 0,
+  };
 }
 
 /** Sets `simulated: true` when the schema's top-level object has such a field, so the UI can say so. */
@@ -69,6 +95,28 @@ export function createOfflineLlm(opts: { db: Db }): LlmService {
     return generator;
   }
 
+  /** Word by word, keeping the whitespace, so the UI's streaming path is exercised offline too. */
+  async function streamLabelled(
+    req: BuildInput & {
+      usage: UsageContext;
+      onDelta?: (d: string) => void | Promise<void>;
+    },
+  ) {
+    const reply = await generatorFor(req.purpose)(buildInput(req));
+    if (typeof reply !== "string") {
+      throw new LlmOutputError(`Offline generator for "${req.purpose}" must return text`, String(reply));
+    }
+    const text = `${OFFLINE_LABEL} ${reply}`;
+    for (const piece of text.match(/\S+\s*/g) ?? []) await req.onDelta?.(piece);
+    const usage = offlineUsage(req.system + JSON.stringify(req.messages) + JSON.stringify(req.toolResults ?? []), text);
+    await recordUsage(opts.db, {
+      context: req.usage,
+      provider: "offline",
+      usage,
+    });
+    return { text, usage };
+  }
+
   return {
     kind: "offline",
 
@@ -82,22 +130,41 @@ export function createOfflineLlm(opts: { db: Db }): LlmService {
         throw new LlmOutputError(`Offline generator for "${req.purpose}" returned schema-invalid output`, raw);
       }
       const usage = offlineUsage(req.system + JSON.stringify(req.messages), raw);
-      await recordUsage(opts.db, { context: req.usage, provider: "offline", usage });
+      await recordUsage(opts.db, {
+        context: req.usage,
+        provider: "offline",
+        usage,
+      });
       return { object: parsed.data, usage };
     },
 
-    async streamText(req) {
-      const generator = generatorFor(req.purpose);
-      const reply = await generator(buildInput(req));
-      if (typeof reply !== "string") {
-        throw new LlmOutputError(`Offline generator for "${req.purpose}" must return text for streamText`, String(reply));
-      }
-      const text = `${OFFLINE_LABEL} ${reply}`;
-      // Word by word, keeping the whitespace, so the UI's streaming path is exercised offline too.
-      for (const piece of text.match(/\S+\s*/g) ?? []) await req.onDelta?.(piece);
-      const usage = offlineUsage(req.system + JSON.stringify(req.messages), text);
-      await recordUsage(opts.db, { context: req.usage, provider: "offline", usage });
-      return { text, usage };
+    streamText(req) {
+      return streamLabelled(req);
+    },
+
+    async chooseTools(req) {
+      // The generator recognises the owner's intent deterministically: `{ calls }` with the tools' names.
+      const produced = (await generatorFor(req.purpose)(buildInput(req))) as {
+        text?: unknown;
+        calls?: unknown;
+      };
+      const calls = Array.isArray(produced?.calls) ? (produced.calls as ToolCall[]) : [];
+      const text = typeof produced?.text === "string" ? produced.text : "";
+      const usage = offlineUsage(req.system + JSON.stringify(req.messages), JSON.stringify(calls));
+      await recordUsage(opts.db, {
+        context: req.usage,
+        provider: "offline",
+        usage,
+      });
+      return { text, calls, usage };
+    },
+
+    streamToolAnswer(req) {
+      return streamLabelled({
+        ...req,
+        toolCalls: req.toolTurn.calls,
+        toolResults: req.results,
+      });
     },
   };
 }

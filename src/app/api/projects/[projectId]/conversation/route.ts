@@ -1,5 +1,7 @@
 import { NextResponse } from "next/server";
 import { inngest } from "@/inngest/client";
+import { sendAfterCommit } from "@/inngest/send-after-commit";
+import { agentMessageEvent, ENGINE_DOWN_WARNING, recordProjectAgentMessage } from "@/server/agent/messages";
 import { onboardingMessageSent } from "@/inngest/events";
 import { requireViewer } from "@/server/auth/session";
 import { getDeps } from "@/server/deps";
@@ -21,7 +23,10 @@ export async function GET(req: Request, ctx: Ctx) {
   return state ? NextResponse.json(state) : notFound("Project not found");
 }
 
-/** Stores the user's onboarding message and asks the agency to answer it (202: the reply streams). */
+/**
+ * Stores the owner's message and asks the agency to answer it (202: the reply streams): onboarding
+ * until the brief is confirmed, then the project's open campaign conversation (created on first use).
+ */
 export async function POST(req: Request, ctx: Ctx) {
   const crossSite = refuseCrossSite(req);
   if (crossSite) return crossSite;
@@ -37,9 +42,8 @@ export async function POST(req: Request, ctx: Ctx) {
   const { db } = await getDeps();
   const result = await recordUserMessage(db, { organizationId: viewer.organizationId, projectId, content: body.data.content });
   if (!result.ok) {
-    return result.reason === "not-found"
-      ? notFound("Project not found")
-      : jsonError(409, "This project's brief is already confirmed. To change it, edit the brief.");
+    if (result.reason === "not-found") return notFound("Project not found");
+    return toCampaignConversation(db, viewer, { projectId, content: body.data.content });
   }
   try {
     // The event id is the message id: a double submit of one stored message cannot start two replies.
@@ -57,4 +61,17 @@ export async function POST(req: Request, ctx: Ctx) {
     );
   }
   return NextResponse.json(result, { status: 202 });
+}
+
+/** After onboarding: the message goes to the agent in the project's campaign conversation. */
+async function toCampaignConversation(
+  db: Awaited<ReturnType<typeof getDeps>>["db"],
+  viewer: { organizationId: string; userId: string },
+  opts: { projectId: string; content: string },
+) {
+  const stored = await recordProjectAgentMessage(db, { organizationId: viewer.organizationId, ...opts });
+  if (!stored.ok) return notFound("Project not found");
+  const { sent } = await sendAfterCommit(agentMessageEvent(viewer, stored));
+  const body = { ...stored, agent: true };
+  return NextResponse.json(sent ? body : { ...body, warning: ENGINE_DOWN_WARNING }, { status: 202 });
 }
