@@ -11,6 +11,8 @@ import { AgentActionMessage } from "./messages/agent-action-message";
 import { ApprovalRequestCard } from "./messages/approval-request-card";
 import { ApprovalResponseMessage } from "./messages/approval-response-message";
 import { BriefConfirmationCard } from "./messages/brief-confirmation-card";
+import { BriefProposalCard } from "./messages/brief-proposal-card";
+import { parseBriefProposal } from "./messages/brief-proposal-data";
 import { FbConnectCard } from "./messages/fb-connect-card";
 import { PlanFailedMessage } from "./messages/plan-failed-message";
 import { TextMessage } from "./messages/text-message";
@@ -45,6 +47,8 @@ export function MessageItem(props: {
     default: {
       const report = kind === "weekly-report" ? parseReportCard(m.metadata) : null;
       if (report) return <WeeklyReportCard card={report} />;
+      const proposal = kind === "brief-update-proposal" ? parseBriefProposal(m.metadata) : null;
+      if (proposal) return <BriefProposalCard messageId={m.id} conversationId={m.conversationId} proposal={proposal} onChanged={props.onChanged} />;
       if (kind === "plan-generation-failed" && typeof m.metadata?.campaignId === "string") {
         return <PlanFailedMessage content={m.content} campaignId={m.metadata.campaignId} onRetried={props.onChanged} />;
       }

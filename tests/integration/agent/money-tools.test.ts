@@ -1,16 +1,19 @@
+import { InngestTestEngine } from "@inngest/test";
 import { and, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { inngest } from "@/inngest/client";
+import { applyOptimizationAction } from "@/inngest/functions/optimization/apply-optimization-action";
+import { awaitActionApproval } from "@/inngest/functions/optimization/await-action-approval";
 import { changeBudgetTool } from "@/server/agent/tools/money/change-budget";
 import { pauseCampaignTool } from "@/server/agent/tools/money/pause-campaign";
 import { resumeCampaignTool } from "@/server/agent/tools/money/resume-campaign";
 import { startNewCampaignTool } from "@/server/agent/tools/money/start-new-campaign";
-import { campaignRecords, facebookObjectStates } from "@/server/db/schema";
+import { campaignRecords, facebookObjectStates, messages } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
 import { applyAction } from "@/server/optimization/apply";
 import { saveAutonomyPolicy, DEFAULT_AUTONOMY_POLICY } from "@/server/optimization/policy";
 import { createTestDb } from "../../support/db";
-import { embeddedDeps } from "../campaigns/support";
+import { embeddedDeps, testCtx } from "../campaigns/support";
 import { loadAction } from "../optimization/support";
 import { actionsOf, approveAs, seedSimCampaign, toolCtx } from "./support";
 
@@ -155,6 +158,36 @@ describe("the agent's money tools, end to end", () => {
     expect((await changeBudgetTool.run(ctx, { dailyBudget: 10 })).status).toBe("refused");
     expect((await startNewCampaignTool.run(ctx, {})).status).toBe("refused");
     expect(await actionsOf(handle.db, other.campaignId)).toHaveLength(0);
+  });
+});
+
+/** Runs one Inngest function on an event (as the tool returned it, or as the approve route sent it). */
+async function runFn(fn: typeof awaitActionApproval | typeof applyOptimizationAction, event: unknown, waits: Record<string, unknown> = {}) {
+  const ctx = testCtx({ waits });
+  const r = await new InngestTestEngine({ function: fn, events: [event as never], transformCtx: ctx.transformCtx }).execute();
+  return { result: r.result, sent: ctx.sent.flatMap((s) => [s.payload].flat() as { name: string; id?: string }[]) };
+}
+
+describe("through the Inngest functions", () => {
+  it("the tool's event posts the usual card; the approve route's event applies the new budget on the simulated account", async () => {
+    const c = await seedSimCampaign(handle.db, "functions", [3000, 3000]);
+    const result = await changeBudgetTool.run(toolCtx(c), { dailyBudget: 45 });
+    const actionId = actionIdOf(result.events);
+    const send = vi.spyOn(inngest, "send").mockResolvedValue({ ids: ["e"] });
+    expect((await approveAs(c.owner.cookie, actionId)).status).toBe(202);
+    const approved = send.mock.calls[0]![0] as { name: string; data: unknown };
+    const waited = await runFn(awaitActionApproval, result.events![0], { "wait-for-approval": approved });
+    expect(waited.result).toEqual({ outcome: "approved" });
+    const [card] = await handle.db
+      .select()
+      .from(messages)
+      .where(and(eq(messages.conversationId, c.conversationId), eq(messages.type, "AGENT_ACTION")));
+    expect(card!.metadata).toMatchObject({ kind: "optimization-action", actionId, title: "Change the daily budget from $60 to $45" });
+    const applied = await runFn(applyOptimizationAction, approved);
+    expect(applied.result).toEqual({ status: "APPLIED" });
+    expect(applied.sent.map((e) => e.name)).toEqual(["optimization/action.applied"]);
+    const live = await c.deps.services.facebook.readObjects(c.fb, c.adSetIds);
+    expect(live.map((o) => o.dailyBudgetCents)).toEqual([2250, 2250]);
   });
 });
 
