@@ -176,9 +176,17 @@ beforeAll(async () => {
       summary: "A first week.", summarySource: "template", createdByRun: "sweep",
     })
     .returning();
+  // An open brief change card, so the brief-proposal outcome route gets past "not found".
+  const [proposal] = await handle.db
+    .insert(schema.messages)
+    .values({
+      organizationId: w.organizationId, conversationId: plan!.conversationId!, role: "ASSISTANT", type: "TEXT", content: "Proposed brief change",
+      metadata: { kind: "brief-update-proposal", projectId: w.projectId, briefVersion: 1, outcome: null },
+    })
+    .returning();
   real = {
     projectId: w.projectId, campaignId: plan!.id, conversationId: plan!.conversationId!, id: note!.id, path: ["reports", "summary.png"],
-    objectId: adSet!.id, actionId: action!.id, reportId: report!.id,
+    objectId: adSet!.id, actionId: action!.id, reportId: report!.id, messageId: proposal!.id,
   };
   // Bad input never reaches the engine.
   vi.spyOn(inngest, "send").mockRejectedValue(new Error("bad input must not send events"));

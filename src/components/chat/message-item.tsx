@@ -12,6 +12,8 @@ import { AgentReplyMessage, parseAgentTools } from "./messages/agent-reply-messa
 import { ApprovalRequestCard } from "./messages/approval-request-card";
 import { ApprovalResponseMessage } from "./messages/approval-response-message";
 import { BriefConfirmationCard } from "./messages/brief-confirmation-card";
+import { BriefProposalCard } from "./messages/brief-proposal-card";
+import { parseBriefProposal } from "./messages/brief-proposal-data";
 import { FbConnectCard } from "./messages/fb-connect-card";
 import { PlanFailedMessage } from "./messages/plan-failed-message";
 import { TextMessage } from "./messages/text-message";
@@ -47,6 +49,8 @@ export function MessageItem(props: {
       const report = kind === "weekly-report" ? parseReportCard(m.metadata) : null;
       if (report) return <WeeklyReportCard card={report} />;
       if (kind === "agent-reply") return <AgentReplyMessage role={m.role} content={m.content} tools={parseAgentTools(m.metadata)} />;
+      const proposal = kind === "brief-update-proposal" ? parseBriefProposal(m.metadata) : null;
+      if (proposal) return <BriefProposalCard messageId={m.id} conversationId={m.conversationId} proposal={proposal} onChanged={props.onChanged} />;
       if (kind === "plan-generation-failed" && typeof m.metadata?.campaignId === "string") {
         return <PlanFailedMessage content={m.content} campaignId={m.metadata.campaignId} onRetried={props.onChanged} />;
       }

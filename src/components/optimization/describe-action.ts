@@ -34,6 +34,8 @@ const KIND: Record<string, string> = {
   RAISE_BUDGET: "Raise the daily budget",
   LAUNCH_CAMPAIGN: "Launch a new campaign",
   CHANGE_AUDIENCE: "Change who sees the ads",
+  RESUME_CAMPAIGN: "Turn the campaign back on",
+  CHANGE_BUDGET: "Change the daily budget",
 };
 
 export function describeActionKind(kind: string): string {

@@ -48,3 +48,9 @@ export const TOOL_INPUTS = {
 } satisfies Record<AgentToolName, z.ZodType>;
 
 export type ToolInput<N extends AgentToolName> = z.infer<(typeof TOOL_INPUTS)[N]>;
+
+export type ChangeBriefInput = z.infer<typeof changeBriefInput>;
+export type PauseCampaignInput = z.infer<typeof pauseCampaignInput>;
+export type ResumeCampaignInput = z.infer<typeof resumeCampaignInput>;
+export type ChangeBudgetInput = z.infer<typeof changeBudgetInput>;
+export type StartNewCampaignInput = z.infer<typeof startNewCampaignInput>;

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import { getCampaign } from "@/server/campaigns/records";
 import type { Db } from "@/server/db";
-import { campaignRecords } from "@/server/db/schema";
+import { campaignRecords, facebookObjectStates } from "@/server/db/schema";
 import { refreshActionCard, upsertActionCard } from "./action-card";
-import { getAction, transitionAction, type OptimizationAction } from "./ledger";
+import { getAction, transitionAction, type OptimizationAction, type Queryable } from "./ledger";
 
 /** What the owner is asked to approve as a new plan version when an action changes the plan itself. */
 export interface PlanChange {
@@ -51,10 +51,23 @@ export async function finishApply(
         .set({ status: "PAUSED" })
         .where(and(eq(campaignRecords.id, row.campaignId), eq(campaignRecords.status, "ACTIVE")));
     }
+    if (row.kind === "RESUME_CAMPAIGN" && row.status === "APPLIED") await markResumed(tx, row);
     if (row.requiresApproval) await refreshActionCard(tx, row);
     else await upsertActionCard(tx, row);
     return { status: opts.status, outcome: opts.outcome };
   });
+}
+
+/** The campaign runs again: our record says so, and the owner's approval released a person's hold on it. */
+async function markResumed(tx: Queryable, row: OptimizationAction) {
+  await tx
+    .update(campaignRecords)
+    .set({ status: "ACTIVE" })
+    .where(and(eq(campaignRecords.id, row.campaignId), eq(campaignRecords.status, "PAUSED")));
+  await tx
+    .update(facebookObjectStates)
+    .set({ heldAt: null, outsideStatus: "ACTIVE" })
+    .where(and(eq(facebookObjectStates.organizationId, row.organizationId), eq(facebookObjectStates.objectId, row.objectId)));
 }
 
 const FEEDBACK: Partial<Record<OptimizationAction["kind"], string>> = {

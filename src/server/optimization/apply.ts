@@ -35,7 +35,9 @@ async function refusal(deps: Deps, a: OptimizationAction, now: Date): Promise<st
 
 async function facebookContext(deps: Deps, a: OptimizationAction): Promise<AdAccountContext | string> {
   const campaign = await getCampaign(deps.db, { organizationId: a.organizationId, campaignId: a.campaignId });
-  if (!campaign || campaign.status !== "ACTIVE") {
+  // Turning a paused campaign back on is the one change made to a campaign that is not running.
+  const runnable = campaign?.status === "ACTIVE" || (a.kind === "RESUME_CAMPAIGN" && campaign?.status === "PAUSED");
+  if (!campaign || !runnable) {
     return `The campaign is no longer running (${campaign ? campaign.status.toLowerCase().replace("_", " ") : "removed"}), so nothing was changed.`;
   }
   const conn = campaign.connectionUserId
@@ -56,6 +58,16 @@ const touchedIds = (a: OptimizationAction) => [
     ...Object.keys(a.after.dailyBudgets ?? {}),
   ]),
 ];
+
+/**
+ * What the hold check covers. The owner's approved request to turn the campaign back on is the
+ * explicit "on" a person's pause in Ads Manager waits for: the campaign itself is exempt (its ad sets
+ * and ads, which it does not touch, stay as they are). Every other action respects every hold.
+ */
+const heldCheckIds = (a: OptimizationAction) =>
+  a.kind === "RESUME_CAMPAIGN" && a.rule === "owner-request" && a.requiresApproval && a.decidedBy
+    ? touchedIds(a).filter((id) => id !== a.objectId)
+    : touchedIds(a);
 
 /** Live values, or why they cannot be read: an object gone from Facebook, or a login Facebook refuses. */
 async function readLive(deps: Deps, ctx: AdAccountContext, a: OptimizationAction) {
@@ -103,7 +115,7 @@ export async function applyAction(deps: Deps, opts: { organizationId: string; ac
 
   const ctx = await facebookContext(deps, action);
   if (typeof ctx === "string") return finish("CONFLICT", ctx);
-  const held = await holdRefusal(deps.db, action, touchedIds(action));
+  const held = await holdRefusal(deps.db, action, heldCheckIds(action));
   if (held) return finish("CONFLICT", held);
   const live = await readLive(deps, ctx, action);
   if ("refused" in live) return finish(live.refused.status, live.refused.outcome);

@@ -9,9 +9,10 @@ export const COOLDOWN_STATUSES = new Set(["APPLIED", "APPLYING", "APPROVED", "AW
 const PENDING = new Set(["APPLYING", "APPROVED", "AWAITING_APPROVAL", "PROPOSED"]);
 // Money the agency moved, or is about to move, on its own.
 const CAP_STATUSES = new Set(["APPLIED", "APPLYING", "PROPOSED"]);
-const BUDGET_KINDS = new Set(["SHIFT_BUDGET", "RAISE_BUDGET"]);
-/** Whatever the policy says, these wait for a person. */
-export const ALWAYS_ASK = new Set(["PAUSE_CAMPAIGN", "CHANGE_AUDIENCE", "LAUNCH_CAMPAIGN"]);
+// An owner's budget change counts too: the rules leave that ad set alone for the rest of the day.
+const BUDGET_KINDS = new Set(["SHIFT_BUDGET", "RAISE_BUDGET", "CHANGE_BUDGET"]);
+/** Whatever the policy says, these wait for a person (the owner's requests from the conversation among them). */
+export const ALWAYS_ASK = new Set(["PAUSE_CAMPAIGN", "CHANGE_AUDIENCE", "LAUNCH_CAMPAIGN", "RESUME_CAMPAIGN", "CHANGE_BUDGET"]);
 /** Whatever the policy says, a raise of the total above this percent waits for a person. */
 export const RAISE_APPROVAL_CEILING_PERCENT = 30;
 

@@ -5,15 +5,18 @@ import { money } from "@/server/performance/plain-words";
 const pct = (moneyCents: number, totalCents: number) =>
   `${new Intl.NumberFormat("en-US", { maximumFractionDigits: 1 }).format(totalCents > 0 ? (moneyCents * 100) / totalCents : 100)}%`;
 
+const ALWAYS_ASK_NOTES: Record<string, string> = {
+  PAUSE_CAMPAIGN: "Pausing a whole campaign always waits for your OK.",
+  CHANGE_AUDIENCE: "Changing who sees your ads always waits for your OK.",
+  LAUNCH_CAMPAIGN: "Launching a new campaign always waits for your OK.",
+  RESUME_CAMPAIGN: "Turning a campaign back on always waits for your OK.",
+  CHANGE_BUDGET: "A budget change you ask for in the chat always waits for your OK on its card.",
+};
+
 export const policyNotes = {
   blocked: (o: { moneyCents: number; totalCents: number; limit: number }) =>
     `This would move ${pct(o.moneyCents, o.totalCents)} of the daily budget; your settings block changes above ${o.limit}%, so it will not be made.`,
-  alwaysAsk: (kind: string) =>
-    kind === "PAUSE_CAMPAIGN"
-      ? "Pausing a whole campaign always waits for your OK."
-      : kind === "CHANGE_AUDIENCE"
-        ? "Changing who sees your ads always waits for your OK."
-        : "Launching a new campaign always waits for your OK.",
+  alwaysAsk: (kind: string) => ALWAYS_ASK_NOTES[kind] ?? "Launching a new campaign always waits for your OK.",
   raiseAboveLimit: (o: { moneyCents: number; totalCents: number; limit: number }) =>
     `This raises the daily budget by ${pct(o.moneyCents, o.totalCents)}; raises above ${o.limit}% wait for your OK.`,
   moveAboveLimit: (o: { moneyCents: number; totalCents: number; limit: number }) =>

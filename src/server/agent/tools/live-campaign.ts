@@ -3,7 +3,10 @@ import type { Db } from "@/server/db";
 import { campaignRecords, performanceSnapshots } from "@/server/db/schema";
 import type { CampaignRecord } from "@/server/campaigns/records";
 
-/** The project's newest deployed campaign that is on (or paused): the one the owner means by "my campaign". */
+/**
+ * The project's newest deployed campaign that is on (or paused): the one the owner means by "my
+ * campaign" (a replaced, paused version is older, so never picked). Scoped by the viewer's organization.
+ */
 export async function findLiveCampaign(db: Db, opts: { organizationId: string; projectId: string }): Promise<CampaignRecord | null> {
   const [row] = await db
     .select()
@@ -14,6 +17,7 @@ export async function findLiveCampaign(db: Db, opts: { organizationId: string; p
         eq(campaignRecords.projectId, opts.projectId),
         inArray(campaignRecords.status, ["ACTIVE", "PAUSED"]),
         isNotNull(campaignRecords.fbCampaignId),
+        isNotNull(campaignRecords.adAccountId),
       ),
     )
     .orderBy(desc(campaignRecords.version))
