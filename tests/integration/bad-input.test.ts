@@ -175,9 +175,11 @@ beforeAll(async () => {
       summary: "A first week.", summarySource: "template", createdByRun: "sweep",
     })
     .returning();
+  // The brief's artifact, so the workspace panel's artifact routes get past "not found".
+  const [artifact] = await handle.db.select().from(schema.artifacts).where(eq(schema.artifacts.projectId, w.projectId));
   real = {
     projectId: w.projectId, campaignId: plan!.id, conversationId: plan!.conversationId!, id: note!.id, path: ["reports", "summary.png"],
-    objectId: adSet!.id, actionId: action!.id, reportId: report!.id,
+    objectId: adSet!.id, actionId: action!.id, reportId: report!.id, artifactId: artifact!.id,
   };
   // Bad input never reaches the engine.
   vi.spyOn(inngest, "send").mockRejectedValue(new Error("bad input must not send events"));
