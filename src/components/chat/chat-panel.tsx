@@ -4,6 +4,7 @@ import { Alert, Stack, Text } from "@mantine/core";
 import { useRouter } from "next/navigation";
 import { Fragment, useCallback, useEffect, useMemo, useState } from "react";
 import { Composer } from "./composer";
+import { useComposerBridgeState } from "./composer-bridge";
 import type { ThreadData } from "./load-thread";
 import { MessageItem } from "./message-item";
 import { DeploymentProgress } from "./messages/deployment-progress";
@@ -34,7 +35,9 @@ export function ChatPanel(props: { thread: ThreadData; facebookError?: string | 
     return () => clearInterval(timer);
   }, [refresh]);
 
-  const { streaming } = useReplyStream({ conversationId: thread.canChat ? subscribedTo : null, onStored: refresh });
+  const { streaming, runningTools } = useReplyStream({ conversationId: thread.canChat ? subscribedTo : null, onStored: refresh });
+  const { setRunningTools } = useComposerBridgeState();
+  useEffect(() => setRunningTools(runningTools), [runningTools, setRunningTools]);
   const decisions = useMemo(() => collectDecisions(thread.messages), [thread.messages]);
   const anchors = useMemo(() => deploymentAnchors(thread.messages), [thread.messages]);
   const storedIds = new Set(thread.messages.map((m) => m.id));

@@ -1,7 +1,8 @@
 "use client";
 
 import { Button, Group, Text, Textarea } from "@mantine/core";
-import { useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useComposerBridgeState } from "./composer-bridge";
 
 /**
  * The message box. The server enforces the real cap (and answers 413/400 naming it); the counter
@@ -10,6 +11,18 @@ import { useState, type FormEvent, type KeyboardEvent } from "react";
 export function Composer(props: { maxLength: number; disabled?: boolean; onSend: (text: string) => Promise<boolean> }) {
   const [text, setText] = useState("");
   const [sending, setSending] = useState(false);
+  const box = useRef<HTMLTextAreaElement>(null);
+  // A prompt put here from the panel's Tools tab replaces what was typed and takes the focus.
+  // (Adopted while rendering, React's pattern for state that follows a changed input.)
+  const { draft } = useComposerBridgeState();
+  const [adoptedSeq, setAdoptedSeq] = useState(draft?.seq ?? 0);
+  if (draft && draft.seq !== adoptedSeq) {
+    setAdoptedSeq(draft.seq);
+    setText(draft.text);
+  }
+  useEffect(() => {
+    if (adoptedSeq > 0) box.current?.focus();
+  }, [adoptedSeq]);
   const tooLong = text.length > props.maxLength;
   const canSend = !props.disabled && !sending && text.trim().length > 0 && !tooLong;
 
@@ -35,6 +48,7 @@ export function Composer(props: { maxLength: number; disabled?: boolean; onSend:
       <Group align="flex-end" gap="xs" wrap="nowrap">
         <Textarea
           aria-label="Message"
+          ref={box}
           placeholder="Type your answer…"
           autosize
           minRows={1}

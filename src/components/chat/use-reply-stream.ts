@@ -4,6 +4,12 @@ import { useRealtime } from "inngest/react";
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { fetchRealtimeToken } from "./realtime-token";
 
+interface ToolData {
+  toolCallId: string;
+  tool: string;
+  status: "running" | "done" | "failed";
+}
+
 interface DeltaData {
   messageId: string;
   seq: number;
@@ -12,8 +18,9 @@ interface DeltaData {
 
 /**
  * Subscribes to one conversation's realtime channel. Returns the assistant reply being generated
- * (text so far, per message id) and calls `onStored` whenever the function says a message was
- * saved, so the thread reloads from the database, the source of truth.
+ * (text so far, per message id) and the agent tools still running (by name), and calls `onStored`
+ * whenever the function says a message was saved, so the thread reloads from the database, the
+ * source of truth.
  */
 export function useReplyStream(opts: { conversationId: string | null; onStored: () => void }) {
   const { conversationId, onStored } = opts;
@@ -23,7 +30,7 @@ export function useReplyStream(opts: { conversationId: string | null; onStored: 
   );
   const { messages, connectionStatus } = useRealtime({
     channel: conversationId ? `conversation:${conversationId}` : undefined,
-    topics: ["delta", "message"],
+    topics: ["delta", "message", "tool"],
     token,
     enabled: Boolean(conversationId),
     historyLimit: 2000,
@@ -42,6 +49,13 @@ export function useReplyStream(opts: { conversationId: string | null; onStored: 
     return new Map([...byMessage].map(([id, parts]) => [id, parts.join("")]));
   }, [messages.all]);
 
+  // A call is running until its own "done" or "failed" arrives; the names are what the Tools tab marks.
+  const runningTools = useMemo(() => {
+    const calls = new Map<string, ToolData>();
+    for (const m of messages.all) if (m.topic === "tool") calls.set((m.data as ToolData).toolCallId, m.data as ToolData);
+    return [...new Set([...calls.values()].filter((c) => c.status === "running").map((c) => c.tool))].sort();
+  }, [messages.all]);
+
   const storedCount = messages.all.filter((m) => m.topic === "message").length;
   const lastCount = useRef(0);
   useEffect(() => {
@@ -51,5 +65,5 @@ export function useReplyStream(opts: { conversationId: string | null; onStored: 
     }
   }, [storedCount, onStored]);
 
-  return { streaming, connectionStatus };
+  return { streaming, runningTools, connectionStatus };
 }

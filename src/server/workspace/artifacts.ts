@@ -19,10 +19,10 @@ export interface ArtifactListItem {
   download: { url: string; filename: string; kind: DownloadKind } | null;
 }
 
-export interface ArtifactGroup {
+export interface ArtifactGroup<T extends ArtifactListItem = ArtifactListItem> {
   key: ArtifactGroupKey;
   label: string;
-  items: ArtifactListItem[];
+  items: T[];
 }
 
 /** An artifact with everything the preview needs. */
@@ -106,7 +106,7 @@ export function toArtifactView(s: ProjectScope, source: ArtifactSource): Artifac
 }
 
 /** The project's artifacts in the panel's groups (fixed order, empty ones left out), newest first within each. */
-export function groupArtifacts(items: ArtifactListItem[]): ArtifactGroup[] {
+export function groupArtifacts<T extends ArtifactListItem>(items: T[]): ArtifactGroup<T>[] {
   return ARTIFACT_GROUPS.map((g) => ({ key: g.key, label: g.label, items: items.filter((i) => artifactGroupOf(i.type) === g.key) })).filter((g) => g.items.length > 0);
 }
 
@@ -125,4 +125,10 @@ export async function findProjectArtifact(db: Db, s: ProjectScope & { artifactId
   const sources = await loadArtifactSources(db, s);
   const source = sources?.find((x) => (x.type === "ad-image" ? x.image.id : x.row.id) === s.artifactId);
   return source ? { view: toArtifactView(s, source), source } : null;
+}
+
+/** The panel as the project page renders it: every artifact with its preview, grouped. Null for a foreign project. */
+export async function loadArtifactViews(db: Db, s: ProjectScope): Promise<ArtifactGroup<ArtifactView>[] | null> {
+  const sources = await loadArtifactSources(db, s);
+  return sources ? groupArtifacts(sources.map((source) => toArtifactView(s, source))) : null;
 }
