@@ -184,9 +184,11 @@ beforeAll(async () => {
       metadata: { kind: "brief-update-proposal", projectId: w.projectId, briefVersion: 1, outcome: null },
     })
     .returning();
+  // The brief's artifact, so the workspace panel's artifact routes get past "not found".
+  const [artifact] = await handle.db.select().from(schema.artifacts).where(eq(schema.artifacts.projectId, w.projectId));
   real = {
     projectId: w.projectId, campaignId: plan!.id, conversationId: plan!.conversationId!, id: note!.id, path: ["reports", "summary.png"],
-    objectId: adSet!.id, actionId: action!.id, reportId: report!.id, messageId: proposal!.id,
+    objectId: adSet!.id, actionId: action!.id, reportId: report!.id, messageId: proposal!.id, artifactId: artifact!.id,
   };
   // Bad input never reaches the engine.
   vi.spyOn(inngest, "send").mockRejectedValue(new Error("bad input must not send events"));

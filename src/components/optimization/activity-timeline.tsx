@@ -39,7 +39,7 @@ function EntryTitle({ entry }: { entry: ActivityEntry }) {
   const status = describeActionStatus(entry.status);
   return (
     <Group gap="xs">
-      <Text size="sm" fw={600}>{describeActionKind(entry.kind)}</Text>
+      <Text size="sm" fw={600}>{entry.title ?? describeActionKind(entry.kind)}</Text>
       <Badge size="sm" color={status.color} variant="light">{status.label}</Badge>
     </Group>
   );

@@ -1,7 +1,7 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/server/db";
-import { campaignRecords, optimizationActions, users } from "@/server/db/schema";
-import { describeChanges } from "./describe-action";
+import { campaignRecords, optimizationActions } from "@/server/db/schema";
+import { ledgerRows, toActivityEntry } from "@/server/workspace/ledger-entries";
 import { objectNamesFor } from "./object-names";
 
 /** One ledger entry as the activity timeline shows it: statuses, money and names already in words. */
@@ -20,6 +20,8 @@ export interface ActivityEntry {
   decidedAt: Date | null;
   appliedAt: Date | null;
   impactSummary: string | null;
+  /** A headline for the entry (the workspace panel's); the kind's description when absent. */
+  title?: string;
 }
 
 /**
@@ -32,27 +34,7 @@ export async function loadCampaignActivity(db: Db, opts: { organizationId: strin
     .from(campaignRecords)
     .where(and(eq(campaignRecords.organizationId, opts.organizationId), eq(campaignRecords.id, opts.campaignId)));
   if (!record) return null;
-  const rows = await db
-    .select({ action: optimizationActions, decidedByName: users.name })
-    .from(optimizationActions)
-    .leftJoin(users, eq(users.id, optimizationActions.decidedBy))
-    .where(and(eq(optimizationActions.organizationId, opts.organizationId), eq(optimizationActions.campaignId, opts.campaignId)))
-    .orderBy(desc(optimizationActions.createdAt), desc(optimizationActions.id));
+  const rows = await ledgerRows(db, { organizationId: opts.organizationId, where: eq(optimizationActions.campaignId, opts.campaignId) });
   const names = objectNamesFor(record);
-  return rows.map(({ action: a, decidedByName }) => ({
-    id: a.id,
-    kind: a.kind,
-    status: a.status,
-    requiresApproval: a.requiresApproval,
-    reason: a.reason,
-    projectedEffect: a.projectedEffect,
-    changes: describeChanges(a.before, a.after, { currency: a.currency, names }),
-    outcome: a.outcome,
-    snapshotDate: a.snapshotDate,
-    createdAt: a.createdAt,
-    decidedByName: decidedByName ?? null,
-    decidedAt: a.decidedAt,
-    appliedAt: a.appliedAt,
-    impactSummary: a.impact?.summary ?? null,
-  }));
+  return rows.map((row) => toActivityEntry(row, names));
 }

@@ -1,10 +1,8 @@
 import { NextResponse } from "next/server";
 import { requireViewer } from "@/server/auth/session";
-import { loadProjectName } from "@/server/campaigns/notify";
 import { getDeps } from "@/server/deps";
 import { notFound } from "@/server/http";
-import { getWeeklyReport } from "@/server/reports/load";
-import { renderReportPdf } from "@/server/reports/pdf";
+import { loadReportPdf } from "@/server/reports/pdf-file";
 import { isUuid } from "@/server/route-params";
 
 /**
@@ -17,14 +15,12 @@ export async function GET(req: Request, ctx: { params: Promise<{ reportId: strin
   const { reportId } = await ctx.params;
   // Not a UUID cannot name a report, and a NUL in it would make Postgres refuse the query (a 500).
   if (!isUuid(reportId)) return notFound("Report not found");
-  const deps = await getDeps();
-  const report = await getWeeklyReport(deps.db, { organizationId: viewer.organizationId, reportId });
-  if (!report) return notFound("Report not found");
-  const pdf = await renderReportPdf({ ...report, projectName: await loadProjectName(deps, report.projectId) });
-  return new Response(Buffer.from(pdf), {
+  const pdf = await loadReportPdf(await getDeps(), { organizationId: viewer.organizationId, reportId });
+  if (!pdf) return notFound("Report not found");
+  return new Response(Buffer.from(pdf.bytes), {
     headers: {
       "content-type": "application/pdf",
-      "content-disposition": `attachment; filename="weekly-report-${report.weekEnding}.pdf"`,
+      "content-disposition": `attachment; filename="${pdf.filename}"`,
       "cache-control": "private, no-store",
     },
   });
