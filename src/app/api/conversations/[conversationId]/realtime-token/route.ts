@@ -21,7 +21,7 @@ export async function GET(req: Request, ctx: { params: Promise<{ conversationId:
   try {
     const token = await getClientSubscriptionToken(inngest, {
       channel: conversationChannel({ conversationId }),
-      topics: ["delta", "message"],
+      topics: ["delta", "message", "tool"],
     });
     return NextResponse.json(token);
   } catch (error) {
