@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST } from "@/app/api/conversations/[conversationId]/messages/route";
+import { POST as postToProject } from "@/app/api/projects/[projectId]/conversation/route";
 import { inngest } from "@/inngest/client";
 import { conversations, messages } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
 import { createTestDb } from "../../support/db";
 import { jsonRequest } from "../../support/viewers";
-import { embeddedDeps } from "../campaigns/support";
+import { embeddedDeps, seedWorld } from "../campaigns/support";
 import { captureSends } from "../onboarding/support";
 import { seedLiveCampaign, type LiveCampaign } from "../optimization/support";
 
@@ -101,5 +102,22 @@ describe("POST /api/conversations/[conversationId]/messages", () => {
     expect(res.status).toBe(403);
     expect((await rowsOf(ann.conversationId)).length).toBe(before);
     expect(sent).toEqual([]);
+  });
+
+  it("the project route opens one campaign conversation after the brief, however many first messages race", async () => {
+    captureSends();
+    const w = await seedWorld(handle.db, { name: "Ivy" });
+    const send = (content: string) =>
+      postToProject(
+        jsonRequest(`/api/projects/${w.projectId}/conversation`, { method: "POST", cookie: w.owner.cookie, body: { content } }),
+        { params: Promise.resolve({ projectId: w.projectId }) },
+      );
+    const answers = await Promise.all(["one", "two", "three"].map(send));
+    expect(answers.map((r) => r.status)).toEqual([202, 202, 202]);
+    const ids = new Set(await Promise.all(answers.map(async (r) => ((await r.json()) as { conversationId: string }).conversationId)));
+    expect(ids.size).toBe(1);
+    const open = await handle.db.select().from(conversations).where(eq(conversations.projectId, w.projectId));
+    expect(open.map((c) => c.type)).toEqual(["CAMPAIGN"]);
+    expect(await rowsOf([...ids][0]!)).toHaveLength(3);
   });
 });
