@@ -41,6 +41,7 @@ async function findByKey(db: Db, idempotencyKey: string): Promise<OutboxEmail | 
  * A key seen before returns the first row without sending again. A retryable provider failure
  * throws (nothing recorded, so the caller's retry sends); a permanent one is recorded as FAILED
  * and returned, so retries do not hammer the provider with a request it has already refused.
+ * An email to a user (`recipientUserId`) their email level leaves out is recorded SUPPRESSED, not sent.
  */
 export async function sendEmail<N extends EmailTemplateName>(
   deps: SendEmailDeps,
@@ -65,12 +66,12 @@ export async function sendEmail<N extends EmailTemplateName>(
     ...rendered,
   };
 
-  let outcome: Pick<OutboxEmail, "status" | "providerMessageId" | "error" | "sentAt">;
   if (forUser && !emailAllowed(forUser.level, input.template)) {
     // Recorded, not skipped: the row under this key makes every retry of the step a no-op too.
-    outcome = { status: "SUPPRESSED", providerMessageId: null, error: `Recipient's email preference is ${forUser.level}`, sentAt: null };
-    return recordOutcome(deps.db, { ...base, ...outcome });
+    return recordOutcome(deps.db, { ...base, status: "SUPPRESSED", error: `Recipient's email preference is ${forUser.level}` });
   }
+
+  let outcome: Pick<OutboxEmail, "status" | "providerMessageId" | "error" | "sentAt">;
   try {
     const { providerMessageId } = await transport.deliver({
       ...rendered,
