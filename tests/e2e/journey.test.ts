@@ -1,5 +1,7 @@
 import { mkdirSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
+import { PDFParse } from "pdf-parse";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./support/browser";
@@ -39,6 +41,8 @@ const INTERVIEW: { waitFor: RegExp; answer: string }[] = [
 
 let browser: Browser;
 let page: Page;
+// Set by the first step; the workspace step continues in the same project.
+let projectUrl = "";
 let shot = 0;
 
 async function screenshot(stage: string) {
@@ -106,7 +110,7 @@ describe("journey: from sign-up to a live campaign, in a real browser", () => {
     await screenshot("dashboard");
     await page.getByRole("button", { name: "Create project" }).click();
     await page.waitForURL(/\/projects\/[^/]+$/, { timeout: STEP_MS });
-    const projectUrl = page.url();
+    projectUrl = page.url();
 
     await hydrated(page.getByRole("button", { name: "Send" }));
     await sendChat("Hello! I'd like to advertise my bakery.");
@@ -224,5 +228,77 @@ describe("journey: from sign-up to a live campaign, in a real browser", () => {
     await paused.scrollIntoViewIfNeeded();
     await screenshot("replaced-campaign-paused");
     // Two plans, two deployments and a pause: past the project's 120 s e2e default on a loaded machine.
+  }, 300_000);
+
+  it("works in the workspace: a week's report to download, the three panel tabs, and a pause asked of the agent, approved and shown in Activity", async () => {
+    // Continues from the previous step: version 3 is live. A week passes on the simulated account.
+    await page.goto(projectUrl);
+    const deployments = page.getByRole("region", { name: "Deployment progress" });
+    await deployments.last().getByRole("link", { name: "View the campaign" }).click();
+    await page.waitForURL(/\/campaigns\/[^/]+$/, { timeout: STEP_MS });
+    // Mantine's Alert names the region by its title ("Simulated time"), not by its aria-label.
+    const clock = await visible(page.getByRole("region", { name: /Simulated time/ }));
+    await hydrated(clock.getByRole("button", { name: "Advance 7 days" }));
+    await clock.getByRole("button", { name: "Advance 7 days" }).click();
+    await visible(clock.getByText(/Moved the simulated clock 7 days ahead/));
+    await clock.getByRole("button", { name: "Advance 1 day" }).click();
+    await visible(clock.getByText(/Moved the simulated clock 1 day ahead/));
+    await clock.getByRole("button", { name: "Run monitoring now" }).click();
+    await visible(clock.getByText(/Monitoring is running/));
+    await screenshot("week-later");
+
+    await page.goto(projectUrl);
+    await hydrated(page.getByRole("tab", { name: "Artifacts" }));
+    // Artifacts: the week's report arrives once monitoring saw the complete week.
+    await page.getByRole("tab", { name: "Artifacts" }).click();
+    const artifacts = page.getByRole("tabpanel", { name: "Artifacts" });
+    const report = artifacts.getByRole("button", { name: /^Open Weekly report/ }).first();
+    await expect
+      .poll(async () => {
+        if ((await report.count()) > 0) return true;
+        await page.reload();
+        await page.getByRole("tab", { name: "Artifacts" }).click();
+        return false;
+      }, { timeout: DEPLOY_MS, interval: 2_000 })
+      .toBe(true);
+    await report.click();
+    const preview = await visible(page.getByRole("dialog"));
+    await screenshot("report-preview");
+    const [download] = await Promise.all([page.waitForEvent("download"), preview.getByRole("link", { name: /Download/ }).click()]);
+    const pdf = await readFile(await download.path());
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+    const text = (await new PDFParse({ data: pdf }).getText()).text;
+    expect(text).toMatch(/Weekly report, week 1/);
+    expect(text).toContain("Sourdough Club");
+    expect(text).toMatch(/\$[\d.,]+/);
+    await page.keyboard.press("Escape");
+
+    // Tools: a click puts the ready prompt in the composer; the agent proposes, the owner approves.
+    await page.getByRole("tab", { name: "Tools" }).click();
+    const tools = page.getByRole("tabpanel", { name: "Tools" });
+    await tools.getByRole("button", { name: /Pause the campaign/ }).click();
+    expect(await page.getByRole("textbox", { name: "Message" }).inputValue()).toBe("Please pause my campaign.");
+    await page.getByRole("button", { name: "Send" }).click();
+    await visible(page.getByLabel("Your message").filter({ hasText: "Please pause my campaign." }));
+    const card = page.getByTestId("optimization-action-card").filter({ hasText: "Pause the whole campaign" }).last();
+    await visible(card.getByRole("button", { name: "Approve change" }), DEPLOY_MS);
+    await card.scrollIntoViewIfNeeded();
+    await screenshot("agent-pause-proposal");
+    await card.getByRole("button", { name: "Approve change" }).click();
+    await visible(card.getByRole("status", { name: /Decision: / }));
+
+    // Activity: the pause, applied.
+    await page.getByRole("tab", { name: "Activity" }).click();
+    const activity = page.getByRole("tabpanel", { name: "Activity" });
+    await expect
+      .poll(async () => {
+        const text = (await activity.textContent()) ?? "";
+        if (/Pause the whole campaign/.test(text) && /Applied/.test(text)) return true;
+        await page.reload();
+        await page.getByRole("tab", { name: "Activity" }).click();
+        return false;
+      }, { timeout: DEPLOY_MS, interval: 2_000 })
+      .toBe(true);
+    await screenshot("activity");
   }, 300_000);
 });
