@@ -264,7 +264,7 @@ describe("journey: from sign-up to a live campaign, in a real browser", () => {
     await report.click();
     const preview = await visible(page.getByRole("dialog"));
     await screenshot("report-preview");
-    const [download] = await Promise.all([page.waitForEvent("download"), preview.getByRole("link", { name: /Download/ }).click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), preview.getByRole("link", { name: "Download PDF" }).click()]);
     const pdf = await readFile(await download.path());
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const text = (await new PDFParse({ data: pdf }).getText()).text;

@@ -16,7 +16,8 @@ export function ArtifactPreview(props: { artifact: ArtifactView | null; onClose:
             {new Date(artifact.createdAt).toLocaleString("en-US", { dateStyle: "medium", timeStyle: "short" })}
           </Text>
           <DetailBody detail={artifact.detail} />
-          {artifact.download && (
+          {/* A report card carries its own "Download PDF" link: one button, not two. */}
+          {artifact.download && artifact.detail.kind !== "report" && (
             <Group justify="flex-end">
               <Button component="a" href={artifact.download.url} download={artifact.download.filename} variant="light">
                 Download {artifact.download.kind === "pdf" ? "PDF" : artifact.download.kind === "image" ? "picture" : "as text"}
