@@ -71,6 +71,13 @@ export const envSchema = z
     DAYTONA_API_KEY: optionalSecret,
     DAYTONA_API_URL: z.url().default("https://app.daytona.io/api"),
     DAYTONA_SNAPSHOT: z.string().min(1).optional(),
+    // When the pre-built sandbox templates (agent bundle deps, app starter) are refreshed.
+    SANDBOX_REFRESH_CRON: cronExpression("*/30 * * * *"),
+    // Who hears about operational failures (a template refresh that failed its last attempt): comma-separated.
+    OPERATOR_EMAILS: z
+      .string()
+      .refine((v) => v.split(",").every((e) => z.email().safeParse(e.trim()).success), "must be comma-separated email addresses")
+      .default("operators@aigency.local"),
 
     RESEND_API_KEY: z.string().startsWith("re_", "must start with re_").optional(),
     RESEND_BASE_URL: optionalUrl,

@@ -9,3 +9,5 @@ export * from "./optimization";
 export * from "./webhooks";
 export * from "./reports";
 export * from "./agent";
+export * from "./creative";
+export * from "./sandbox";

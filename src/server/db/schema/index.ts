@@ -14,3 +14,5 @@ export * from "./optimization";
 export * from "./webhooks";
 export * from "./reports";
 export * from "./email-preferences";
+export * from "./creative";
+export * from "./sandbox";

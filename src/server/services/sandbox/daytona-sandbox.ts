@@ -1,5 +1,6 @@
 import path from "node:path";
 import { Daytona, DaytonaTimeoutError, type Sandbox } from "@daytonaio/sdk";
+import { sessionsPending } from "./sessions-pending";
 import type { SandboxJob, SandboxResult, SandboxService } from "./types";
 import { checkSandboxPath, DEFAULT_OUTPUT_CAP_BYTES, truncateOutput } from "./paths";
 
@@ -41,6 +42,7 @@ export function createDaytonaSandbox(opts: DaytonaSandboxOptions): SandboxServic
 
   return {
     kind: "daytona",
+    sessions: sessionsPending("daytona"),
     async run(job: SandboxJob): Promise<SandboxResult> {
       const started = Date.now();
       job.files.forEach((f) => checkSandboxPath(f.path));

@@ -1,6 +1,7 @@
 import { mkdir, mkdtemp, readFile, realpath, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { sessionsPending } from "./sessions-pending";
 import type { SandboxJob, SandboxResult, SandboxService } from "./types";
 import { buildSandboxEnv, DEFAULT_OUTPUT_CAP_BYTES, resolveInside } from "./paths";
 import { runCommand } from "./run-command";
@@ -20,6 +21,7 @@ export function createLocalSandbox(opts: LocalSandboxOptions = {}): SandboxServi
   const outputCapBytes = opts.outputCapBytes ?? DEFAULT_OUTPUT_CAP_BYTES;
   return {
     kind: "local",
+    sessions: sessionsPending("local"),
     async run(job: SandboxJob): Promise<SandboxResult> {
       const started = Date.now();
       const root = await mkdtemp(path.join(opts.baseDir ?? tmpdir(), "aigency-sandbox-"));
