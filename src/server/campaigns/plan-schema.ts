@@ -46,6 +46,8 @@ const adSchema = z.object({
   cta: z.string(),
   imagePrompt: z.string(),
   creative: adCreativeSchema.optional(),
+  // A studio hook kept PAUSED at deploy, for "rotate creative" to turn on when a running ad tires.
+  reserve: z.boolean().optional(),
 });
 
 // A region or city by Facebook's geo key; set from the brief's location in code, never by the model.

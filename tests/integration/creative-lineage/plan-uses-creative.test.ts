@@ -1,9 +1,8 @@
 import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { campaignPlanApproved, onboardingBriefExtracted } from "@/inngest/events";
+import { campaignPlanApproved } from "@/inngest/events";
 import { deployCampaign } from "@/inngest/functions/campaign/deploy-campaign";
-import { generateCampaignPlan } from "@/inngest/functions/campaign/generate-campaign-plan";
 import { approvePlan } from "@/server/campaigns/approval";
 import type { CampaignPlan } from "@/server/campaigns/plan-schema";
 import { hookPerformance } from "@/server/creative/lineage/hook-performance";
@@ -12,7 +11,7 @@ import { setDeps } from "@/server/deps";
 import type { AdPlatform } from "@/server/services/facebook/types";
 import { createTestDb } from "../../support/db";
 import { embeddedDeps, fakeAdPlatform, seedWorld, testCtx, type World } from "../campaigns/support";
-import { hookImageBytes, seedFinishedVersion } from "./support";
+import { hookImageBytes, planFor, seedFinishedVersion } from "./support";
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 beforeAll(async () => {
@@ -34,18 +33,7 @@ async function plannedWorld(name: string) {
   setDeps(deps);
   const w: World = await seedWorld(handle.db, { name });
   const studio = await seedFinishedVersion(handle.db, deps.services.storage, { organizationId: w.organizationId, projectId: w.projectId, hooks: HOOKS });
-  return { w, studio, record: await planFor(w) };
-}
-
-/** The real planner on the world's brief; the plan record it saved. */
-async function planFor(w: World) {
-  await new InngestTestEngine({
-    function: generateCampaignPlan,
-    events: [onboardingBriefExtracted.create({ organizationId: w.organizationId, projectId: w.projectId, briefId: w.briefId, briefVersion: 1, userId: w.owner.userId }) as never],
-    transformCtx: testCtx().transformCtx,
-  }).execute();
-  const [record] = await handle.db.select().from(campaignRecords).where(eq(campaignRecords.projectId, w.projectId));
-  return record!;
+  return { w, studio, record: await planFor(handle.db, w) };
 }
 
 describe("a campaign plan made from the creative studio", () => {
@@ -99,7 +87,7 @@ describe("a campaign plan made from the creative studio", () => {
 
   it("plans with the model's own copy when the project has no finished creative", async () => {
     setDeps(embeddedDeps(handle.db));
-    const record = await planFor(await seedWorld(handle.db, { name: "Nadia" }));
+    const record = await planFor(handle.db, await seedWorld(handle.db, { name: "Nadia" }));
     expect((record.structure as unknown as CampaignPlan).adSets.flatMap((s) => s.ads).every((a) => a.creative === undefined)).toBe(true);
     expect(await handle.db.select().from(creativeAdLineage).where(eq(creativeAdLineage.campaignId, record.id))).toEqual([]);
   });

@@ -1,6 +1,22 @@
+import { InngestTestEngine } from "@inngest/test";
+import { eq } from "drizzle-orm";
+import { onboardingBriefExtracted } from "@/inngest/events";
+import { generateCampaignPlan } from "@/inngest/functions/campaign/generate-campaign-plan";
 import type { Db } from "@/server/db";
-import { creativeArtifacts, creativeHooks, creativeSessions, creativeVersions } from "@/server/db/schema";
+import { campaignRecords, creativeArtifacts, creativeHooks, creativeSessions, creativeVersions } from "@/server/db/schema";
 import type { StorageService } from "@/server/services/storage/types";
+import { testCtx, type World } from "../campaigns/support";
+
+/** The real planner on the world's brief (deps already set); the plan record it saved. */
+export async function planFor(db: Db, w: World) {
+  await new InngestTestEngine({
+    function: generateCampaignPlan,
+    events: [onboardingBriefExtracted.create({ organizationId: w.organizationId, projectId: w.projectId, briefId: w.briefId, briefVersion: 1, userId: w.owner.userId }) as never],
+    transformCtx: testCtx().transformCtx,
+  }).execute();
+  const [record] = await db.select().from(campaignRecords).where(eq(campaignRecords.projectId, w.projectId));
+  return record!;
+}
 
 /** Distinct, valid PNG-looking bytes per hook, so a test can tell which image Facebook received. */
 export const hookImageBytes = (versionId: string, n: number) => Buffer.from(`\x89PNG studio ${versionId} hook ${n}`);

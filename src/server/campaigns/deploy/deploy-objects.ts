@@ -207,7 +207,8 @@ export function ensureAd(deps: Deps, ref: DeployRef & { adSet: number; ad: numbe
           name: withMarker(plan.adSets[ref.adSet]!.ads[ref.ad]!.name, marker),
           adSetId,
           creativeId,
-          status: "ACTIVE",
+          // Reserve ads wait paused for "rotate creative"; they spend nothing until it turns one on.
+          status: plan.adSets[ref.adSet]!.ads[ref.ad]!.reserve ? "PAUSED" : "ACTIVE",
         })).id,
     });
     return out;
