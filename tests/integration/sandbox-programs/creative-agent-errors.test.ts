@@ -63,6 +63,18 @@ describe("brand site failures", () => {
     expect(run.error).toBe("The brand site may only be fetched over http or https, not file.");
   });
 
+  it("refuses a redirect to a scheme that is not http or https", async () => {
+    const { run } = await research("to-ftp", site.url("/to-ftp"));
+    expect(run.code).not.toBe(0);
+    expect(run.error).toBe("The brand site may only be fetched over http or https, not ftp.");
+  });
+
+  it("reads the first 2 MB of a larger page instead of failing", async () => {
+    const { dir, run } = await research("huge", site.url("/huge"));
+    expect(run.code).toBe(0);
+    expect((await readOutJson<{ offer: string }>(dir, "research.json")).offer).toBe("Save 30% on every order today.");
+  });
+
   it("follows a redirect to the page", async () => {
     const { dir, run } = await research("moved", site.url("/moved"));
     expect(run.code).toBe(0);

@@ -102,4 +102,15 @@ describe("with ANTHROPIC_API_KEY", () => {
     expect(`${run.stdout}${run.stderr}`).not.toContain(KEY);
     await expect(readOut(dir, "research.json")).rejects.toThrow(/ENOENT/);
   });
+
+  it("refuses hooks from the model that share an emotional trigger", async () => {
+    anthropic.setMode("good");
+    const dir = await makeWorkDir(root, "model-same-trigger", baseInput(site.url(), { hookCount: 3 }));
+    expect((await runStage(dir, "research", { templateDir, env })).code).toBe(0);
+    anthropic.setMode("same-trigger");
+    const run = await runStage(dir, "hooks", { templateDir, env });
+    expect(run.code).not.toBe(0);
+    expect(run.error).toBe('The model\'s reply for hooks was not usable: two hooks share the trigger "pride".');
+    await expect(readOut(dir, "hooks.json")).rejects.toThrow(/ENOENT/);
+  });
 });

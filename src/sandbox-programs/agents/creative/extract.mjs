@@ -2,7 +2,7 @@
 import { coloursFromPage } from "./colours.mjs";
 
 const HIDDEN = "script,style,noscript,template,svg,iframe,head";
-const PRICE = /(?:[$£€¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:USD|EUR|GBP|€|kr)\b|\d+\s?% off|\bfree (?:trial|shipping|delivery)\b)/i;
+const PRICE = /(?:[$£€¥]\s?\d[\d,.]*|\d[\d,.]*\s?(?:USD|EUR|GBP|€|kr)\b|\d+\s?% off|\bsave (?:up to )?\d+\s?%|\bfree (?:trial|shipping|delivery)\b)/i;
 const PROOF = /(\b\d[\d,.]*\+?\s*(?:years?|customers?|clients?|users?|reviews?|orders?|stars?|countries|families|people|teams|businesses|%)|\b(?:rated|trusted by|award|since \d{4}|★|⭐))/i;
 const TESTIMONIAL_SELECTOR = "blockquote, q, [class*=testimonial], [class*=review], [class*=quote]";
 const sentencesCap = 200;

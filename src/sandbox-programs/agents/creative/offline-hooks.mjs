@@ -1,7 +1,7 @@
 // Deterministic hooks from research.json and the owner's feedback (no model): same inputs, same bytes.
 import { HOOK_ANGLES } from "./hook-angles.mjs";
 
-const DEAL = /(?:[$£€¥]\s?\d[\d,.]*(?:\s?\/\s?\w+)?|\d[\d,.]*\s?(?:USD|EUR|GBP|€|kr)\b|\d+\s?% off|\bfree (?:trial|shipping|delivery)\b)/i;
+const DEAL = /(?:[$£€¥]\s?\d[\d,.]*(?:\s?\/\s?\w+)?|\d[\d,.]*\s?(?:USD|EUR|GBP|€|kr)\b|\d+\s?% off|\bsave (?:up to )?\d+\s?%|\bfree (?:trial|shipping|delivery)\b)/i;
 const HEADLINE_MAX = 90;
 
 /** What the feedback asks for, read from plain words; unknown feedback changes nothing offline. */

@@ -26,6 +26,8 @@ export const BRAND_PAGE = `<!doctype html>
 export const BRAND_CSS = ".footer { background: #2b8a3e; } .muted { color: #999; } .badge { color: #1971c2; }";
 const PLAIN_PAGE = "<html><head><title>Plain</title></head><body><h1>Handmade shelves</h1><p>Oak shelves cut to size.</p></body></html>";
 
+const HUGE_PAGE = `<html><head><title>Huge</title></head><body><p>Save 30% on every order today.</p><p>${"padding ".repeat(400_000)}</p></body></html>`;
+
 export interface BrandSite {
   url: (path?: string) => string;
   close: () => Promise<void>;
@@ -40,6 +42,9 @@ export async function startBrandSite(): Promise<BrandSite> {
     if (route === "/moved") return void res.writeHead(301, { location: "/" }).end();
     const hop = route.match(/^\/loop(\d+)$/);
     if (hop) return void res.writeHead(302, { location: `/loop${Number(hop[1]) + 1}` }).end();
+    if (route === "/to-ftp") return void res.writeHead(302, { location: "ftp://127.0.0.1/page" }).end();
+    // Over the agent's 2 MB cap: the offer sits at the top, the padding after it is cut off.
+    if (route === "/huge") return void res.writeHead(200, { "content-type": "text/html" }).end(HUGE_PAGE);
     if (route === "/broken") return void res.writeHead(500).end("oops");
     res.writeHead(404).end("not found");
   });

@@ -6,12 +6,12 @@ export interface RecordedRequest {
   headers: IncomingHttpHeaders;
   body: { model: string; system: string; messages: { role: string; content: string }[]; max_tokens: number };
 }
-export type ReplyMode = "good" | "not-json" | "wrong-shape" | "server-error";
+export type ReplyMode = "good" | "not-json" | "wrong-shape" | "server-error" | "same-trigger";
 
 const USAGE = { research: [321, 45], hooks: [500, 210], "image-prompts": [400, 300] } as const;
 
 // Answers like the Messages API, per task named in the system prompt; the replies are built from the request.
-function replyFor(request: RecordedRequest): { text: string; usage: readonly [number, number] } {
+function replyFor(request: RecordedRequest, mode: ReplyMode): { text: string; usage: readonly [number, number] } {
   const task = request.body.system.match(/^Task: ([\w-]+)/)?.[1] as keyof typeof USAGE;
   const user = request.body.messages[0]?.content ?? "";
   if (task === "research") {
@@ -22,7 +22,7 @@ function replyFor(request: RecordedRequest): { text: string; usage: readonly [nu
     const numbers = (user.match(/Write hooks number ([\d, ]+) \(/)?.[1] ?? "").split(",").map(Number);
     const hooks = numbers.map((n) => ({
       angle: `Model angle ${n}`,
-      trigger: `model trigger ${n}`,
+      trigger: mode === "same-trigger" ? "pride" : `model trigger ${n}`,
       headline: `Model headline ${n}`,
       primaryText: `Model primary text ${n}.`,
     }));
@@ -43,7 +43,7 @@ export async function startFakeAnthropic() {
       const request: RecordedRequest = { path: req.url ?? "", headers: req.headers, body: JSON.parse(raw) };
       requests.push(request);
       if (mode === "server-error") return void res.writeHead(529, { "content-type": "application/json" }).end('{"type":"error"}');
-      const { text, usage } = replyFor(request);
+      const { text, usage } = replyFor(request, mode);
       const body =
         mode === "not-json" ? "I'm sorry, I can't help with that." : mode === "wrong-shape" ? '{"offer": 42}' : text;
       res.writeHead(200, { "content-type": "application/json" }).end(
