@@ -92,6 +92,11 @@ describe("pages and inputs without what the agent needs", () => {
     expect((await readOutJson<{ colours: string[] }>(second.dir, "research.json")).colours).toEqual(colours);
   });
 
+  it("puts the page's declared theme colour first", async () => {
+    const { dir } = await research("themed", site.url("/themed"));
+    expect((await readOutJson<{ colours: string[] }>(dir, "research.json")).colours).toEqual(["#5f3dc4", "#d9480f"]);
+  });
+
   it("refuses to write hooks before there is research to write them from", async () => {
     const dir = await makeWorkDir(root, "no-research", baseInput(site.url()));
     const run = await runStage(dir, "hooks", { templateDir });

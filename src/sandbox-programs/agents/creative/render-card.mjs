@@ -3,6 +3,7 @@
 // → PNG bytes`; an image-model adapter can take its place without the stage changing.
 import path from "node:path";
 import { textColourOn } from "./colours.mjs";
+import { AgentError } from "./io.mjs";
 
 const FAMILY = "AigencyDejaVuSans";
 
@@ -37,7 +38,9 @@ function fitHeadline(ctx, text, box) {
 export function createCanvasRenderer(requireFromTemplate) {
   const { createCanvas, GlobalFonts } = requireFromTemplate("@napi-rs/canvas");
   const fontDir = path.join(path.dirname(requireFromTemplate.resolve("dejavu-fonts-ttf/package.json")), "ttf");
-  GlobalFonts.registerFromPath(path.join(fontDir, "DejaVuSans-Bold.ttf"), FAMILY);
+  if (!GlobalFonts.registerFromPath(path.join(fontDir, "DejaVuSans-Bold.ttf"), FAMILY)) {
+    throw new AgentError("The template's DejaVu Sans Bold font could not be loaded.");
+  }
 
   return {
     name: "canvas",

@@ -26,6 +26,9 @@ export const BRAND_PAGE = `<!doctype html>
 export const BRAND_CSS = ".footer { background: #2b8a3e; } .muted { color: #999; } .badge { color: #1971c2; }";
 const PLAIN_PAGE = "<html><head><title>Plain</title></head><body><h1>Handmade shelves</h1><p>Oak shelves cut to size.</p></body></html>";
 
+// The declared theme colour leads even though the CSS uses another colour more often.
+const THEMED_PAGE = `<html><head><title>Themed</title><meta name="theme-color" content="#5F3DC4">
+<style>a { color: #d9480f } b { color: #d9480f } i { color: #d9480f } u { color: #eee }</style></head><body><h1>Hi</h1></body></html>`;
 const HUGE_PAGE = `<html><head><title>Huge</title></head><body><p>Save 30% on every order today.</p><p>${"padding ".repeat(400_000)}</p></body></html>`;
 
 export interface BrandSite {
@@ -38,6 +41,7 @@ export async function startBrandSite(): Promise<BrandSite> {
     const route = req.url ?? "/";
     if (route === "/") return void res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(BRAND_PAGE);
     if (route === "/styles.css") return void res.writeHead(200, { "content-type": "text/css" }).end(BRAND_CSS);
+    if (route === "/themed") return void res.writeHead(200, { "content-type": "text/html" }).end(THEMED_PAGE);
     if (route === "/plain") return void res.writeHead(200, { "content-type": "text/html" }).end(PLAIN_PAGE);
     if (route === "/moved") return void res.writeHead(301, { location: "/" }).end();
     const hop = route.match(/^\/loop(\d+)$/);
