@@ -3,6 +3,7 @@ import type { ServiceFactoryInput } from "..";
 import type { ServiceStatus } from "../types";
 import { createDaytonaSandbox } from "./daytona-sandbox";
 import { createLocalSandbox } from "./local-sandbox";
+import { localTemplatesRoot } from "./local-templates";
 import type { SandboxService } from "./types";
 
 export type { SandboxFile, SandboxJob, SandboxResult, SandboxService } from "./types";
@@ -15,7 +16,7 @@ export function createSandbox({ env }: ServiceFactoryInput): SandboxService {
       snapshot: env.DAYTONA_SNAPSHOT,
     });
   }
-  return createLocalSandbox();
+  return createLocalSandbox({ templatesDir: localTemplatesRoot(env) });
 }
 
 export function describeSandbox(env: Env): ServiceStatus {
