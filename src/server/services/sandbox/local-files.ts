@@ -1,7 +1,8 @@
 import { lstat, mkdir, readFile, realpath, rm, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { resolveInside } from "./paths";
-import { type SandboxDownloadLimits, type SandboxFile, SandboxLimitError } from "./types";
+import { checkSize } from "./download-limits";
+import type { SandboxDownloadLimits, SandboxFile } from "./types";
 
 const isInside = (dir: string, target: string) => target.startsWith(dir + path.sep);
 
@@ -61,17 +62,6 @@ export async function readSandboxFiles(
     files[relative] = content;
   }
   return files;
-}
-
-export function checkSize(file: string, size: number, totalSoFar: number, limits: SandboxDownloadLimits): void {
-  if (size > limits.maxFileBytes) {
-    throw new SandboxLimitError(`${file} is ${size} bytes, over the ${limits.maxFileBytes}-byte limit per file`);
-  }
-  if (totalSoFar + size > limits.maxTotalBytes) {
-    throw new SandboxLimitError(
-      `${file} takes the download to ${totalSoFar + size} bytes, over the ${limits.maxTotalBytes}-byte limit in total`,
-    );
-  }
 }
 
 function ignoreMissing(err: NodeJS.ErrnoException): null {
