@@ -46,11 +46,13 @@ const ESCAPES = [
   "env -i setsid sleep 60 & echo $! > bare.pid",
 ].join("\n");
 const PID_FILES = ["setsid.pid", "nohup.pid", "bare.pid"];
+// The nohup'd grandchild writes its pid a moment later; wait so it exists before the shell goes on.
+const AWAIT_PIDS = "while [ ! -s nohup.pid ]; do sleep 0.05; done";
 
 describe("local sandbox: nothing a command starts outlives it", () => {
   it("kills detached children and grandchildren on timeout (checked by pid)", async () => {
     const { id } = await sessions.create({ labels: { test: "timeout" } });
-    const running = sessions.exec(id, { command: `${ESCAPES}\nsleep 60`, timeoutSeconds: 1 });
+    const running = sessions.exec(id, { command: `${ESCAPES}\nsleep 60`, timeoutSeconds: 2 });
     const pids = await readPids(path.join(baseDir, id, "work"), PID_FILES);
     for (const pid of Object.values(pids)) expect(await isRunning(pid)).toBe(true);
 
@@ -64,7 +66,7 @@ describe("local sandbox: nothing a command starts outlives it", () => {
 
   it("ends escaped children when the command exits normally, instead of waiting on their pipes", async () => {
     const { id } = await sessions.create({ labels: { test: "exit" } });
-    const result = await sessions.exec(id, { command: `${ESCAPES}\nsleep 0.3; echo done`, timeoutSeconds: 20 });
+    const result = await sessions.exec(id, { command: `${ESCAPES}\n${AWAIT_PIDS}; echo done`, timeoutSeconds: 20 });
     expect(result).toMatchObject({ exitCode: 0, timedOut: false });
     expect(result.output).toContain("done");
     expect(result.durationMs).toBeLessThan(5_000);
