@@ -1,0 +1,11 @@
+import { createTestDb } from "./tests/support/db";
+import { buildSandboxSnapshot } from "@/server/sandbox/build-snapshot";
+const h = await createTestDb();
+const t0 = Date.now();
+const o = await buildSandboxSnapshot({ db: h.db, env: { DATA_DIR: "/tmp/sbx-try", DAYTONA_API_URL: "x" } as never });
+console.log(o, Date.now() - t0);
+const t1 = Date.now();
+console.log(await buildSandboxSnapshot({ db: h.db, env: { DATA_DIR: "/tmp/sbx-try", DAYTONA_API_URL: "x" } as never }), Date.now() - t1);
+const rows = await h.db.query.sandboxSnapshots.findMany();
+console.log(JSON.stringify(rows, null, 1).slice(0, 2000));
+await h.close();
