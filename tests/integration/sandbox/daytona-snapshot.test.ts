@@ -26,6 +26,7 @@ beforeAll(async () => {
 });
 afterEach(async () => {
   mock.snapshots.clear();
+  mock.sandboxes.createBodies.length = 0;
   mock.state.build = "succeeds";
   mock.state.sandboxFacts = { node: "v20.18.0", uid: "1001", user: "aigency", missing: [] };
   await handle.db.delete(sandboxSnapshots);
