@@ -18,9 +18,10 @@ export const refreshSandboxTemplate = inngest.createFunction(
     triggers: [sandboxTemplateRefreshRequested],
     concurrency: SANDBOX_BUILD_CONCURRENCY,
     retries: 2,
-    onFailure: async ({ event, error, step, deps }) => {
+    onFailure: async ({ event, step, deps }) => {
       const template = event.data.event.data.template;
-      const message = error.message;
+      // The failure event's own copy of the last attempt's error (what the `error` argument is made from).
+      const message = event.data.error.message;
       await step.sendEvent(
         "announce-refresh-failed",
         sandboxTemplateRefreshFailed.create({ template, error: message }, { id: `template-refresh-failed-${event.data.run_id}` }),
