@@ -17,6 +17,7 @@ export const refreshSandboxTemplate = inngest.createFunction(
     id: "refresh-sandbox-template",
     triggers: [sandboxTemplateRefreshRequested],
     concurrency: SANDBOX_BUILD_CONCURRENCY,
+    // TEMPLATE_REFRESH_ATTEMPTS - 1 (the engine takes a literal; a test holds the two together).
     retries: 2,
     onFailure: async ({ event, step, deps }) => {
       const template = event.data.event.data.template;

@@ -45,3 +45,6 @@ export function localTemplatesRoot(env: Pick<Env, "DATA_DIR">, cwd = process.cwd
 
 /** A local template is usable only once this file exists in its directory; it holds the template's hash. */
 export const READY_MARKER = ".ready";
+
+/** Each template refresh gets this many attempts (the engine's retries plus the first) before operators hear. */
+export const TEMPLATE_REFRESH_ATTEMPTS = 3;

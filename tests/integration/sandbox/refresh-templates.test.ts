@@ -11,7 +11,7 @@ import { refreshSandboxTemplates } from "@/inngest/functions/sandbox/refresh-san
 import { emailOutbox, sandboxTemplateRefreshes } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
 import { refreshTemplate } from "@/server/sandbox/refresh-template";
-import { findTemplate, READY_MARKER } from "@/server/sandbox/templates";
+import { findTemplate, READY_MARKER, TEMPLATE_REFRESH_ATTEMPTS } from "@/server/sandbox/templates";
 import { createTestDb } from "../../support/db";
 import { embeddedDeps, testCtx } from "../campaigns/support";
 
@@ -50,6 +50,10 @@ describe("refresh-sandbox-templates (cron)", () => {
 });
 
 describe("refresh-sandbox-template", () => {
+  it("gets the attempts /status counts on: the engine's retries plus the first", () => {
+    expect(refreshSandboxTemplate.opts.retries! + 1).toBe(TEMPLATE_REFRESH_ATTEMPTS);
+  });
+
   it("three failing attempts leave three rows; after the last, refresh-failed is sent and every operator emailed", async () => {
     // A DATA_DIR that is a file: the template directory can never be made.
     const blocked = path.join(scratch, "not-a-dir");
