@@ -18,8 +18,8 @@ export const SANDBOX_TEMPLATES: readonly TemplateConfig[] = [
     name: "creative-agent",
     sourceDir: "src/sandbox-programs/templates/creative-agent",
     requiredTools: ["node", "npm"],
-    // The agent's rules land with the agent program; until then whatever rules/*.md exists is checked.
-    rulesFiles: [],
+    // What the agent reads for each stage (src/sandbox-programs/agents/creative/); a lost one fails verification.
+    rulesFiles: ["rules/brand-voice.md", "rules/hooks.md", "rules/images.md", "rules/research.md"],
   },
   {
     name: "app-starter",

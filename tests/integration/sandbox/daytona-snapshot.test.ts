@@ -74,7 +74,10 @@ describe("building and verifying the Daytona snapshot (real SDK against msw)", (
     expect(previous).toMatchObject({ status: "RETIRED", name: "aigency-agents-000000000000" });
     expect(current).toMatchObject({ status: "ACTIVE", name: outcome.name, error: null });
     expect(current!.verification).toMatchObject({ passed: true, nodeVersion: "v20.18.0", user: "aigency (uid 1001)", tools: { node: true, npm: true, git: true } });
-    expect(current!.verification!.rulesFiles).toEqual({ "app-starter/rules/app-starter.md": true });
+    expect(current!.verification!.rulesFiles).toEqual({
+      "app-starter/rules/app-starter.md": true,
+      ...Object.fromEntries(["brand-voice", "hooks", "images", "research"].map((r) => [`creative-agent/rules/${r}.md`, true])),
+    });
     expect(mock.snapshots.get(outcome.name)!.dockerfile).toContain("FROM node:20-slim");
     // The verification sandbox came from the new snapshot and is gone; its cold start is on record.
     expect(mock.sandboxes.createBodies.at(-1)).toMatchObject({ snapshot: outcome.name });

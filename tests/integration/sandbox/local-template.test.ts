@@ -27,15 +27,16 @@ afterAll(async () => {
 const env = () => ({ DAYTONA_API_KEY: undefined, DAYTONA_API_URL: "https://unused.test", DATA_DIR: dataDir });
 const dirOf = (name: string) => path.join(dataDir, "sandbox-templates", name);
 
-/** The real creative-agent template source, copied so a test can add or require rules files. */
-async function creativeSource(opts: { rules?: Record<string, string>; required?: string[] } = {}): Promise<TemplateConfig> {
+/** The real creative-agent template source, copied so a test can edit or lose rules files. */
+async function creativeSource(opts: { rules?: Record<string, string>; remove?: string[] } = {}): Promise<TemplateConfig> {
   const dir = await mkdtemp(path.join(fixtures, "creative-"));
   await cp(path.resolve(findTemplate("creative-agent").sourceDir), dir, { recursive: true });
   for (const [file, text] of Object.entries(opts.rules ?? {})) {
     await mkdir(path.join(dir, "rules"), { recursive: true });
     await writeFile(path.join(dir, "rules", file), text);
   }
-  return { ...findTemplate("creative-agent"), sourceDir: dir, rulesFiles: opts.required ?? [] };
+  for (const file of opts.remove ?? []) await rm(path.join(dir, file));
+  return { ...findTemplate("creative-agent"), sourceDir: dir };
 }
 
 const rows = () => handle.db.select().from(sandboxSnapshots).orderBy(sandboxSnapshots.createdAt);
@@ -52,7 +53,9 @@ describe("the local template directory (real copy from the app's node_modules, r
     await stat(path.join(dir, "node_modules/node-html-parser/node_modules/entities/package.json"));
     expect(await readFile(path.join(dir, "rules/hooks.md"), "utf8")).toBe("# Hooks\n");
     const [row] = await rows();
-    expect(row!.verification).toMatchObject({ passed: true, tools: { node: true, npm: true }, rulesFiles: { "creative-agent/rules/hooks.md": true } });
+    expect(row!.verification).toMatchObject({ passed: true, tools: { node: true, npm: true }, rulesFiles: {
+      "creative-agent/rules/brand-voice.md": true, "creative-agent/rules/hooks.md": true, "creative-agent/rules/images.md": true, "creative-agent/rules/research.md": true,
+    } });
 
     // Outside the app (cwd in /tmp, no NODE_PATH): only the template's own node_modules can answer.
     const script = [
@@ -73,7 +76,7 @@ describe("the local template directory (real copy from the app's node_modules, r
 
   it("a failed verification keeps the previous template directory and its ACTIVE row", async () => {
     const previousHash = JSON.parse(await readFile(path.join(dirOf("creative-agent"), READY_MARKER), "utf8")).hash as string;
-    const broken = await creativeSource({ rules: { "hooks.md": "# Hooks, edited\n" }, required: ["rules/images.md"] });
+    const broken = await creativeSource({ rules: { "hooks.md": "# Hooks, edited\n" }, remove: ["rules/images.md"] });
     const outcome = await buildSandboxSnapshot({ db: handle.db, env: env(), templates: [broken] });
     expect(outcome).toMatchObject({ status: "failed" });
     expect(outcome.status === "failed" && outcome.error).toBe("Verification failed: creative-agent: rules file rules/images.md is missing");
