@@ -89,9 +89,12 @@ describe("the local template directory (real copy from the app's node_modules, r
   });
 
   it("a changed template is prepared again and replaces the previous one, which is RETIRED", async () => {
+    // What a build that died half-way would have left: cleared by the next build.
+    await mkdir(path.join(dataDir, "sandbox-templates", ".build-creative-agent-dead"));
     const changed = await creativeSource({ rules: { "hooks.md": "# Hooks, second edition\n" } });
     expect(await buildSandboxSnapshot({ db: handle.db, env: env(), templates: [changed] })).toMatchObject({ status: "active" });
     expect((await rows()).map((r) => r.status)).toEqual(["RETIRED", "FAILED", "ACTIVE"]);
     expect(await readFile(path.join(dirOf("creative-agent"), "rules/hooks.md"), "utf8")).toBe("# Hooks, second edition\n");
+    expect(await readdir(path.join(dataDir, "sandbox-templates"))).toEqual(["creative-agent"]);
   });
 });

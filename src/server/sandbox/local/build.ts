@@ -10,6 +10,7 @@ import {
   planLocalTemplate,
   prepareLocalTemplate,
   readyHash,
+  removeLeftovers,
   restorePreviousTemplate,
   type LocalTemplatePlan,
   type PreparedTemplate,
@@ -65,6 +66,7 @@ export async function buildLocalTemplates(db: Db, opts: LocalBuildOptions): Prom
     recipeHash,
     stillPrepared: async () => (await Promise.all(plans.map((p) => isReady(opts.root, p)))).every(Boolean),
     build: async () => {
+      await removeLeftovers(opts.root);
       try {
         for (const plan of plans) {
           if (!(await isReady(opts.root, plan))) prepared.push(await prepareLocalTemplate(plan, opts));

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from "node:crypto";
 import { constants } from "node:fs";
-import { cp, mkdir, mkdtemp, readFile, rename, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { READY_MARKER } from "../templates";
 import type { TemplateSource } from "../template-source";
@@ -94,4 +94,12 @@ export async function keepPreparedTemplate(prepared: PreparedTemplate): Promise<
 export async function restorePreviousTemplate(prepared: PreparedTemplate): Promise<void> {
   await rm(prepared.dir, { recursive: true, force: true });
   if (prepared.previousDir) await rename(prepared.previousDir, prepared.dir);
+}
+
+/** What a build that died half-way left beside the templates (builds are serialized, so none is in use). */
+export async function removeLeftovers(root: string): Promise<void> {
+  const names = await readdir(root).catch(() => [] as string[]);
+  for (const name of names.filter((n) => n.startsWith(".build-") || n.startsWith(".previous-"))) {
+    await rm(path.join(root, name), { recursive: true, force: true });
+  }
 }
