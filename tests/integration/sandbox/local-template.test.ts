@@ -97,4 +97,20 @@ describe("the local template directory (real copy from the app's node_modules, r
     expect(await readFile(path.join(dirOf("creative-agent"), "rules/hooks.md"), "utf8")).toBe("# Hooks, second edition\n");
     expect(await readdir(path.join(dataDir, "sandbox-templates"))).toEqual(["creative-agent"]);
   });
+
+  it("the app starter: Next.js, React and React DOM at the app's versions load from its directory alone", async () => {
+    const appData = await mkdtemp(path.join(fixtures, "app-data-"));
+    const starter = findTemplate("app-starter");
+    const outcome = await buildSandboxSnapshot({ db: handle.db, env: { ...env(), DATA_DIR: appData }, templates: [starter] });
+    expect(outcome).toMatchObject({ status: "active" });
+    const dir = path.join(appData, "sandbox-templates", "app-starter");
+    const script = [
+      'const req = require("node:module").createRequire(process.argv[1] + "/package.json");',
+      'const { renderToStaticMarkup } = req("react-dom/server"); const React = req("react");',
+      'console.log(req("next/package.json").version, renderToStaticMarkup(React.createElement("h1", null, "Your new app")));',
+    ].join(" ");
+    const { stdout } = await run("node", ["-e", script, dir], { cwd: tmpdir(), env: { PATH: process.env.PATH } as Record<string, string> as NodeJS.ProcessEnv });
+    expect(stdout.trim()).toBe("16.4.5 <h1>Your new app</h1>");
+    await stat(path.join(dir, "app/page.tsx"));
+  });
 });
