@@ -1,14 +1,22 @@
-import { buildSandboxEnv } from "@/server/services/sandbox/paths";
-import { runCommand } from "@/server/services/sandbox/run-command";
+import { createLocalSandbox } from "@/server/services/sandbox/local-sandbox";
+import type { SandboxSessions } from "@/server/services/sandbox/types";
 
 export type RunProbe = (script: string) => Promise<{ exitCode: number; output: string }>;
 
+const PROBE_TIMEOUT_SECONDS = 60;
+
 /**
- * Runs the probe as the local sandbox runs a command: `sh -c` in its own process group, scrubbed env,
- * timeout, output cap. It spawns directly rather than through `SandboxSessions`, whose local
- * implementation was not on main yet; swap this for a session (create with the template, exec) then.
+ * Runs the probe in a real local sandbox, as an agent's command runs: its own directory, scrubbed
+ * env, process group, timeout and output cap. The sandbox is deleted whatever the probe answered.
  */
-export function localProbeRunner(root: string): RunProbe {
-  return (script) =>
-    runCommand({ command: script, cwd: root, env: buildSandboxEnv(root), timeoutMs: 60_000, outputCapBytes: 256 * 1024 });
+export function localProbeRunner(templatesRoot: string, sessions: SandboxSessions = createLocalSandbox({ templatesDir: templatesRoot }).sessions): RunProbe {
+  return async (script) => {
+    const { id } = await sessions.create({ labels: { purpose: "template-probe" }, maxLifetimeMinutes: 5 });
+    try {
+      const res = await sessions.exec(id, { command: script, timeoutSeconds: PROBE_TIMEOUT_SECONDS });
+      return { exitCode: res.exitCode, output: res.output };
+    } finally {
+      await sessions.delete(id);
+    }
+  };
 }

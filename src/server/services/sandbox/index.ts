@@ -1,4 +1,5 @@
 import type { Env } from "@/env";
+import { findActiveSnapshot } from "@/server/sandbox/snapshots";
 import type { ServiceFactoryInput } from "..";
 import type { ServiceStatus } from "../types";
 import { createDaytonaSandbox } from "./daytona-sandbox";
@@ -21,12 +22,14 @@ export { SandboxGoneError, SandboxLimitError, SandboxUnavailableError } from "./
 export { localTemplateDir, LOCAL_TEMPLATE_READY_FILE } from "./local-templates";
 export { DAYTONA_TEMPLATE_ROOT } from "./daytona-sessions";
 
-export function createSandbox({ env }: ServiceFactoryInput): SandboxService {
+export function createSandbox({ env, db }: ServiceFactoryInput): SandboxService {
   if (env.DAYTONA_API_KEY) {
     return createDaytonaSandbox({
       apiKey: env.DAYTONA_API_KEY,
       apiUrl: env.DAYTONA_API_URL,
       snapshot: env.DAYTONA_SNAPSHOT,
+      // The snapshot builder's latest verified snapshot; DAYTONA_SNAPSHOT only until one exists.
+      snapshotFor: async () => (await findActiveSnapshot(db, "daytona"))?.name ?? env.DAYTONA_SNAPSHOT,
     });
   }
   return createLocalSandbox({ templatesDir: localTemplatesRoot(env) });
