@@ -9,11 +9,12 @@ import { DevServer } from "../tests/e2e/support/dev-server-api";
 import type { BenchSuite } from "./lib/context";
 import { listen, startDevServer, writeResult } from "./lib/environment";
 import { coreLoopSuite } from "./suites/core-loop";
+import { creativeSuite } from "./suites/creative";
 import { engineSuite } from "./suites/engine";
 import { monitoringSuite } from "./suites/monitoring";
 import { webhooksSuite } from "./suites/webhooks";
 
-const suites: BenchSuite[] = [engineSuite, coreLoopSuite, monitoringSuite, webhooksSuite];
+const suites: BenchSuite[] = [engineSuite, coreLoopSuite, monitoringSuite, webhooksSuite, creativeSuite];
 
 async function main() {
   const wanted = process.argv.slice(2);

@@ -17,7 +17,7 @@ export interface ProductionApp {
  * does) started with `next start` against the given Dev Server and a fresh database. Not synced:
  * call `sync()` to register its functions, so a suite can measure with and without them.
  */
-export async function startProductionApp(devServerUrl: string): Promise<ProductionApp> {
+export async function startProductionApp(devServerUrl: string, extraEnv: Record<string, string> = {}): Promise<ProductionApp> {
   const root = path.resolve(benchRoot, "..");
   const logDir = path.join(root, "test-results", "bench");
   buildApp(root, path.join(logDir, "next-build.log"));
@@ -25,7 +25,7 @@ export async function startProductionApp(devServerUrl: string): Promise<Producti
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const { NODE_ENV: _ignored, DATABASE_URL: _base, ...inherited } = process.env;
-  const env: Record<string, string> = { ...database.env, ...productionBuildEnv({ appUrl: url, devServerUrl }) };
+  const env: Record<string, string> = { ...database.env, ...productionBuildEnv({ appUrl: url, devServerUrl }), ...extraEnv };
   const proc = startProcess({
     name: "bench-app",
     command: path.join(root, "node_modules/.bin/next"),
