@@ -31,3 +31,8 @@ export async function checkBrandHost(url: string, opts: { production: boolean; r
   if (!addresses.every(isPublicAddress)) return { ok: false, message: "must point at a public website, not a private or local address" };
   return { ok: true };
 }
+
+/** Private hosts are refused in production only; the e2e harness (test controls on) serves the brand site locally. */
+export function refusesPrivateBrandHosts(e: { NODE_ENV?: string; AIGENCY_TEST_CONTROLS?: string }): boolean {
+  return e.NODE_ENV === "production" && e.AIGENCY_TEST_CONTROLS !== "1";
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkBrandHost } from "@/server/creative/brand-url";
+import { parseEnv } from "@/env";
+import { checkBrandHost, refusesPrivateBrandHosts } from "@/server/creative/brand-url";
 
 const resolvesTo = (...addresses: string[]) => async () => addresses;
 
@@ -29,5 +30,14 @@ describe("brand URL host check", () => {
       throw new Error("ENOTFOUND");
     };
     expect(await checkBrandHost("https://nowhere.example/", { production: true, resolve: fail })).toEqual({ ok: false, message: "host nowhere.example could not be found" });
+  });
+});
+
+describe("when private brand hosts are refused", () => {
+  it("in production, but not under the e2e harness's test controls, and never in development or tests", () => {
+    expect(refusesPrivateBrandHosts({ NODE_ENV: "production" })).toBe(true);
+    expect(refusesPrivateBrandHosts({ NODE_ENV: "production", AIGENCY_TEST_CONTROLS: "1" })).toBe(false);
+    expect(refusesPrivateBrandHosts(parseEnv({ NODE_ENV: "development" }))).toBe(false);
+    expect(refusesPrivateBrandHosts(parseEnv({ NODE_ENV: "test" }))).toBe(false);
   });
 });

@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
-import { env, devControlsEnabled } from "@/env";
+import { env } from "@/env";
 import { creativeGenerationRequested } from "@/inngest/events";
 import { sendAfterCommit } from "@/inngest/send-after-commit";
 import { requireViewer } from "@/server/auth/session";
-import { checkBrandHost } from "@/server/creative/brand-url";
+import { checkBrandHost, refusesPrivateBrandHosts } from "@/server/creative/brand-url";
 import { createSessionBody } from "@/server/creative/inputs";
 import { createCreativeSession } from "@/server/creative/sessions";
 import { getDeps } from "@/server/deps";
@@ -18,7 +18,7 @@ export async function POST(req: Request) {
   const body = await parseJsonBody(req, createSessionBody);
   if (!body.ok) return body.response;
 
-  const host = await checkBrandHost(body.data.brandUrl, { production: !devControlsEnabled(env()) });
+  const host = await checkBrandHost(body.data.brandUrl, { production: refusesPrivateBrandHosts(env()) });
   if (!host.ok) return badRequest([{ field: "brandUrl", message: host.message }]);
 
   const { db } = await getDeps();
