@@ -9,8 +9,6 @@ import { createVersionSandbox, deleteSandboxesOfVersion, deleteVersionSandbox, u
 import { plainError } from "@/server/creative/plain-error";
 import { runCreativeStage, type AgentEnv } from "@/server/creative/stage-run";
 
-export const GENERATE_CREATIVE_VERSION_ID = "generate-creative-version";
-
 /** The model the agent calls inside the sandbox when a key is configured (the planner's: it writes copy). */
 function agentEnv(): AgentEnv {
   const e = env();
@@ -25,7 +23,7 @@ function agentEnv(): AgentEnv {
  */
 export const generateCreativeVersion = inngest.createFunction(
   {
-    id: GENERATE_CREATIVE_VERSION_ID,
+    id: "generate-creative-version",
     triggers: [creativeGenerationRequested],
     concurrency: { key: "event.data.sessionId", limit: 1 },
     cancelOn: [{ event: creativeVersionCancelRequested, match: "data.versionId" }],

@@ -3,10 +3,10 @@ import { inngest } from "@/inngest/client";
 import { creativeVersionFailed } from "@/inngest/events";
 import { cancellationReason, failCreativeVersion } from "@/server/creative/finish";
 import { deleteSandboxesOfVersion } from "@/server/creative/sandbox-lifecycle";
-import { GENERATE_CREATIVE_VERSION_ID } from "./generate-creative-version";
+import { generateCreativeVersion } from "./generate-creative-version";
 
-/** The engine names a function by app id and function id. */
-const GENERATE_FULL_ID = `aigency-${GENERATE_CREATIVE_VERSION_ID}`;
+/** The engine names a function by app id and function id ("aigency-generate-creative-version"). */
+const GENERATE_FULL_ID = generateCreativeVersion.id(inngest.id);
 
 const cancelledRun = z.object({
   function_id: z.string(),
