@@ -1,6 +1,7 @@
 import { env } from "@/env";
 import { inngest } from "@/inngest/client";
 import { creativeGenerationRequested, creativeVersionCancelRequested, creativeVersionCompleted, creativeVersionFailed } from "@/inngest/events";
+import { creativeSessionChannel } from "@/inngest/realtime/creative";
 import { collectVersionOutputs } from "@/server/creative/collect";
 import { completeCreativeVersion, failCreativeVersion } from "@/server/creative/finish";
 import { STAGES, stagesNeeded } from "@/server/creative/limits";
@@ -47,6 +48,11 @@ export const generateCreativeVersion = inngest.createFunction(
     if (prepared.finished) return { outcome: "already-finished", status: prepared.status };
 
     const needed = stagesNeeded(prepared.plan);
+    // Live progress for the session page; the version row stays the truth if nobody is watching.
+    const channel = creativeSessionChannel({ sessionId });
+    type Progress = { stage: "sandbox" | (typeof STAGES)[number] | "collect" | "done"; state: "running" | "done" | "skipped" | "failed"; label: string };
+    const publish = (id: string, p: Progress) => step.realtime.publish(`progress-${id}`, channel.stage, { versionId, version: prepared.version, ...p });
+    for (const stage of STAGES.filter((s) => !needed.has(s))) await publish(`${stage}-skipped`, { stage, state: "skipped", label: `${stage}: reused from v${prepared.hydratedFrom?.version ?? "?"}` });
     const usage = { inputTokens: 0, outputTokens: 0, generator: null as "offline" | "anthropic" | null };
     let sandbox: { id: string; createdAtMs: number } | null = null;
     let deletedAtMs: number | null = null;
@@ -55,12 +61,14 @@ export const generateCreativeVersion = inngest.createFunction(
       const created = await step.run("create-sandbox", () => createVersionSandbox({ db: deps.db, sandbox: deps.services.sandbox }, { versionId }));
       sandbox = created;
       if (!created.ok) throw new Error(created.error);
+      await publish("sandbox", { stage: "sandbox", state: "done", label: "Sandbox ready" });
       await step.run("upload", () => uploadVersionInputs({ sessions, storage: deps.services.storage }, { sandboxId: created.id, prepared }));
       const made: string[] = [];
       for (const stage of STAGES.filter((s) => needed.has(s))) {
         const outcome = await step.run(`stage-${stage}`, () =>
           runCreativeStage({ db: deps.db, sessions }, { versionId, sandboxId: created.id, stage, startedAtMs: prepared.startedAtMs, env: agentEnv() }),
         );
+        await publish(stage, { stage, state: outcome.ok ? "done" : "failed", label: outcome.ok ? `${stage} done` : outcome.error });
         if (!outcome.ok) throw new Error(outcome.error);
         made.push(...outcome.files);
         usage.inputTokens += outcome.inputTokens;
@@ -88,10 +96,12 @@ export const generateCreativeVersion = inngest.createFunction(
     if (failure !== null) {
       const error = failure;
       const failed = await step.run("record-failure", () => failCreativeVersion(deps.db, { versionId, error, sandboxSeconds }));
+      await publish("failed", { stage: "done", state: "failed", label: error });
       if (failed.failed) await step.sendEvent("emit-version-failed", creativeVersionFailed.create({ ...ref, error }));
       return { outcome: "failed", error };
     }
     const done = await step.run("complete", () => completeCreativeVersion(deps.db, { versionId, usage: { ...usage, model: agentEnv().ANTHROPIC_MODEL, sandboxSeconds } }));
+    await publish("done", { stage: "done", state: "done", label: `Version ${prepared.version} is ready` });
     if (done.completed) await step.sendEvent("emit-version-completed", creativeVersionCompleted.create(ref));
     return { outcome: done.completed ? "completed" : "already-finished", plan: prepared.plan.reason };
   },

@@ -76,3 +76,12 @@ export async function addCreativeVersion(
   }
   throw new Error(`Could not claim a version number for session ${input.sessionId} after ${MAX_CLAIM_ATTEMPTS} attempts`);
 }
+
+/** The session's id if it is this organization's, else null. */
+export async function findCreativeSession(db: Db, input: { organizationId: string; sessionId: string }): Promise<{ id: string } | null> {
+  const [row] = await db
+    .select({ id: creativeSessions.id })
+    .from(creativeSessions)
+    .where(and(eq(creativeSessions.id, input.sessionId), eq(creativeSessions.organizationId, input.organizationId)));
+  return row ?? null;
+}

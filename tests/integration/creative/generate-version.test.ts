@@ -1,14 +1,11 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { creativeArtifacts, creativeHooks, sandboxColdStarts } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
 import { createTestDb } from "../../support/db";
 import { embeddedDeps, seedWorld, type World } from "../campaigns/support";
 import { sandboxSessionsDouble } from "./sandbox-sessions-double";
 import { depsWithSessions, resume, runVersion, seedSession, versionRow } from "./support";
-
-// Until the agent program lands on main, the upload reads this stand-in (the double never runs it).
-vi.mock("@/server/creative/agent-program", () => ({ readAgentProgram: async () => [{ path: "agent/main.mjs", content: "// stand-in" }] }));
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 let world: World;
@@ -42,7 +39,9 @@ describe("generate-creative-version", () => {
     const commands = double.calls.filter((c) => c.op === "exec").map((c) => c.command);
     expect(commands).toEqual(["node --version", ...["research", "hooks", "image-prompts", "images"].map((st) => `node agent/main.mjs ${st}`)]);
     const uploaded = double.calls.find((c) => c.op === "upload")!.paths;
-    expect(uploaded).toEqual(["agent/main.mjs", "input.json"]);
+    // The real agent program's files, then its input; nothing reused for a first version.
+    expect(uploaded).toEqual(expect.arrayContaining(["agent/main.mjs", "agent/research.mjs", "agent/images.mjs", "input.json"]));
+    expect(uploaded!.filter((p) => p.startsWith("out/"))).toEqual([]);
     expect(double.alive()).toEqual([]);
     expect(double.calls.filter((c) => c.op === "delete")).toHaveLength(1);
 

@@ -13,8 +13,6 @@ import { seedWorld, testCtx, type World } from "../campaigns/support";
 import { sandboxSessionsDouble, type StageBehaviour } from "./sandbox-sessions-double";
 import { depsWithSessions, runVersion, seedSession, versionRow } from "./support";
 
-vi.mock("@/server/creative/agent-program", () => ({ readAgentProgram: async () => [{ path: "agent/main.mjs", content: "// stand-in" }] }));
-
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 let world: World;
 beforeAll(async () => {

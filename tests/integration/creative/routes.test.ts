@@ -13,8 +13,6 @@ import { seedWorld, type World } from "../campaigns/support";
 import { sandboxSessionsDouble } from "./sandbox-sessions-double";
 import { depsWithSessions, runVersion, seedSession } from "./support";
 
-vi.mock("@/server/creative/agent-program", () => ({ readAgentProgram: async () => [{ path: "agent/main.mjs", content: "// stand-in" }] }));
-
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 let owner: World;
 let stranger: World;

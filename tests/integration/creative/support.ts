@@ -49,7 +49,7 @@ export async function runVersion(v: SeededSession) {
     events: [creativeGenerationRequested.create({ organizationId: v.organizationId, sessionId: v.sessionId, versionId: v.versionId }, { id: v.versionId }) as never],
     transformCtx: ctx.transformCtx,
   }).execute();
-  return { ...out, sent: ctx.sent };
+  return { ...out, sent: ctx.sent, published: ctx.published };
 }
 
 export async function versionRow(db: Db, versionId: string) {

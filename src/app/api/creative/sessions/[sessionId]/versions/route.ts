@@ -1,21 +1,19 @@
 import { NextResponse } from "next/server";
 import { creativeGenerationRequested } from "@/inngest/events";
 import { sendAfterCommit } from "@/inngest/send-after-commit";
-import { requireViewer } from "@/server/auth/session";
 import { resumeSessionBody } from "@/server/creative/inputs";
+import { readCreativeRequest, sessionNotFound } from "@/server/creative/route-helpers";
 import { addCreativeVersion } from "@/server/creative/sessions";
 import { getDeps } from "@/server/deps";
-import { notFound, parseJsonBody, refuseCrossSite } from "@/server/http";
-import { isUuid } from "@/server/route-params";
+import { parseJsonBody, refuseCrossSite } from "@/server/http";
 
 /** Resume with feedback: the session's next version, queued behind any version still running. */
 export async function POST(req: Request, ctx: { params: Promise<{ sessionId: string }> }) {
   const crossSite = refuseCrossSite(req);
   if (crossSite) return crossSite;
-  const viewer = await requireViewer(req.headers);
-  if (viewer instanceof NextResponse) return viewer;
-  const { sessionId } = await ctx.params;
-  if (!isUuid(sessionId)) return notFound("Creative session not found");
+  const request = await readCreativeRequest(req, ctx, "sessionId");
+  if (!request.ok) return request.response;
+  const { viewer, id: sessionId } = request;
   const body = await parseJsonBody(req, resumeSessionBody);
   if (!body.ok) return body.response;
 
@@ -26,7 +24,7 @@ export async function POST(req: Request, ctx: { params: Promise<{ sessionId: str
     feedback: body.data.feedback,
     quickChoice: body.data.quickChoice ?? null,
   });
-  if (!created) return notFound("Creative session not found");
+  if (!created) return sessionNotFound();
 
   const event = { organizationId: viewer.organizationId, sessionId, versionId: created.versionId };
   const { sent } = await sendAfterCommit(creativeGenerationRequested.create(event, { id: created.versionId }));
