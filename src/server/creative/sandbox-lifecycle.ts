@@ -15,6 +15,8 @@ const labelsFor = (versionId: string) => ({ app: "aigency", creativeVersionId: v
  * handlers can find it again. The first command (node's version) ends the cold start we record.
  */
 export async function createVersionSandbox(deps: { db: Db; sandbox: SandboxService }, input: { versionId: string }) {
+  // A retried step may have created one before failing: never leave that one running beside the new one.
+  await deleteSandboxesOfVersion(deps.sandbox.sessions, input.versionId);
   const createdAtMs = Date.now();
   const created = await deps.sandbox.sessions.create({ labels: labelsFor(input.versionId), template: CREATIVE_TEMPLATE, maxLifetimeMinutes: 15 });
   await deps.db.update(creativeVersions).set({ sandboxId: created.id, sandboxKind: deps.sandbox.kind }).where(eq(creativeVersions.id, input.versionId));

@@ -7,6 +7,7 @@ import { setDeps } from "@/server/deps";
 import { createTestDb } from "../../support/db";
 import { seedWorld } from "../campaigns/support";
 import { sandboxSessionsDouble } from "./sandbox-sessions-double";
+import { createVersionSandbox } from "@/server/creative/sandbox-lifecycle";
 import { depsWithSessions, seedSession, versionRow } from "./support";
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
@@ -59,5 +60,18 @@ describe("generate-creative-version flow control, as the engine is told it", () 
     expect(double.alive()).toEqual([]);
     expect(await versionRow(handle.db, s.versionId)).toMatchObject({ status: "FAILED", error: "The version could not be made: database unreachable" });
     expect(sendEvent).toHaveBeenCalledWith("emit-version-failed", expect.objectContaining({ name: "creative/version.failed" }));
+  });
+
+  it("a retried create-sandbox step first deletes the sandbox its failed attempt left, then records the cold start", async () => {
+    const double = sandboxSessionsDouble();
+    const deps = depsWithSessions(handle.db, double.sessions);
+    const world = await seedWorld(handle.db, { name: "Gus", connect: false });
+    const s = await seedSession(handle.db, world);
+    const leftover = await double.sessions.create({ labels: { creativeVersionId: s.versionId } });
+    const created = await createVersionSandbox({ db: handle.db, sandbox: deps.services.sandbox }, { versionId: s.versionId });
+    expect(created).toMatchObject({ ok: true, coldStartMs: expect.any(Number) });
+    expect(double.alive()).toEqual([created.id]);
+    expect(created.id).not.toBe(leftover.id);
+    expect(await versionRow(handle.db, s.versionId)).toMatchObject({ sandboxId: created.id, sandboxKind: "local" });
   });
 });
