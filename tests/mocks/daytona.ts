@@ -3,8 +3,10 @@ import { http, HttpResponse } from "msw";
 /**
  * A fake Daytona control plane + toolbox for msw, so the real `@daytonaio/sdk` runs unchanged
  * (with `useDeprecatedPolling: true`, which keeps it off socket.io). Sandboxes are created
- * already "started"; each has an in-memory file system. Tests script `onExecute` and read `calls`
- * (e.g. "DELETE /sandbox/sb-1") to assert the lifecycle.
+ * already "started"; each has an in-memory file system. Tests script `onExecute`, queue failures
+ * with `fail("POST /toolbox/:id/process/execute", reply, times)` and read `calls` (e.g.
+ * "DELETE /sandbox/sb-1") to assert the lifecycle. A deleted or unknown sandbox answers 404
+ * everywhere, as the real toolbox proxy does.
  */
 export const DAYTONA_TEST_API_URL = "https://daytona.test/api";
 export const DAYTONA_TEST_TOOLBOX_URL = "https://toolbox.daytona.test";
@@ -23,6 +25,13 @@ export interface ExecuteRequest {
   cwd?: string;
   envs?: Record<string, string>;
   timeout?: number;
+}
+
+/** A scripted failure: status, JSON body and headers (e.g. Retry-After). */
+export interface FailureReply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
 }
 
 export type ExecuteReply =
@@ -84,10 +93,26 @@ export function createDaytonaMock() {
   const api = DAYTONA_TEST_API_URL;
   const box = `${DAYTONA_TEST_TOOLBOX_URL}/:id`;
   const find = (id: unknown) => sandboxes.get(String(id));
+  const failures: { call: string; reply: FailureReply; times: number }[] = [];
+  /** Records the call (":id" replaced) and answers a queued failure for it, if any. */
+  const record = (call: string, id?: unknown) => {
+    calls.push(id === undefined ? call : call.replace(":id", String(id)));
+    const failure = failures.find((f) => f.call === call && f.times > 0);
+    if (!failure) return null;
+    failure.times--;
+    const { status, body, headers } = failure.reply;
+    return HttpResponse.json((body ?? { message: `scripted ${status}` }) as object, { status, headers });
+  };
+  const gone = (id: unknown) => {
+    const sandbox = find(id);
+    return !sandbox || sandbox.deleted ? HttpResponse.json({ message: "sandbox not found" }, { status: 404 }) : null;
+  };
+  const fileNotFound = (p: string) => ({ message: `file not found: ${p}`, statusCode: 404, code: "FILE_NOT_FOUND" });
 
   const handlers = [
     http.post(`${api}/sandbox`, async ({ request }) => {
-      calls.push("POST /sandbox");
+      const failed = record("POST /sandbox");
+      if (failed) return failed;
       if (state.createFailure)
         return HttpResponse.json(state.createFailure.body as object, { status: state.createFailure.status });
       const body = (await request.json()) as Record<string, unknown>;
@@ -101,25 +126,38 @@ export function createDaytonaMock() {
       sandboxes.set(sandbox.id, sandbox);
       return HttpResponse.json(sandboxDto(sandbox));
     }),
+    http.get(`${api}/sandbox`, ({ request }) => {
+      const failed = record("GET /sandbox");
+      if (failed) return failed;
+      const wanted = JSON.parse(new URL(request.url).searchParams.get("labels") ?? "{}") as Record<string, string>;
+      const items = [...sandboxes.values()]
+        .filter((sb) => Object.entries(wanted).every(([k, v]) => sb.labels[k] === v))
+        .map((sb) => sandboxDto(sb, sb.deleted ? "destroyed" : "started"));
+      return HttpResponse.json({ items, nextCursor: null });
+    }),
     http.get(`${api}/sandbox/:id`, ({ params }) => {
-      calls.push(`GET /sandbox/${params.id}`);
+      const failed = record("GET /sandbox/:id", params.id);
+      if (failed) return failed;
       const sandbox = find(params.id);
       if (!sandbox) return HttpResponse.json({ message: "Sandbox not found" }, { status: 404 });
       return HttpResponse.json(sandboxDto(sandbox, sandbox.deleted ? "destroyed" : "started"));
     }),
     http.delete(`${api}/sandbox/:id`, ({ params }) => {
-      calls.push(`DELETE /sandbox/${params.id}`);
+      const failed = record("DELETE /sandbox/:id", params.id);
+      if (failed) return failed;
       const sandbox = find(params.id);
-      if (!sandbox) return HttpResponse.json({ message: "Sandbox not found" }, { status: 404 });
+      if (!sandbox || sandbox.deleted) return HttpResponse.json({ message: "Sandbox not found" }, { status: 404 });
       sandbox.deleted = true;
       return HttpResponse.json(sandboxDto(sandbox, "destroying"));
     }),
     http.get(`${box}/work-dir`, ({ params }) => {
-      calls.push(`GET /toolbox/${params.id}/work-dir`);
+      const failed = record("GET /toolbox/:id/work-dir", params.id) ?? gone(params.id);
+      if (failed) return failed;
       return HttpResponse.json({ dir: DAYTONA_WORK_DIR });
     }),
     http.post(`${box}/files/bulk-upload`, async ({ params, request }) => {
-      calls.push(`POST /toolbox/${params.id}/files/bulk-upload`);
+      const failed = record("POST /toolbox/:id/files/bulk-upload", params.id) ?? gone(params.id);
+      if (failed) return failed;
       const sandbox = find(params.id);
       const form = await request.formData();
       for (const [key, value] of form.entries()) {
@@ -131,7 +169,8 @@ export function createDaytonaMock() {
       return new HttpResponse(null, { status: 200 });
     }),
     http.post(`${box}/process/execute`, async ({ params, request }) => {
-      calls.push(`POST /toolbox/${params.id}/process/execute`);
+      const failed = record("POST /toolbox/:id/process/execute", params.id) ?? gone(params.id);
+      if (failed) return failed;
       const body = (await request.json()) as ExecuteRequest;
       executeRequests.push(body);
       const reply = await state.onExecute(body, find(params.id)!);
@@ -141,19 +180,53 @@ export function createDaytonaMock() {
       return HttpResponse.json(reply);
     }),
     http.post(`${box}/files/bulk-download`, async ({ params, request }) => {
-      calls.push(`POST /toolbox/${params.id}/files/bulk-download`);
+      const failed = record("POST /toolbox/:id/files/bulk-download", params.id) ?? gone(params.id);
+      if (failed) return failed;
       const sandbox = find(params.id);
       const { paths } = (await request.json()) as { paths: string[] };
       return multipart(
         paths.map((p) => {
           const content = sandbox?.files.get(p);
           if (content) return { name: "file", filename: p, body: content, type: "application/octet-stream" };
-          const error = { message: `file not found: ${p}`, statusCode: 404, code: "FILE_NOT_FOUND" };
-          return { name: "error", filename: p, body: Buffer.from(JSON.stringify(error)), type: "application/json" };
+          const error = JSON.stringify(fileNotFound(p));
+          return { name: "error", filename: p, body: Buffer.from(error), type: "application/json" };
         }),
       );
     }),
+    http.get(`${box}/files/info`, ({ params, request }) => {
+      const failed = record("GET /toolbox/:id/files/info", params.id) ?? gone(params.id);
+      if (failed) return failed;
+      const p = new URL(request.url).searchParams.get("path") ?? "";
+      const files = find(params.id)!.files;
+      const content = files.get(p);
+      const isDir = !content && [...files.keys()].some((k) => k.startsWith(`${p}/`));
+      if (!content && !isDir) return HttpResponse.json(fileNotFound(p), { status: 404 });
+      const stamp = new Date(0).toISOString();
+      return HttpResponse.json({
+        name: p.split("/").at(-1),
+        path: p,
+        isDir,
+        size: content?.length ?? 4096,
+        mode: "-rw-r--r--",
+        permissions: "0644",
+        owner: "daytona",
+        group: "daytona",
+        modTime: stamp,
+        modifiedAt: stamp,
+      });
+    }),
   ];
 
-  return { handlers, sandboxes, calls, createBodies, executeRequests, state };
+  /** The next `times` calls named `call` (e.g. "DELETE /sandbox/:id") answer `reply`. */
+  const fail = (call: string, reply: FailureReply, times = 1) => failures.push({ call, reply, times });
+  const reset = () => {
+    calls.length = 0;
+    createBodies.length = 0;
+    executeRequests.length = 0;
+    failures.length = 0;
+    state.onExecute = () => ({ exitCode: 0, result: "" });
+    state.createFailure = null;
+  };
+
+  return { handlers, sandboxes, calls, createBodies, executeRequests, state, fail, reset };
 }

@@ -3,9 +3,23 @@ import type { ServiceFactoryInput } from "..";
 import type { ServiceStatus } from "../types";
 import { createDaytonaSandbox } from "./daytona-sandbox";
 import { createLocalSandbox } from "./local-sandbox";
+import { localTemplatesRoot } from "./local-templates";
 import type { SandboxService } from "./types";
 
-export type { SandboxFile, SandboxJob, SandboxResult, SandboxService } from "./types";
+export type {
+  SandboxCreateOptions,
+  SandboxDownloadLimits,
+  SandboxExecOptions,
+  SandboxExecResult,
+  SandboxFile,
+  SandboxJob,
+  SandboxResult,
+  SandboxService,
+  SandboxSessions,
+} from "./types";
+export { SandboxGoneError, SandboxLimitError, SandboxUnavailableError } from "./types";
+export { localTemplateDir, LOCAL_TEMPLATE_READY_FILE } from "./local-templates";
+export { DAYTONA_TEMPLATE_ROOT } from "./daytona-sessions";
 
 export function createSandbox({ env }: ServiceFactoryInput): SandboxService {
   if (env.DAYTONA_API_KEY) {
@@ -15,7 +29,7 @@ export function createSandbox({ env }: ServiceFactoryInput): SandboxService {
       snapshot: env.DAYTONA_SNAPSHOT,
     });
   }
-  return createLocalSandbox();
+  return createLocalSandbox({ templatesDir: localTemplatesRoot(env) });
 }
 
 export function describeSandbox(env: Env): ServiceStatus {
@@ -31,6 +45,7 @@ export function describeSandbox(env: Env): ServiceStatus {
     service: "sandbox",
     implementation: "Local process (embedded)",
     simulated: false,
-    detail: "temp dir per run, scrubbed env, timeout and 1 MiB output cap; not isolated from this machine",
+    detail:
+      "a directory per sandbox, scrubbed env, timeout that ends every process it started, 1 MiB output cap; not isolated from this machine",
   };
 }

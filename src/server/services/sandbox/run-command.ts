@@ -8,17 +8,26 @@ export interface CommandOutcome {
   timedOut: boolean;
 }
 
-/**
- * Runs `sh -c command` in its own process group so a timeout can kill everything it started,
- * keeping at most `outputCapBytes` of combined stdout+stderr.
- */
-export function runCommand(input: {
+export interface CommandInput {
   command: string;
   cwd: string;
   env: Record<string, string>;
   timeoutMs: number;
   outputCapBytes: number;
-}): Promise<CommandOutcome> {
+  /** Called with the spawned shell's pid (= its process group and session id) before it can do much. */
+  onStart?: (pgid: number) => unknown;
+  /**
+   * Ends everything the command started; by default its process group. Callers that can also find
+   * processes which left the group (setsid) pass their own. Awaited before the outcome is answered.
+   */
+  endTree?: (pgid: number) => Promise<unknown>;
+}
+
+/**
+ * Runs `sh -c command` in its own process group and session so a timeout can kill everything it
+ * started, keeping at most `outputCapBytes` of combined stdout+stderr.
+ */
+export function runCommand(input: CommandInput): Promise<CommandOutcome> {
   return new Promise((resolve, reject) => {
     const child = spawn("sh", ["-c", input.command], {
       cwd: input.cwd,
@@ -46,17 +55,18 @@ export function runCommand(input: {
     child.stdout.on("data", onData);
     child.stderr.on("data", onData);
 
-    const killGroup = () => {
-      try {
-        if (child.pid) process.kill(-child.pid, "SIGKILL");
-      } catch {
-        // Already gone.
-      }
+    let ending: Promise<unknown> = Promise.resolve();
+    const killTree = () => {
+      const pgid = child.pid;
+      if (!pgid) return;
+      ending = Promise.all([ending, (input.endTree ?? killGroup)(pgid).catch(() => undefined)]);
     };
     const timer = setTimeout(() => {
       timedOut = true;
-      killGroup();
+      killTree();
     }, input.timeoutMs);
+    let started: Promise<unknown> = Promise.resolve();
+    if (child.pid && input.onStart) started = Promise.resolve(input.onStart(child.pid)).catch(() => undefined);
 
     child.on("error", (err) => {
       clearTimeout(timer);
@@ -64,9 +74,11 @@ export function runCommand(input: {
     });
     // Background children of a finished shell would hold the pipes open (and outlive the temp
     // dir); end the whole group as soon as the shell exits. Output already piped is still read.
-    child.on("exit", killGroup);
-    child.on("close", (code, signal) => {
+    child.on("exit", killTree);
+    child.on("close", async (code, signal) => {
       clearTimeout(timer);
+      await started;
+      await ending;
       const exitCode = code ?? 128 + (signal ? (constants.signals[signal] ?? 0) : 0);
       resolve({
         exitCode,
@@ -76,4 +88,12 @@ export function runCommand(input: {
       });
     });
   });
+}
+
+async function killGroup(pgid: number) {
+  try {
+    process.kill(-pgid, "SIGKILL");
+  } catch {
+    // Already gone.
+  }
 }

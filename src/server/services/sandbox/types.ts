@@ -96,3 +96,14 @@ export interface SandboxSessions {
   /** Ids of live sandboxes carrying every given label. */
   findByLabels(labels: Record<string, string>): Promise<string[]>;
 }
+
+/** The provider kept failing (409, 429 or 5xx) after a few retries, or asked us to wait too long. */
+export class SandboxUnavailableError extends Error {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
+    super(message);
+    this.name = "SandboxUnavailableError";
+  }
+}
