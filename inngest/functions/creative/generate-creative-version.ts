@@ -3,7 +3,7 @@ import { inngest } from "@/inngest/client";
 import { creativeGenerationRequested, creativeVersionCancelRequested, creativeVersionCompleted, creativeVersionFailed } from "@/inngest/events";
 import { creativeSessionChannel } from "@/inngest/realtime/creative";
 import { collectVersionOutputs } from "@/server/creative/collect";
-import { completeCreativeVersion, failCreativeVersion } from "@/server/creative/finish";
+import { completeCreativeVersion, failCreativeVersion, versionCostMicros } from "@/server/creative/finish";
 import { STAGES, stagesNeeded } from "@/server/creative/limits";
 import { prepareCreativeVersion } from "@/server/creative/prepare";
 import { createVersionSandbox, deleteSandboxesOfVersion, deleteVersionSandbox, uploadVersionInputs } from "@/server/creative/sandbox-lifecycle";
@@ -95,7 +95,9 @@ export const generateCreativeVersion = inngest.createFunction(
     const ref = { organizationId, sessionId, versionId, version: prepared.version };
     if (failure !== null) {
       const error = failure;
-      const failed = await step.run("record-failure", () => failCreativeVersion(deps.db, { versionId, error, sandboxSeconds }));
+      // A failed version still cost what its sandbox and finished stages used.
+      const costMicros = versionCostMicros({ ...usage, model: agentEnv().ANTHROPIC_MODEL, sandboxSeconds });
+      const failed = await step.run("record-failure", () => failCreativeVersion(deps.db, { versionId, error, sandboxSeconds, costMicros }));
       await publish("failed", { stage: "done", state: "failed", label: error });
       if (failed.failed) await step.sendEvent("emit-version-failed", creativeVersionFailed.create({ ...ref, error }));
       return { outcome: "failed", error };
