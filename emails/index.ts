@@ -5,6 +5,7 @@ import { ApprovalNeededEmail, approvalNeededSubject } from "./approval-needed";
 import { CampaignLiveEmail, campaignLiveSubject } from "./campaign-live";
 import { DeployFailedEmail, deployFailedSubject } from "./deploy-failed";
 import { PlanReminderEmail, planReminderSubject } from "./plan-reminder";
+import { SandboxAlertEmail, sandboxAlertSubject } from "./sandbox-alert";
 import { TokenExpiringEmail, tokenExpiringSubject } from "./token-expiring";
 import { WeeklyReportEmail, weeklyReportSubject } from "./weekly-report";
 
@@ -14,6 +15,7 @@ export type { ApprovalNeededProps } from "./approval-needed";
 export type { CampaignLiveProps } from "./campaign-live";
 export type { DeployFailedProps } from "./deploy-failed";
 export type { PlanReminderProps } from "./plan-reminder";
+export type { SandboxAlertProps } from "./sandbox-alert";
 export type { TokenExpiringProps } from "./token-expiring";
 export type { WeeklyReportProps } from "./weekly-report";
 
@@ -35,6 +37,7 @@ export const emailTemplates = {
   "campaign-live": template(CampaignLiveEmail, campaignLiveSubject),
   "deploy-failed": template(DeployFailedEmail, deployFailedSubject),
   "plan-reminder": template(PlanReminderEmail, planReminderSubject),
+  "sandbox-alert": template(SandboxAlertEmail, sandboxAlertSubject),
   "token-expiring": template(TokenExpiringEmail, tokenExpiringSubject),
   "weekly-report": template(WeeklyReportEmail, weeklyReportSubject),
 };

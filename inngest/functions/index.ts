@@ -22,6 +22,9 @@ import { awaitActionApproval } from "./optimization/await-action-approval";
 import { evaluateOptimizations } from "./optimization/evaluate-optimizations";
 import { measureActionImpact } from "./optimization/measure-action-impact";
 import { replyToMessage } from "./onboarding/reply-to-message";
+import { buildSandboxSnapshotFn } from "./sandbox/build-sandbox-snapshot";
+import { refreshSandboxTemplate } from "./sandbox/refresh-sandbox-template";
+import { refreshSandboxTemplates } from "./sandbox/refresh-sandbox-templates";
 import { buildWeeklyReport } from "./reports/build-weekly-report";
 import { requestWeeklyReports } from "./reports/request-weekly-reports";
 import { deliverSimulatedWebhooksFn } from "./webhooks/deliver-simulated-webhooks";
@@ -68,4 +71,7 @@ export const functions: InngestFunction.Any[] = [
   buildWeeklyReport,
   generateCreativeVersion,
   recordCreativeCancellation,
+  buildSandboxSnapshotFn,
+  refreshSandboxTemplates,
+  refreshSandboxTemplate,
 ];

@@ -13,15 +13,22 @@ import {
 } from "@mantine/core";
 import { env } from "@/env";
 import { describeAuth } from "@/server/auth/describe";
+import { getDeps } from "@/server/deps";
+import { loadSandboxTemplatesStatus } from "@/server/sandbox/status";
 import { describeServices } from "@/server/services";
+import { SandboxTemplatesSection } from "./sandbox-templates-section";
 
 export const dynamic = "force-dynamic";
 
 /** Public: says which parts are real and which are simulated. Shows names, never secrets. */
-export default function StatusPage() {
+export default async function StatusPage() {
   const e = env();
   const services = describeServices(e);
   const auth = describeAuth(e);
+  // The services table needs no database; a database that cannot answer only blanks this section.
+  const sandbox = await getDeps()
+    .then((deps) => loadSandboxTemplatesStatus(deps.db, e))
+    .catch(() => null);
   return (
     <Container size="md" py="xl">
       <Stack gap="lg">
@@ -67,6 +74,7 @@ export default function StatusPage() {
             </TableTr>
           </TableTbody>
         </Table>
+        <SandboxTemplatesSection status={sandbox} />
         <Text size="sm" c="dimmed">
           Machine-readable: <Anchor href="/api/status">/api/status</Anchor>
         </Text>

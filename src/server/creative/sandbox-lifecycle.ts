@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/server/db";
-import { creativeVersions, sandboxColdStarts } from "@/server/db/schema";
+import { creativeVersions } from "@/server/db/schema";
+import { recordColdStart } from "@/server/sandbox/cold-starts";
 import type { SandboxFile, SandboxService, SandboxSessions } from "@/server/services/sandbox/types";
 import type { StorageService } from "@/server/services/storage/types";
 import { readAgentProgram } from "./agent-program";
@@ -23,7 +24,7 @@ export async function createVersionSandbox(deps: { db: Db; sandbox: SandboxServi
   const first = await deps.sandbox.sessions.exec(created.id, { command: "node --version", timeoutSeconds: 30 });
   const coldStartMs = Date.now() - createdAtMs;
   if (first.exitCode !== 0) return { ok: false as const, id: created.id, createdAtMs, error: "The sandbox started but could not run node" };
-  await deps.db.insert(sandboxColdStarts).values({ kind: deps.sandbox.kind, snapshot: created.snapshot, purpose: "creative-version", coldStartMs });
+  await recordColdStart(deps.db, { kind: deps.sandbox.kind, snapshot: created.snapshot, purpose: "creative-version", coldStartMs });
   return { ok: true as const, id: created.id, createdAtMs, coldStartMs };
 }
 

@@ -20,6 +20,8 @@ export const EMAIL_IMPORTANCE: Record<EmailTemplateName, "IMPORTANT" | "ROUTINE"
   "campaign-live": "IMPORTANT",
   "plan-reminder": "ROUTINE",
   "weekly-report": "ROUTINE",
+  // To operators (no user account, so no preference applies); listed because every template must be.
+  "sandbox-alert": "IMPORTANT",
 };
 
 /** Whether a user at `level` gets `template` by email (the bell shows everything regardless). */

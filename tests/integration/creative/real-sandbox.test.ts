@@ -1,21 +1,23 @@
-import { mkdir, readdir, rename, writeFile } from "node:fs/promises";
+import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { resetEnv } from "@/env";
-import { creativeArtifacts } from "@/server/db/schema";
+import { creativeArtifacts, sandboxColdStarts } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
 import { createLocalSandbox } from "@/server/services/sandbox/local-sandbox";
-import { LOCAL_TEMPLATE_READY_FILE } from "@/server/services/sandbox/local-templates";
+import { planLocalTemplate, prepareLocalTemplate } from "@/server/sandbox/local/prepare-template";
+import { readTemplateSource } from "@/server/sandbox/template-source";
+import { findTemplate } from "@/server/sandbox/templates";
 import { createTestDb } from "../../support/db";
 import { embeddedDeps, seedWorld, type World } from "../campaigns/support";
-import { makeTemplateDir, removeRoot, tempRoot } from "../sandbox-programs/support/agent-harness";
+import { removeRoot, tempRoot } from "../sandbox-programs/support/agent-harness";
 import { type BrandSite, startBrandSite } from "../sandbox-programs/support/brand-site";
 import { pngSize } from "../sandbox-programs/support/png";
 import { resume, runVersion, seedSession, versionRow } from "./support";
 
 // The whole version for real: the local sandbox (a directory and child processes per exec) running
-// the real agent program from a prepared creative-agent template, against a local brand site, offline.
+// the real agent program from the creative-agent template the snapshot builder prepares, against a local brand site, offline.
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 let world: World;
 let root: string;
@@ -29,11 +31,9 @@ beforeAll(async () => {
   world = await seedWorld(handle.db, { name: "Rhea", connect: false });
   root = await tempRoot();
   site = await startBrandSite();
-  // Prepared as the snapshot builder leaves it: the template's files, its node_modules, then the ready marker.
+  // Prepared by the snapshot builder's own function: the template's files, its packages, the ready marker last.
   const templatesDir = path.join(root, "templates");
-  await mkdir(templatesDir, { recursive: true });
-  await rename(await makeTemplateDir(root), path.join(templatesDir, "creative-agent"));
-  await writeFile(path.join(templatesDir, "creative-agent", LOCAL_TEMPLATE_READY_FILE), "");
+  await prepareLocalTemplate(planLocalTemplate(await readTemplateSource(findTemplate("creative-agent"))), { root: templatesDir });
   sandboxesDir = path.join(root, "sandboxes");
   setDeps(embeddedDeps(handle.db, { sandbox: createLocalSandbox({ baseDir: sandboxesDir, templatesDir }) }));
 }, 60_000);
@@ -59,6 +59,8 @@ describe("a creative version in the real local sandbox with the real agent", () 
     expect(research.toString()).toMatch(/20% off your first box/);
     expect(pngSize(await storage.get(`artifacts/${s.sessionId}/v1/images/hook-1-1200x628.png`))).toEqual({ width: 1200, height: 628 });
     expect(pngSize(await storage.get(`artifacts/${s.sessionId}/v1/images/hook-5-1080x1080.png`))).toEqual({ width: 1080, height: 1080 });
+    const [cold] = await handle.db.select().from(sandboxColdStarts).where(eq(sandboxColdStarts.purpose, "creative-version"));
+    expect(cold).toMatchObject({ kind: "local", snapshot: "creative-agent", coldStartMs: expect.any(Number) });
 
     const v2 = await resume(handle.db, s, "make the hooks more emotional");
     const second = await runVersion(v2);

@@ -70,6 +70,8 @@ describe("the unsubscribe footer", () => {
       "deploy-failed": (u?: string) => renderEmail("deploy-failed", { projectName: "S", campaignName: "C", failedStep: "x", errorMessage: "y", campaignUrl: "http://a", unsubscribeUrl: u }),
       "plan-reminder": (u?: string) => renderEmail("plan-reminder", { projectName: "S", campaignName: "C", approveUrl: "http://a", expiresAt: "2026-03-01T12:00:00Z", unsubscribeUrl: u }),
       "token-expiring": (u?: string) => renderEmail("token-expiring", { reconnectUrl: "http://a", unsubscribeUrl: u }),
+      "sandbox-alert": (u?: string) =>
+        renderEmail("sandbox-alert", { what: "Snapshot build", subject: "s", errorMessage: "e", stillActive: null, statusUrl: "http://a/status", unsubscribeUrl: u }),
     };
     // Typed by name, so a template added to the registry without a case here fails to compile.
     const cases: Record<EmailTemplateName, (u?: string) => Promise<{ html: string; text: string }>> = renders;
