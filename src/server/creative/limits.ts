@@ -20,9 +20,10 @@ const MIN_STAGE_SECONDS = 5;
 export const DOWNLOAD_LIMITS = { maxFileBytes: 8 * 1024 * 1024, maxTotalBytes: 64 * 1024 * 1024 };
 
 /**
- * Sandbox time priced as Daytona lists it per second for the default sandbox (1 vCPU $0.0000140,
- * 1 GiB memory $0.0000045, 3 GiB disk ≈ $0.0000001): 18.6 millionths of a dollar a second. The local
- * sandbox is charged the same, so an embedded run shows what it would cost in production.
+ * Sandbox time, estimated for Daytona's default sandbox (1 vCPU at $0.0000140/s, 1 GiB memory at
+ * $0.0000045/s, 3 GiB disk ≈ $0.0000001/s, per its published per-second pricing; re-check against the
+ * current price list): 18.6 millionths of a dollar a second. The local sandbox is charged the same, so
+ * an embedded run shows what it would cost in production.
  */
 export const SANDBOX_MICROS_PER_SECOND = 18.6;
 
