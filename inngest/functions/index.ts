@@ -2,6 +2,8 @@ import type { InngestFunction } from "inngest";
 import { replyAsAgent } from "./agent/reply-as-agent";
 import { awaitPlanApproval } from "./campaign/await-plan-approval";
 import { cleanupCampaign } from "./campaign/cleanup-campaign";
+import { generateCreativeVersion } from "./creative/generate-creative-version";
+import { recordCreativeCancellation } from "./creative/record-creative-cancellation";
 import { deployCampaign } from "./campaign/deploy-campaign";
 import { generateCampaignPlan } from "./campaign/generate-campaign-plan";
 import { pauseReplacedCampaign } from "./campaign/pause-replaced-campaign";
@@ -67,6 +69,8 @@ export const functions: InngestFunction.Any[] = [
   subscribeWebhooks,
   requestWeeklyReports,
   buildWeeklyReport,
+  generateCreativeVersion,
+  recordCreativeCancellation,
   buildSandboxSnapshotFn,
   refreshSandboxTemplates,
   refreshSandboxTemplate,

@@ -15,6 +15,7 @@ import { setDeps } from "@/server/deps";
 import { webhookAppSecret } from "@/server/webhooks/app-secret";
 import { signWebhookBody } from "@/server/webhooks/signature";
 import { simulatedAdAccountsFor } from "@/server/services/facebook/simulated";
+import { createCreativeSession } from "@/server/creative/sessions";
 import { embeddedDeps, seedWorld, testCtx } from "./campaigns/support";
 import { createTestDb } from "../support/db";
 
@@ -186,9 +187,12 @@ beforeAll(async () => {
     .returning();
   // The brief's artifact, so the workspace panel's artifact routes get past "not found".
   const [artifact] = await handle.db.select().from(schema.artifacts).where(eq(schema.artifacts.projectId, w.projectId));
+  // A creative session with its version 1, so the creative routes get past "not found".
+  const creative = await createCreativeSession(handle.db, { organizationId: w.organizationId, userId: w.owner.userId, projectId: w.projectId, brandName: "Sweep", brandUrl: "https://sweep.example/" });
   real = {
     projectId: w.projectId, campaignId: plan!.id, conversationId: plan!.conversationId!, id: note!.id, path: ["reports", "summary.png"],
     objectId: adSet!.id, actionId: action!.id, reportId: report!.id, messageId: proposal!.id, artifactId: artifact!.id,
+    sessionId: creative!.sessionId, versionId: creative!.versionId,
   };
   // Bad input never reaches the engine.
   vi.spyOn(inngest, "send").mockRejectedValue(new Error("bad input must not send events"));

@@ -7,6 +7,7 @@ import { env } from "@/env";
 import { inngest } from "@/inngest/client";
 import * as schema from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
+import { createCreativeSession } from "@/server/creative/sessions";
 import { issueUnsubscribeToken, unsubscribeSecret } from "@/server/notifications/unsubscribe-token";
 import { embeddedDeps, seedWorld } from "../campaigns/support";
 import { createTestDb } from "../../support/db";
@@ -38,6 +39,8 @@ const BODIES: Record<string, unknown> = {
   "auth/[...all]": { name: "Mallory", email: "mallory@example.test", password: "correct horse battery" },
   "dev/simulated-ads/faults": { operation: "createAd", code: 17, message: "x" },
   "notifications/email-preference": { level: "NONE" },
+  "creative/sessions": { brandName: "Forged brand", brandUrl: "https://evil.example/", projectId: "" },
+  "creative/sessions/[sessionId]/versions": { feedback: "start fresh", quickChoice: "start-fresh" },
   // "notifications/unsubscribe" gets the victim's own valid token in beforeAll.
 };
 
@@ -87,6 +90,10 @@ beforeAll(async () => {
   BODIES["notifications/unsubscribe"] = { token: issueUnsubscribeToken(w.owner.userId, unsubscribeSecret(env())), level: "NONE" };
   // The origin is checked before anything else, so ids that name nothing are enough here.
   params = { projectId: w.projectId, campaignId: crypto.randomUUID(), conversationId: crypto.randomUUID(), id: crypto.randomUUID(), all: ["sign-up", "email"] };
+  // A real creative session, so a forged resume would otherwise have something to add a version to.
+  const creative = await createCreativeSession(handle.db, { organizationId: w.organizationId, userId: w.owner.userId, projectId: w.projectId, brandName: "Victim", brandUrl: "https://victim.example/" });
+  Object.assign(params, { sessionId: creative!.sessionId, versionId: creative!.versionId });
+  (BODIES["creative/sessions"] as { projectId: string }).projectId = w.projectId;
   vi.spyOn(inngest, "send").mockRejectedValue(new Error("a cross-site request must not send events"));
 });
 

@@ -1,0 +1,75 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/server/db";
+import { creativeVersions } from "@/server/db/schema";
+import { computeCostMicroUsd } from "@/server/services/llm/pricing";
+import { OVER_BUDGET_ERROR, SANDBOX_MICROS_PER_SECOND, VERSION_BUDGET_MS } from "./limits";
+
+export interface VersionUsage {
+  model: string;
+  inputTokens: number;
+  outputTokens: number;
+  generator: "offline" | "anthropic" | null;
+  /** Sandbox life, create to delete. */
+  sandboxSeconds: number;
+}
+
+/** Model tokens at the pricing table's rate plus sandbox seconds at the documented rate, in millionths of a dollar. */
+export function versionCostMicros(usage: VersionUsage): number {
+  const tokens = computeCostMicroUsd(usage.model, { inputTokens: usage.inputTokens, outputTokens: usage.outputTokens });
+  return tokens + Math.round(usage.sandboxSeconds * SANDBOX_MICROS_PER_SECOND);
+}
+
+const UNFINISHED = ["QUEUED", "RUNNING"] as const;
+
+/** RUNNING → COMPLETED with cost and duration; false when the version had already ended (cancelled meanwhile). */
+export async function completeCreativeVersion(db: Db, input: { versionId: string; usage: VersionUsage }): Promise<{ completed: boolean; version: number | null }> {
+  const [row] = await db.select().from(creativeVersions).where(eq(creativeVersions.id, input.versionId));
+  if (!row) return { completed: false, version: null };
+  const finishedAt = new Date();
+  const { usage } = input;
+  const done = await db
+    .update(creativeVersions)
+    .set({
+      status: "COMPLETED",
+      generator: usage.generator,
+      inputTokens: usage.inputTokens,
+      outputTokens: usage.outputTokens,
+      sandboxSeconds: usage.sandboxSeconds,
+      costMicros: versionCostMicros(usage),
+      finishedAt,
+      durationMs: row.startedAt ? finishedAt.getTime() - row.startedAt.getTime() : null,
+    })
+    .where(and(eq(creativeVersions.id, input.versionId), eq(creativeVersions.status, "RUNNING")))
+    .returning({ id: creativeVersions.id });
+  return { completed: done.length === 1, version: row.version };
+}
+
+/** Any unfinished version → FAILED with the error; a version that already ended keeps its outcome. */
+export async function failCreativeVersion(
+  db: Db,
+  input: { versionId: string; error: string; sandboxSeconds?: number; costMicros?: number },
+): Promise<{ failed: boolean; version: number | null }> {
+  const [row] = await db.select().from(creativeVersions).where(eq(creativeVersions.id, input.versionId));
+  if (!row) return { failed: false, version: null };
+  const finishedAt = new Date();
+  const done = await db
+    .update(creativeVersions)
+    .set({
+      status: "FAILED",
+      error: input.error,
+      finishedAt,
+      durationMs: row.startedAt ? finishedAt.getTime() - row.startedAt.getTime() : null,
+      ...(input.sandboxSeconds !== undefined ? { sandboxSeconds: input.sandboxSeconds } : {}),
+      ...(input.costMicros !== undefined ? { costMicros: input.costMicros } : {}),
+    })
+    .where(and(eq(creativeVersions.id, input.versionId), inArray(creativeVersions.status, [...UNFINISHED])))
+    .returning({ id: creativeVersions.id });
+  return { failed: done.length === 1, version: row.version };
+}
+
+/** Why the engine stopped a run: past the version's budget, or someone asked. */
+export async function cancellationReason(db: Db, versionId: string, nowMs = Date.now()): Promise<string> {
+  const [row] = await db.select({ startedAt: creativeVersions.startedAt }).from(creativeVersions).where(eq(creativeVersions.id, versionId));
+  const overBudget = row?.startedAt && nowMs - row.startedAt.getTime() >= VERSION_BUDGET_MS;
+  return overBudget ? OVER_BUDGET_ERROR : "The version was cancelled";
+}
