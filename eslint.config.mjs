@@ -29,6 +29,11 @@ export default tseslint.config(
     },
   },
   {
+    // Programs that run inside a sandbox: plain Node 20 ESM, using Node's web globals.
+    files: ["src/sandbox-programs/**/*.mjs"],
+    languageOptions: { globals: { fetch: "readonly", AbortSignal: "readonly", URL: "readonly", TextDecoder: "readonly" } },
+  },
+  {
     files: ["scripts/**/*.mjs", "bench/**/*.ts", "tests/**/*.ts"],
     languageOptions: { globals: { process: "readonly", console: "readonly", URL: "readonly", setTimeout: "readonly" } },
     rules: { "no-console": "off" },

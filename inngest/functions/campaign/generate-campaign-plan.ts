@@ -13,6 +13,9 @@ import { loadPlanningInputs, type PlanTrigger } from "@/server/campaigns/plannin
 import { resolveTargetPlaces } from "@/server/geo/target-places";
 import { claimPlanRecord, getCampaign } from "@/server/campaigns/records";
 import { markGenerationFailed, savePendingPlan } from "@/server/campaigns/save-plan";
+import { applyCreativeToPlan } from "@/server/creative/lineage/apply-to-plan";
+import { loadChosenCreative } from "@/server/creative/lineage/chosen-creative";
+import { recordPlanLineage } from "@/server/creative/lineage/record-lineage";
 import { notificationCreatedEvent } from "@/server/notifications/events";
 
 const PLAN_RETRIES = 3;
@@ -117,15 +120,21 @@ export const generateCampaignPlan = inngest.createFunction(
       return { planned: false, reason: "rules violated", campaignId, violations };
     }
 
+    // The creative studio's latest finished version for this project, when there is one, supplies the ads' words and images.
+    const plan = await step.run("use-studio-creative", async () =>
+      applyCreativeToPlan(result.plan, await loadChosenCreative(deps.db, { organizationId: inputs.organizationId, projectId: inputs.projectId })),
+    );
     const saved = await step.run("save-pending-plan", async () =>
       savePendingPlan(deps.db, {
         record: await load(),
-        plan: result.plan,
+        plan,
         brief: inputs.brief,
         conversion: inputs.conversion,
         replaces: inputs.replaces,
       }),
     );
+
+    await step.run("record-creative-lineage", () => recordPlanLineage(deps.db, { organizationId: inputs.organizationId, campaignId, plan }));
 
     const notification = await step.run("notify-approval-needed", async () =>
       notifyCampaignUser(deps, {

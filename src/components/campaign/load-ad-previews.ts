@@ -65,7 +65,10 @@ export async function loadAdPreviews(
           cta: describeCta(ad.cta),
           domain,
           imageUrl: record.fbImageHashes[key] ? await imageLink(opts.storage, `${record.organizationId}/campaigns/${record.id}/${key}.png`) : null,
-          marks: adId ? marksFor({ status: statuses.get(adId), holds: holds.filter((h) => h.objectId === adId || h.objectId === adSetId) }) : [],
+          marks: reserveMarks(
+            ad.reserve === true && (statuses.get(adId ?? "")?.status ?? "PAUSED") === "PAUSED",
+            adId ? marksFor({ status: statuses.get(adId), holds: holds.filter((h) => h.objectId === adId || h.objectId === adSetId) }) : [],
+          ),
         };
       }),
     ),
@@ -120,6 +123,12 @@ const STATUS_MARKS: Record<string, AdMark> = {
   IN_PROCESS: { label: "Waiting for Facebook's review", color: "blue" },
   WITH_ISSUES: { label: "Facebook found a problem", color: "yellow" },
 };
+
+/** A reserve ad nobody has turned on yet says so, instead of a bare "Paused". */
+function reserveMarks(waiting: boolean, marks: AdMark[]): AdMark[] {
+  if (!waiting) return marks;
+  return [{ label: "In reserve: turned on when an ad tires", color: "gray" }, ...marks.filter((m) => m.label !== "Paused")];
+}
 
 /** Marks for one ad, most serious first, each said once. */
 export function marksFor(input: { status?: { status: string }; holds: FacebookHold[] }): AdMark[] {

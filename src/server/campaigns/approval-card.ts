@@ -13,7 +13,7 @@ export interface ApprovalCard {
   summary: string;
   simulated: boolean;
   targeting: { adSetName: string; summary: string }[];
-  ads: { adSetName: string; name: string; headline: string; primaryText: string; cta: string; imagePrompt: string }[];
+  ads: { adSetName: string; name: string; headline: string; primaryText: string; cta: string; imagePrompt: string; reserve?: boolean }[];
   budget: {
     /** ISO 4217 code of the ad account: every amount on the card is in hundredths of it. */
     currency: string;
@@ -75,6 +75,7 @@ export function buildApprovalCard(opts: {
         primaryText: a.primaryText,
         cta: a.cta,
         imagePrompt: a.imagePrompt,
+        reserve: a.reserve === true,
       })),
     ),
     budget: {

@@ -29,12 +29,25 @@ export const OBJECTIVE_FOR_GOAL: Record<BriefGoal, Objective> = {
 
 // Shape only: limits that the model may get wrong (lengths, ages, budget) are rules in plan-rules.ts,
 // so a violation can be named and sent back to the model instead of failing as unparseable JSON.
+// Where an ad's words and image came from when the creative studio supplied them. Set in code after
+// the rules pass (src/server/creative/lineage/apply-to-plan.ts), never taken from the model.
+const adCreativeSchema = z.object({
+  sessionId: z.string(),
+  versionId: z.string(),
+  hookId: z.string(),
+  hookNumber: z.number().int(),
+  imageArtifactId: z.string().nullable(),
+});
+
 const adSchema = z.object({
   name: z.string().min(1),
   headline: z.string(),
   primaryText: z.string(),
   cta: z.string(),
   imagePrompt: z.string(),
+  creative: adCreativeSchema.optional(),
+  // A studio hook kept PAUSED at deploy, for "rotate creative" to turn on when a running ad tires.
+  reserve: z.boolean().optional(),
 });
 
 // A region or city by Facebook's geo key; set from the brief's location in code, never by the model.

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, gte, lte, min } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { optimizationActions, performanceSnapshots } from "@/server/db/schema";
+import { adKey, type CampaignPlan } from "@/server/campaigns/plan-schema";
 import { getCampaign, type CampaignRecord } from "@/server/campaigns/records";
 import { loadCampaignMarks } from "@/server/webhooks/holds";
 import { accountTimezone, addDays } from "./account-timezone";
@@ -103,6 +104,13 @@ function totalDailyBudget(rows: SnapshotRow[]): number {
  * Ads the rules must leave alone: Facebook holds them in review, or they are PAUSED and no
  * rotation of ours paused them (a person did, or our low-performer rule did: neither comes back on).
  */
+/** Facebook ids of the plan's reserve ads (creative-studio hooks deployed paused). */
+function reserveAdIds(record: CampaignRecord): Set<string> {
+  const plan = record.structure as unknown as CampaignPlan | null;
+  const keys = (plan?.adSets ?? []).flatMap((set, i) => set.ads.flatMap((ad, j) => (ad.reserve ? [adKey(i, j)] : [])));
+  return new Set(keys.map((k) => record.fbAdIds[k]).filter((id): id is string => Boolean(id)));
+}
+
 async function excludedAds(db: Db, record: CampaignRecord, rows: SnapshotRow[]): Promise<string[]> {
   const rotations = await db
     .select({ after: optimizationActions.after })
@@ -117,11 +125,14 @@ async function excludedAds(db: Db, record: CampaignRecord, rows: SnapshotRow[]):
   const rotatedOut = new Set(
     rotations.flatMap((a) => Object.entries(a.after.statuses ?? {}).filter(([, s]) => s === "PAUSED").map(([id]) => id)),
   );
+  // Reserve ads were created paused by the deploy, for rotation: their pause is ours, not a person's.
+  const reserves = reserveAdIds(record);
   return rows
     .filter((r) => r.objectType === "ad")
     .filter(
       (r) =>
-        REVIEW_BLOCKED.has(r.effectiveStatus ?? "") || (r.objectStatus === "PAUSED" && !rotatedOut.has(r.objectId)),
+        REVIEW_BLOCKED.has(r.effectiveStatus ?? "") ||
+        (r.objectStatus === "PAUSED" && !rotatedOut.has(r.objectId) && !reserves.has(r.objectId)),
     )
     .map((r) => r.objectId);
 }

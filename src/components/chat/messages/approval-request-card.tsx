@@ -50,6 +50,11 @@ export function ApprovalRequestCard(props: { card: ApprovalCard; decision: PlanD
                 <Text size="sm">{ad.primaryText}</Text>
                 <Group gap="xs" mt={4}>
                   <Badge variant="light">{describeCta(ad.cta)}</Badge>
+                  {ad.reserve && (
+                    <Badge variant="outline" color="gray" title="Set up paused; turned on only when a running ad tires">
+                      In reserve
+                    </Badge>
+                  )}
                   <Text size="xs" c="dimmed">Image: {ad.imagePrompt}</Text>
                 </Group>
               </Card>

@@ -8,6 +8,7 @@ import { perAdSetBudget } from "../approval-card";
 import { toGraphAmount } from "../currency";
 import { claimFacebookId, type CampaignRecord, type FacebookIdSlot } from "../records";
 import { heldAmong } from "@/server/webhooks/holds";
+import { loadCreativeImage } from "@/server/creative/lineage/creative-image";
 import { renderAdImage } from "./ad-image";
 import { DeployBlockedError, RECONNECT_FACEBOOK_MESSAGE, toStepError } from "./graph-errors";
 import { deployMarker, withMarker } from "./markers";
@@ -135,7 +136,10 @@ export function ensureAdImage(deps: Deps, ref: DeployRef & { adSet: number; ad: 
     const stored = record.fbImageHashes[key];
     if (stored) return { id: stored, created: false };
     const ad = plan.adSets[ref.adSet]!.ads[ref.ad]!;
-    const bytes = renderAdImage(`${ad.headline}\n${ad.imagePrompt}`);
+    const studio = ad.creative?.imageArtifactId
+      ? await loadCreativeImage(deps.db, deps.services.storage, { organizationId: record.organizationId, artifactId: ad.creative.imageArtifactId })
+      : null;
+    const bytes = studio ?? renderAdImage(`${ad.headline}\n${ad.imagePrompt}`);
     // Kept in our storage too, so the campaign view can show exactly what was uploaded.
     await deps.services.storage.put(`${record.organizationId}/campaigns/${record.id}/${key}.png`, bytes, "image/png");
     const marker = deployMarker(record, `image-${ref.adSet}-${ref.ad}`);
@@ -203,7 +207,8 @@ export function ensureAd(deps: Deps, ref: DeployRef & { adSet: number; ad: numbe
           name: withMarker(plan.adSets[ref.adSet]!.ads[ref.ad]!.name, marker),
           adSetId,
           creativeId,
-          status: "ACTIVE",
+          // Reserve ads wait paused for "rotate creative"; they spend nothing until it turns one on.
+          status: plan.adSets[ref.adSet]!.ads[ref.ad]!.reserve ? "PAUSED" : "ACTIVE",
         })).id,
     });
     return out;

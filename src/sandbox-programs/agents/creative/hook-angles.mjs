@@ -1,0 +1,75 @@
+// The offline generator's angles: one emotional trigger each, so N hooks never repeat a feeling.
+// Placeholders: {brand} {offer} {deal} {proof} {audience}. `calm` headlines are the default voice,
+// `moving` ones are used when the feedback asks for more emotion; `feel` is the emotional opener.
+export const HOOK_ANGLES = [
+  {
+    angle: "Everyone else is already in", trigger: "fear of missing out",
+    calm: ["Everyone's talking about {brand}. Are you in?", "{deal} won't wait for you"],
+    moving: ["Don't be the one who missed out on {brand}", "Imagine hearing about {brand} when it's too late"],
+    body: "{offer} People are already ahead of you. Don't watch from the sidelines.",
+    feel: "Imagine the sting of finding out after it's gone.",
+  },
+  {
+    angle: "Pride in a smart choice", trigger: "pride",
+    calm: ["Be the one who chose {brand}", "Made for {audience} who expect more"],
+    moving: ["You deserve to feel proud of this choice", "Feel the pride of getting it right with {brand}"],
+    body: "{brand} is for people who care about getting it right. {offer}",
+    feel: "Feel that glow when everyone asks where you found it.",
+  },
+  {
+    angle: "Problem solved", trigger: "relief",
+    calm: ["Finally, one less thing to worry about", "Stop struggling. {brand} has it handled"],
+    moving: ["Breathe out. The stress ends today", "Feel the weight lift the moment you start"],
+    body: "{offer} Let {brand} take the weight off your shoulders.",
+    feel: "Picture the relief washing over you on day one.",
+  },
+  {
+    angle: "The reason behind it", trigger: "curiosity",
+    calm: ["Why {audience} are switching to {brand}", "The little secret behind {brand}"],
+    moving: ["You won't believe how {brand} makes you feel", "The secret that will change how you feel every day"],
+    body: "There's a reason people keep talking about it. {proof}",
+    feel: "That itch to know more? Follow your heart.",
+  },
+  {
+    angle: "Social proof", trigger: "belonging",
+    calm: ["Join the people who already love {brand}", "You're one of us. Welcome to {brand}"],
+    moving: ["Come home to people who truly get you", "You were never meant to do this alone"],
+    body: "{proof} Be part of it.",
+    feel: "Feel the warmth of a community that has your back.",
+  },
+  {
+    angle: "Limited-time offer", trigger: "urgency",
+    calm: ["{deal}, for a limited time", "Start today, not someday"],
+    moving: ["Right now is your moment. Don't let it slip away", "Tomorrow you'll wish you had started today"],
+    body: "{offer} The clock is ticking.",
+    feel: "Don't let regret be the feeling you're left with.",
+  },
+  {
+    angle: "Proven track record", trigger: "trust",
+    calm: ["Trusted for a reason", "The results speak for {brand}"],
+    moving: ["Finally, a brand you can truly trust with your heart", "Feel safe knowing so many went before you"],
+    body: "Don't take our word for it. {proof}",
+    feel: "Feel the peace of mind that comes with real proof.",
+  },
+  {
+    angle: "A better everyday", trigger: "aspiration",
+    calm: ["Picture life with {brand}", "This is what better looks like"],
+    moving: ["Fall in love with every single day again", "Feel the joy you've been missing"],
+    body: "{offer} Imagine how good it will feel.",
+    feel: "Let yourself feel excited again.",
+  },
+  {
+    angle: "Done with the old way", trigger: "frustration",
+    calm: ["Tired of settling for less?", "Still putting up with the old way?"],
+    moving: ["Enough. You're done putting up with this", "You deserve better than the frustration"],
+    body: "You've tried the rest. {brand} is different. {offer}",
+    feel: "You know that knot of frustration. Let it go.",
+  },
+  {
+    angle: "Real value", trigger: "desire for a bargain",
+    calm: ["More for less with {brand}", "Your best deal this season: {deal}"],
+    moving: ["You'll love how much you save", "That rush of a real bargain is yours"],
+    body: "{offer} Smart money, spent well.",
+    feel: "Feel the thrill of getting more than you paid for.",
+  },
+];
