@@ -33,12 +33,16 @@ const HUGE_PAGE = `<html><head><title>Huge</title></head><body><p>Save 30% on ev
 
 export interface BrandSite {
   url: (path?: string) => string;
+  /** Every request served, in order: who asked (User-Agent) and for what. */
+  requests: { path: string; userAgent: string }[];
   close: () => Promise<void>;
 }
 
 export async function startBrandSite(): Promise<BrandSite> {
+  const requests: BrandSite["requests"] = [];
   const server: Server = createServer((req, res) => {
     const route = req.url ?? "/";
+    requests.push({ path: route, userAgent: req.headers["user-agent"] ?? "" });
     if (route === "/") return void res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(BRAND_PAGE);
     if (route === "/styles.css") return void res.writeHead(200, { "content-type": "text/css" }).end(BRAND_CSS);
     if (route === "/themed") return void res.writeHead(200, { "content-type": "text/html" }).end(THEMED_PAGE);
@@ -56,6 +60,7 @@ export async function startBrandSite(): Promise<BrandSite> {
   const { port } = server.address() as AddressInfo;
   return {
     url: (path = "/") => `http://127.0.0.1:${port}${path}`,
+    requests,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -50,6 +50,9 @@ export default async function ProjectPage(props: {
                 <Anchor href={`/projects/${project.id}/campaigns`} size="sm">
                   Campaigns
                 </Anchor>
+                <Anchor href={`/projects/${project.id}/creative`} size="sm">
+                  Creative studio
+                </Anchor>
               </Group>
             </Group>
             <AccountPausedBanner pauses={pauses} />
