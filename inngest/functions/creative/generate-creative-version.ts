@@ -1,12 +1,13 @@
 import { env } from "@/env";
 import { inngest } from "@/inngest/client";
+import { buildSandboxSnapshotFn } from "@/inngest/functions/sandbox/build-sandbox-snapshot";
 import { creativeGenerationRequested, creativeVersionCancelRequested, creativeVersionCompleted, creativeVersionFailed } from "@/inngest/events";
 import { creativeSessionChannel } from "@/inngest/realtime/creative";
 import { collectVersionOutputs } from "@/server/creative/collect";
 import { completeCreativeVersion, failCreativeVersion, versionCostMicros } from "@/server/creative/finish";
 import { STAGES, stagesNeeded } from "@/server/creative/limits";
 import { prepareCreativeVersion } from "@/server/creative/prepare";
-import { createVersionSandbox, deleteSandboxesOfVersion, deleteVersionSandbox, uploadVersionInputs } from "@/server/creative/sandbox-lifecycle";
+import { CREATIVE_TEMPLATE, createVersionSandbox, deleteSandboxesOfVersion, deleteVersionSandbox, uploadVersionInputs } from "@/server/creative/sandbox-lifecycle";
 import { plainError } from "@/server/creative/plain-error";
 import { runCreativeStage, type AgentEnv } from "@/server/creative/stage-run";
 
@@ -58,9 +59,23 @@ export const generateCreativeVersion = inngest.createFunction(
     let deletedAtMs: number | null = null;
     let failure: string | null = null;
     try {
-      const created = await step.run("create-sandbox", () => createVersionSandbox({ db: deps.db, sandbox: deps.services.sandbox }, { versionId }));
+      const createSandbox = () => createVersionSandbox({ db: deps.db, sandbox: deps.services.sandbox }, { versionId });
+      let created = await step.run("create-sandbox", createSandbox);
+      if (!created.ok && "templateMissing" in created) {
+        // Through the build function, so it waits in the one build queue with the 30-minute refreshes.
+        const built = await step.invoke("prepare-sandbox-template", {
+          function: buildSandboxSnapshotFn,
+          data: { reason: `creative version ${versionId}: the ${CREATIVE_TEMPLATE} template was not prepared` },
+          timeout: "5m",
+        });
+        if (built.status === "failed") throw new Error(`The sandbox template could not be prepared: ${built.error}`);
+        created = await step.run("create-sandbox-after-template", createSandbox);
+      }
+      if (!created.ok) {
+        if ("id" in created) sandbox = created;
+        throw new Error(created.error);
+      }
       sandbox = created;
-      if (!created.ok) throw new Error(created.error);
       await publish("sandbox", { stage: "sandbox", state: "done", label: "Sandbox ready" });
       await step.run("upload", () => uploadVersionInputs({ sessions, storage: deps.services.storage }, { sandboxId: created.id, prepared }));
       const made: string[] = [];

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { creativeVersions } from "@/server/db/schema";
 import { recordColdStart } from "@/server/sandbox/cold-starts";
-import type { SandboxFile, SandboxService, SandboxSessions } from "@/server/services/sandbox/types";
+import { SandboxTemplateMissingError, type SandboxFile, type SandboxService, type SandboxSessions } from "@/server/services/sandbox/types";
 import type { StorageService } from "@/server/services/storage/types";
 import { readAgentProgram } from "./agent-program";
 import { HOOK_COUNT } from "./inputs";
@@ -19,7 +19,14 @@ export async function createVersionSandbox(deps: { db: Db; sandbox: SandboxServi
   // A retried step may have created one before failing: never leave that one running beside the new one.
   await deleteSandboxesOfVersion(deps.sandbox.sessions, input.versionId);
   const createdAtMs = Date.now();
-  const created = await deps.sandbox.sessions.create({ labels: labelsFor(input.versionId), template: CREATIVE_TEMPLATE, maxLifetimeMinutes: 15 });
+  let created: Awaited<ReturnType<SandboxSessions["create"]>>;
+  try {
+    created = await deps.sandbox.sessions.create({ labels: labelsFor(input.versionId), template: CREATIVE_TEMPLATE, maxLifetimeMinutes: 15 });
+  } catch (error) {
+    // Embedded mode before the first snapshot build: the run prepares the template, then asks again.
+    if (error instanceof SandboxTemplateMissingError) return { ok: false as const, templateMissing: true as const, error: error.message };
+    throw error;
+  }
   await deps.db.update(creativeVersions).set({ sandboxId: created.id, sandboxKind: deps.sandbox.kind }).where(eq(creativeVersions.id, input.versionId));
   const first = await deps.sandbox.sessions.exec(created.id, { command: "node --version", timeoutSeconds: 30 });
   const coldStartMs = Date.now() - createdAtMs;

@@ -18,7 +18,7 @@ export type {
   SandboxService,
   SandboxSessions,
 } from "./types";
-export { SandboxGoneError, SandboxLimitError, SandboxUnavailableError } from "./types";
+export { SandboxGoneError, SandboxLimitError, SandboxTemplateMissingError, SandboxUnavailableError } from "./types";
 export { localTemplateDir, LOCAL_TEMPLATE_READY_FILE } from "./local-templates";
 export { DAYTONA_TEMPLATE_ROOT } from "./daytona-sessions";
 

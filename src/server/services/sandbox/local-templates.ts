@@ -1,6 +1,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { env, type Env } from "@/env";
+import { SandboxTemplateMissingError } from "./types";
 
 /** Written last by the snapshot builder, once a template directory is complete and verified. */
 export const LOCAL_TEMPLATE_READY_FILE = ".ready";
@@ -34,7 +35,8 @@ export async function requireReadyTemplate(root: string, name: string): Promise<
     () => false,
   );
   if (!ready) {
-    throw new Error(
+    throw new SandboxTemplateMissingError(
+      name,
       `Sandbox template "${name}" is not prepared (no ${LOCAL_TEMPLATE_READY_FILE} in its directory); run the snapshot build first`,
     );
   }

@@ -97,6 +97,14 @@ export interface SandboxSessions {
   findByLabels(labels: Record<string, string>): Promise<string[]>;
 }
 
+/** The pre-built template a sandbox was asked to start from has not been prepared (embedded mode). */
+export class SandboxTemplateMissingError extends Error {
+  constructor(readonly template: string, message: string) {
+    super(message);
+    this.name = "SandboxTemplateMissingError";
+  }
+}
+
 /** The provider kept failing (409, 429 or 5xx) after a few retries, or asked us to wait too long. */
 export class SandboxUnavailableError extends Error {
   constructor(
