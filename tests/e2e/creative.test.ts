@@ -7,8 +7,8 @@ import { signedInClient, type AppClient } from "./support/app-api";
 import { DevServer } from "./support/dev-server-api";
 
 const devServer = new DevServer(inject("devServerUrl"));
-// The app runs with the repository as its working directory and the default DATA_DIR.
-const STORAGE_OBJECTS = path.resolve(import.meta.dirname, "../../.data/storage/objects");
+// The app's local storage keeps each object at <DATA_DIR>/storage/objects/<key>.
+const STORAGE_OBJECTS = path.join(inject("dataDir"), "storage", "objects");
 
 interface Version {
   id: string;

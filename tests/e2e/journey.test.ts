@@ -4,6 +4,7 @@ import path from "node:path";
 import { PDFParse } from "pdf-parse";
 import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startBrandSite } from "../integration/sandbox-programs/support/brand-site";
 import { launchBrowser } from "./support/browser";
 
 /**
@@ -300,5 +301,40 @@ describe("journey: from sign-up to a live campaign, in a real browser", () => {
       }, { timeout: DEPLOY_MS, interval: 2_000 })
       .toBe(true);
     await screenshot("activity");
+  }, 300_000);
+
+  it("makes ad creatives in the studio: version 1 from the brand's site, its hooks and images side by side, then 'Hooks only'", async () => {
+    const site = await startBrandSite();
+    try {
+      await page.goto(projectUrl, { timeout: NAVIGATION_MS });
+      await page.getByRole("link", { name: "Creative studio" }).click();
+      const form = page.getByRole("region", { name: "New creative session" });
+      await hydrated(form.getByRole("button", { name: "Make creatives" }));
+      await form.getByLabel("Brand name").fill("Sourdough Club");
+      await form.getByLabel("Brand website").fill(site.url("/"));
+      await form.getByRole("button", { name: "Make creatives" }).click();
+
+      // The session page refreshes itself while the version works: stage by stage, then the hooks and both images.
+      const hookOne = page.getByRole("region", { name: "Hooks and images" }).getByLabel("Hook 1", { exact: true });
+      await visible(hookOne.getByRole("img", { name: "Hook 1, 1200×628" }), DEPLOY_MS);
+      await visible(hookOne.getByRole("img", { name: "Hook 1, 1080×1080" }));
+      await visible(page.getByLabel("Offline generator"));
+      expect(await page.getByRole("region", { name: "Current version progress" }).textContent()).toMatch(/✓ Reading the brand.s website.*✓ Drawing the images/);
+      await screenshot("creative-v1");
+
+      const feedback = page.getByRole("region", { name: "Feedback for the next version" });
+      await hydrated(feedback.getByRole("button", { name: "Make the next version" }));
+      await feedback.getByText("Hooks only", { exact: true }).click();
+      await feedback.getByRole("button", { name: "Make the next version" }).click();
+      const history = page.getByRole("region", { name: "Version history" });
+      await expect
+        .poll(async () => (await history.getByRole("row").filter({ hasText: "v2" }).textContent()) ?? "", { timeout: DEPLOY_MS, interval: 1_000 })
+        .toMatch(/Hooks only.*Ready/);
+      expect(await page.getByRole("region", { name: "Current version progress" }).textContent()).toMatch(/↺ Reading the brand.s website \(kept from the last version\)/);
+      await visible(page.getByRole("region", { name: "Hooks and images" }).getByText("Hooks and images (v2)"));
+      await screenshot("creative-v2");
+    } finally {
+      await site.close();
+    }
   }, 300_000);
 });

@@ -24,7 +24,7 @@ export async function createVersionSandbox(deps: { db: Db; sandbox: SandboxServi
     created = await deps.sandbox.sessions.create({ labels: labelsFor(input.versionId), template: CREATIVE_TEMPLATE, maxLifetimeMinutes: 15 });
   } catch (error) {
     // Embedded mode before the first snapshot build: the run prepares the template, then asks again.
-    if (error instanceof SandboxTemplateMissingError) return { ok: false as const, templateMissing: true as const, error: error.message };
+    if (SandboxTemplateMissingError.is(error)) return { ok: false as const, templateMissing: true as const, error: error.message };
     throw error;
   }
   await deps.db.update(creativeVersions).set({ sandboxId: created.id, sandboxKind: deps.sandbox.kind }).where(eq(creativeVersions.id, input.versionId));

@@ -11,6 +11,8 @@ declare module "vitest" {
     appUrl: string;
     devServerUrl: string;
     databaseUrl: string | undefined;
+    /** The app's DATA_DIR, absolute: its local storage and sandbox templates live under it. */
+    dataDir: string;
     browser: BrowserChoice;
   }
 }
@@ -83,6 +85,7 @@ export default async function setup(project: TestProject) {
     project.provide("appUrl", appUrl);
     project.provide("devServerUrl", devServerUrl);
     project.provide("databaseUrl", database.url);
+    project.provide("dataDir", path.resolve(root, database.env.DATA_DIR ?? ".data"));
     console.info(`[e2e] app ${appUrl} · Dev Server ${devServerUrl} · logs ${logDir}`);
   } catch (error) {
     await teardown();

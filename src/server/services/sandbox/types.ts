@@ -103,6 +103,11 @@ export class SandboxTemplateMissingError extends Error {
     super(message);
     this.name = "SandboxTemplateMissingError";
   }
+
+  /** By name, not `instanceof`: a production bundle can hold two copies of this module (seen under `next start`). */
+  static is(error: unknown): error is SandboxTemplateMissingError {
+    return error instanceof Error && error.name === "SandboxTemplateMissingError";
+  }
 }
 
 /** The provider kept failing (409, 429 or 5xx) after a few retries, or asked us to wait too long. */
