@@ -19,6 +19,8 @@ interface Version {
   reusedFromVersionId: string | null;
   stages: { stage: string; status: string }[];
   artifacts: { name: string; reusedFromVersionId: string | null }[];
+  startedAt: string | null;
+  finishedAt: string | null;
 }
 
 async function finished(app: AppClient, sessionId: string, version: number): Promise<Version> {
@@ -37,7 +39,7 @@ const stageStatus = (v: Version) => Object.fromEntries(v.stages.map((s) => [s.st
 const reused = (v: Version) => v.artifacts.filter((a) => a.reusedFromVersionId).map((a) => a.name).sort();
 
 describe("the creative studio through the real engine (local sandbox, the real agent, offline generator)", () => {
-  it("v1 → 'make the hooks more emotional' → v2 reuses research → 'start fresh' → v3 redoes everything; storage holds v1/ v2/ v3/, no sandbox is left", async () => {
+  it("v1 → 'make the hooks more emotional' → v2 reuses research → 'start fresh' → v3 redoes everything; two rapid resumes run one after the other; storage holds v1/…v5/, no sandbox is left", async () => {
     const site = await startBrandSite();
     try {
       const app = await signedInClient(inject("appUrl"), "creative");
@@ -68,13 +70,24 @@ describe("the creative studio through the real engine (local sandbox, the real a
       expect(stageStatus(v3)).toEqual({ research: "done", hooks: "done", "image-prompts": "done", images: "done" });
       expect(reused(v3)).toEqual([]);
 
-      expect((await readdir(path.join(STORAGE_OBJECTS, "artifacts", sessionId))).sort()).toEqual(["v1", "v2", "v3"]);
+      // Two resumes a moment apart: the second waits for the first (one generation per session at a time).
+      const [four, five] = await Promise.all([
+        app.request("POST", `/api/creative/sessions/${sessionId}/versions`, { feedback: "brighter colours", quickChoice: "visuals-only" }),
+        app.request("POST", `/api/creative/sessions/${sessionId}/versions`, { feedback: "change hook 2" }),
+      ]);
+      expect([four.status, five.status]).toEqual([202, 202]);
+      const [v4, v5] = [await finished(app, sessionId, 4), await finished(app, sessionId, 5)];
+      expect([v4.status, v5.status]).toEqual(["COMPLETED", "COMPLETED"]);
+      const [first, second] = [v4, v5].sort((a, b) => Date.parse(a.startedAt!) - Date.parse(b.startedAt!));
+      expect(Date.parse(second!.startedAt!)).toBeGreaterThanOrEqual(Date.parse(first!.finishedAt!));
+
+      expect((await readdir(path.join(STORAGE_OBJECTS, "artifacts", sessionId))).sort()).toEqual(["v1", "v2", "v3", "v4", "v5"]);
       // Research ran twice (v1, v3), each time fetched by the agent inside the sandbox.
       const pageLoads = site.requests.filter((r) => r.path === "/");
       expect(pageLoads.length).toBe(2);
       expect(pageLoads.every((r) => r.userAgent.startsWith("AigencyCreativeAgent/"))).toBe(true);
       const { sessions } = createLocalSandbox();
-      for (const v of [v1, v2, v3]) expect(await sessions.findByLabels({ creativeVersionId: v.id })).toEqual([]);
+      for (const v of [v1, v2, v3, v4, v5]) expect(await sessions.findByLabels({ creativeVersionId: v.id })).toEqual([]);
 
       for (const v of [v1, v2, v3]) {
         const event = await devServer.waitForEvent("creative/version.completed", { versionId: v.id }, { since: new Date(Date.now() - 600_000), timeoutMs: 30_000 });

@@ -321,6 +321,7 @@ describe("journey: from sign-up to a live campaign, in a real browser", () => {
       await visible(page.getByLabel("Offline generator"));
       expect(await page.getByRole("region", { name: "Current version progress" }).textContent()).toMatch(/✓ Reading the brand.s website.*✓ Drawing the images/);
       await screenshot("creative-v1");
+      const firstHeadline = await hookOne.getByText(/^1\. /).textContent();
 
       const feedback = page.getByRole("region", { name: "Feedback for the next version" });
       await hydrated(feedback.getByRole("button", { name: "Make the next version" }));
@@ -332,6 +333,8 @@ describe("journey: from sign-up to a live campaign, in a real browser", () => {
         .toMatch(/Hooks only.*Ready/);
       expect(await page.getByRole("region", { name: "Current version progress" }).textContent()).toMatch(/↺ Reading the brand.s website \(kept from the last version\)/);
       await visible(page.getByRole("region", { name: "Hooks and images" }).getByText("Hooks and images (v2)"));
+      // New hooks, not the same ones again.
+      expect(await hookOne.getByText(/^1\. /).textContent()).not.toBe(firstHeadline);
       await screenshot("creative-v2");
     } finally {
       await site.close();

@@ -1,6 +1,6 @@
 "use client";
 
-import { Alert, Button, Card, Group, SegmentedControl, Stack, Text, Textarea, Title } from "@mantine/core";
+import { Alert, Button, Card, Chip, Group, Stack, Text, Textarea, Title } from "@mantine/core";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callJson } from "@/components/chat/post-json";
@@ -37,7 +37,15 @@ export function FeedbackBox({ sessionId, working }: { sessionId: string; working
     <Card withBorder padding="md" component="section" aria-label="Feedback for the next version">
       <Stack gap="xs">
         <Title order={5}>What should the next version change?</Title>
-        <SegmentedControl data={CHOICES} value={choice} onChange={setChoice} aria-label="What to redo" />
+        <Chip.Group multiple={false} value={choice} onChange={setChoice}>
+          <Group gap="xs" role="radiogroup" aria-label="What to redo">
+            {CHOICES.map((c) => (
+              <Chip key={c.value} value={c.value} size="sm">
+                {c.label}
+              </Chip>
+            ))}
+          </Group>
+        </Chip.Group>
         <Textarea
           label="Your feedback"
           placeholder="Make the hooks more emotional, or: more like hook 3"

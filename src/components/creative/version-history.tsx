@@ -26,14 +26,20 @@ export function VersionHistory({ versions }: { versions: StudioVersion[] }) {
                 <TableTd>v{v.version}</TableTd>
                 <TableTd>
                   <Text size="sm">{v.feedback ?? "First version"}</Text>
-                  {v.quickChoice && <Badge variant="light" size="xs">{QUICK_CHOICE_LABELS[v.quickChoice] ?? v.quickChoice}</Badge>}
+                  {v.quickChoice && QUICK_CHOICE_LABELS[v.quickChoice] !== v.feedback && (
+                    <Badge variant="light" size="xs" style={{ overflow: "visible" }}>
+                      {QUICK_CHOICE_LABELS[v.quickChoice] ?? v.quickChoice}
+                    </Badge>
+                  )}
                 </TableTd>
                 <TableTd>
                   <Text size="sm">{v.plan?.reason ?? "—"}</Text>
                   {from !== undefined && <Text size="xs" c="dimmed">The rest reused from v{from}</Text>}
                 </TableTd>
                 <TableTd>
-                  <Badge color={STATUS_LABELS[v.status].color}>{STATUS_LABELS[v.status].label}</Badge>
+                  <Text size="sm" fw={600} c={STATUS_LABELS[v.status].color}>
+                    {STATUS_LABELS[v.status].label}
+                  </Text>
                 </TableTd>
                 <TableTd title={`${v.cost.inputTokens + v.cost.outputTokens} model tokens, ${v.cost.sandboxSeconds.toFixed(1)} s of sandbox`}>
                   {formatDollars(v.cost.dollars)}
