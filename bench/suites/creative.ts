@@ -29,8 +29,8 @@ async function waitForVersion(app: AppClient, sessionId: string, version: number
 }
 
 /** Create → first command of a local sandbox from the prepared creative-agent template (in this process). */
-async function coldStarts(): Promise<number[]> {
-  const { sessions } = createLocalSandbox({ templatesDir: localTemplatesRoot() });
+async function coldStarts(templatesDir: string): Promise<number[]> {
+  const { sessions } = createLocalSandbox({ templatesDir });
   const samples: number[] = [];
   for (let i = 0; i < COLD_STARTS; i++) {
     const started = performance.now();
@@ -74,7 +74,8 @@ export const creativeSuite: BenchSuite = {
           shares.push(inSandbox / wall);
         }
       }
-      const cold = await coldStarts();
+      // The template the app prepared for its first version, under the app's own DATA_DIR.
+      const cold = await coldStarts(localTemplatesRoot({ DATA_DIR: app.env.DATA_DIR ?? ".data" }));
       return {
         sandboxColdStartMedianMs: round(median(cold)),
         sandboxColdStart: summarize(cold),
