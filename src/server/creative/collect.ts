@@ -44,7 +44,7 @@ export async function collectVersionOutputs(
   try {
     files = await deps.sessions.download(input.sandboxId, names.map((n) => `out/${n}`), DOWNLOAD_LIMITS);
   } catch (error) {
-    if (error instanceof SandboxLimitError) return { ok: false, error: `An output was too large to keep: ${error.message}` };
+    if (SandboxLimitError.is(error)) return { ok: false, error: `An output was too large to keep: ${error.message}` };
     throw error;
   }
   const missing = [...made].filter((n) => names.includes(n) && !files[`out/${n}`]);

@@ -44,7 +44,7 @@ export function createDaytonaSessions(opts: DaytonaSessionsOptions): SandboxSess
   const stillThere = (id: string) =>
     fetchSandbox(id).then(
       () => true,
-      (err: unknown) => (err instanceof SandboxGoneError ? false : Promise.reject(err)),
+      (err: unknown) => (SandboxGoneError.is(err) ? false : Promise.reject(err)),
     );
 
   /** Runs a toolbox call; a 404 from it means the sandbox vanished when the control plane agrees. */
@@ -130,7 +130,7 @@ export function createDaytonaSessions(opts: DaytonaSessionsOptions): SandboxSess
 
     async delete(id) {
       const found = await entry(id).catch((err: unknown) =>
-        err instanceof SandboxGoneError ? null : Promise.reject(err),
+        SandboxGoneError.is(err) ? null : Promise.reject(err),
       );
       if (!found) return false;
       cache.delete(id);

@@ -71,7 +71,16 @@ export interface SandboxDownloadLimits {
   maxTotalBytes: number;
 }
 
+/**
+ * The sandbox errors are told apart by name (`SandboxLimitError.is(err)`), not `instanceof`: under
+ * `next start` with the embedded database, the deps (and so the services) are first built by
+ * `instrumentation.ts`, in its own bundle, while the functions run in the route bundle; each bundle has
+ * its own copy of this module, so a class from one is not the other's (seen in the e2e run).
+ */
+const named = (name: string) => (error: unknown) => error instanceof Error && error.name === name;
+
 export class SandboxLimitError extends Error {
+  static is = named("SandboxLimitError") as (error: unknown) => error is SandboxLimitError;
   constructor(message: string) {
     super(message);
     this.name = "SandboxLimitError";
@@ -80,6 +89,7 @@ export class SandboxLimitError extends Error {
 
 /** The sandbox id no longer exists (deleted, expired, or never created). */
 export class SandboxGoneError extends Error {
+  static is = named("SandboxGoneError") as (error: unknown) => error is SandboxGoneError;
   constructor(readonly sandboxId: string) {
     super(`Sandbox ${sandboxId} no longer exists`);
     this.name = "SandboxGoneError";
@@ -99,14 +109,10 @@ export interface SandboxSessions {
 
 /** The pre-built template a sandbox was asked to start from has not been prepared (embedded mode). */
 export class SandboxTemplateMissingError extends Error {
+  static is = named("SandboxTemplateMissingError") as (error: unknown) => error is SandboxTemplateMissingError;
   constructor(readonly template: string, message: string) {
     super(message);
     this.name = "SandboxTemplateMissingError";
-  }
-
-  /** By name, not `instanceof`: a production bundle can hold two copies of this module (seen under `next start`). */
-  static is(error: unknown): error is SandboxTemplateMissingError {
-    return error instanceof Error && error.name === "SandboxTemplateMissingError";
   }
 }
 
