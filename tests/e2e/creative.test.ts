@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from "vitest";
 import { createLocalSandbox } from "@/server/services/sandbox/local-sandbox";
 import { startBrandSite } from "../integration/sandbox-programs/support/brand-site";
 import { signedInClient, type AppClient } from "./support/app-api";
-import { DevServer } from "./support/dev-server-api";
+import { DevServer, poll } from "./support/dev-server-api";
 
 const devServer = new DevServer(inject("devServerUrl"));
 // The app's local storage keeps each object at <DATA_DIR>/storage/objects/<key>.
@@ -97,4 +97,33 @@ describe("the creative studio through the real engine (local sandbox, the real a
       await site.close();
     }
   });
+
+  it("a version cancelled while its research stage runs ends FAILED 'cancelled', and its sandbox, command still running, is deleted", async () => {
+    const site = await startBrandSite();
+    try {
+      const app = await signedInClient(inject("appUrl"), "creative-cancel");
+      const { body } = await app.request<{ project: { id: string; organizationId: string } }>("POST", "/api/projects", { name: "Slow site" });
+      const created = await app.request<{ sessionId: string; versionId: string }>("POST", "/api/creative/sessions", { brandName: "Slow", brandUrl: site.url("/slow"), projectId: body.project.id });
+      expect(created.status).toBe(202);
+      const { sessionId, versionId } = created.body;
+      const { sessions } = createLocalSandbox();
+      // The research stage is fetching the slow page inside the sandbox: cancel now.
+      await poll("the research stage to start", async () => (site.requests.some((r) => r.path === "/slow") ? true : undefined), 60_000);
+      expect(await sessions.findByLabels({ creativeVersionId: versionId })).toHaveLength(1);
+      const since = new Date(Date.now() - 1_000);
+      const sent = await fetch(`${inject("devServerUrl")}/e/test`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ name: "creative/version.cancel-requested", data: { organizationId: body.project.organizationId, sessionId, versionId } }),
+      });
+      expect(sent.status).toBe(200);
+
+      const v = await finished(app, sessionId, 1);
+      expect(v).toMatchObject({ status: "FAILED", error: "The version was cancelled" });
+      await devServer.waitForEvent("creative/version.failed", { versionId }, { since, timeoutMs: 30_000 });
+      expect(await sessions.findByLabels({ creativeVersionId: versionId })).toEqual([]);
+    } finally {
+      await site.close();
+    }
+  }, 120_000);
 });

@@ -54,6 +54,8 @@ export async function startBrandSite(): Promise<BrandSite> {
     // Over the agent's 2 MB cap: the offer sits at the top, the padding after it is cut off.
     if (route === "/huge") return void res.writeHead(200, { "content-type": "text/html" }).end(HUGE_PAGE);
     if (route === "/broken") return void res.writeHead(500).end("oops");
+    // Answers after 10 s (inside the agent's 15 s fetch limit): a research stage that is still running when a test cancels it.
+    if (route === "/slow") return void setTimeout(() => res.writeHead(200, { "content-type": "text/html" }).end(BRAND_PAGE), 10_000);
     res.writeHead(404).end("not found");
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
