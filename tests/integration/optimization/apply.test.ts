@@ -7,7 +7,7 @@ import { APPLY_CLAIM_LEASE_MS, ApplyInProgressError } from "@/server/optimizatio
 import { saveAutonomyPolicy, DEFAULT_AUTONOMY_POLICY } from "@/server/optimization/policy";
 import { GraphApiError } from "@/server/services/facebook/types";
 import { createTestDb } from "../../support/db";
-import { decision, depsWith, fakeLiveAccount, loadAction, record, seedAdSetRows, seedLiveCampaign, type LiveCampaign } from "./support";
+import { decision, depsWith, fakeLiveAccount, loadAction, record, refusingTransactions, seedAdSetRows, seedLiveCampaign, type LiveCampaign } from "./support";
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 beforeAll(async () => {
@@ -70,23 +70,8 @@ describe("applyAction", () => {
 
   it("converges when Facebook took the write but recording APPLIED failed: the retry records it without writing again", async () => {
     const { action, fb, deps } = await shiftWorld("lost-record");
-    let failures = 1;
     // The database refuses the one transaction that records the outcome, once (a crash right after Facebook said yes).
-    const flaky: Deps = {
-      ...deps,
-      db: new Proxy(deps.db, {
-        get(target, prop, receiver) {
-          if (prop === "transaction" && failures > 0) {
-            return () => {
-              failures--;
-              return Promise.reject(new Error("connection lost"));
-            };
-          }
-          const value = Reflect.get(target, prop, receiver);
-          return typeof value === "function" ? value.bind(target) : value;
-        },
-      }),
-    };
+    const flaky: Deps = { ...deps, db: refusingTransactions(deps.db) };
     await expect(applyAction(flaky, { organizationId: action.organizationId, actionId: action.id, runKey: "run-1" })).rejects.toThrow("connection lost");
     expect(fb.writes).toHaveLength(2);
     expect((await loadAction(handle.db, action.id)).status).toBe("APPLYING");

@@ -158,3 +158,23 @@ export async function seedAdSetRows(db: Db, c: LiveCampaign, date: string, budge
     })),
   );
 }
+
+/**
+ * The database, except that the first `times` transactions are refused: a crash right after Facebook
+ * said yes and before the outcome was recorded.
+ */
+export function refusingTransactions(db: Db, times = 1): Db {
+  let left = times;
+  return new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop === "transaction" && left > 0) {
+        return () => {
+          left--;
+          return Promise.reject(new Error("connection lost"));
+        };
+      }
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
+}
