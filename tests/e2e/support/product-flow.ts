@@ -57,12 +57,21 @@ export async function approvePlan(app: AppClient, campaignId: string) {
   return expectStatus(app.request("POST", `/api/campaigns/${campaignId}/approve`, { confirm: true }), 202, "approve plan");
 }
 
-/** The run a given event started for one function (e.g. "aigency-deploy-campaign"). */
-export async function runOf(devServer: DevServer, event: DevEvent, functionSlug: string) {
-  const runs = await devServer.waitForRuns(event.id);
-  const run = runs.find((r) => r.functionSlug === functionSlug);
-  if (!run) throw new Error(`event ${event.name} started no ${functionSlug} run (got ${runs.map((r) => r.functionSlug).join(", ")})`);
-  return run;
+/**
+ * The run a given event started for one function (e.g. "aigency-deploy-campaign"). The engine starts
+ * an event's runs one by one, so this waits for that function's run, not for the first of them.
+ */
+export async function runOf(devServer: DevServer, event: DevEvent, functionSlug: string, timeoutMs = 30_000) {
+  let seen: string[] = [];
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const runs = await devServer.waitForRuns(event.id, { timeoutMs: Math.max(1_000, deadline - Date.now()) });
+    const run = runs.find((r) => r.functionSlug === functionSlug);
+    if (run) return run;
+    seen = runs.map((r) => r.functionSlug);
+    if (Date.now() > deadline) throw new Error(`event ${event.name} started no ${functionSlug} run (got ${seen.join(", ")})`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 export interface SimulatedObject {
