@@ -29,8 +29,8 @@ export const SANDBOX_TEMPLATES: readonly TemplateConfig[] = [
   },
 ];
 
-/** Where templates are baked inside a Daytona snapshot; AIGENCY_TEMPLATE_DIR points at `<root>/<name>`. */
-export const DAYTONA_TEMPLATES_ROOT = "/opt/aigency/templates";
+/** Where templates are baked inside a Daytona snapshot: the same constant the Daytona sessions point AIGENCY_TEMPLATE_DIR into. */
+export { DAYTONA_TEMPLATE_ROOT as DAYTONA_TEMPLATES_ROOT } from "@/server/services/sandbox/daytona-sessions";
 
 export function findTemplate(name: string, templates: readonly TemplateConfig[] = SANDBOX_TEMPLATES): TemplateConfig {
   const found = templates.find((t) => t.name === name);
@@ -43,8 +43,8 @@ export function localTemplatesRoot(env: Pick<Env, "DATA_DIR">, cwd = process.cwd
   return path.resolve(cwd, env.DATA_DIR, "sandbox-templates");
 }
 
-/** A local template is usable only once this file exists in its directory; it holds the template's hash. */
-export const READY_MARKER = ".ready";
+/** A local template is usable only once this file exists in its directory; it holds the template's hash (the local sandbox checks the same name). */
+export { LOCAL_TEMPLATE_READY_FILE as READY_MARKER } from "@/server/services/sandbox/local-templates";
 
 /** Each template refresh gets this many attempts (the engine's retries plus the first) before operators hear. */
 export const TEMPLATE_REFRESH_ATTEMPTS = 3;
