@@ -79,6 +79,15 @@ export const envSchema = z
       .refine((v) => v.split(",").every((e) => z.email().safeParse(e.trim()).success), "must be comma-separated email addresses")
       .default("operators@aigency.local"),
 
+    // App generation: page agents run at most this many at once per job (plan 004: 4, never above 6).
+    APPGEN_PAGE_PARALLELISM: z.coerce.number().int("must be a whole number").min(1).max(6, "the hard maximum is 6").default(4),
+    // The whole job's limit (plan 004: 45 minutes); commands are cut to the time left.
+    APPGEN_JOB_MINUTES: z.coerce.number().min(1).max(180).default(45),
+    // When old artifacts (beyond the newest 5 per project) and stale sandboxes are removed.
+    APPGEN_RETENTION_CRON: cronExpression("17 * * * *"),
+    // Where `npm install` inside a local sandbox keeps its download cache (shared across jobs to keep installs fast).
+    APPGEN_NPM_CACHE_DIR: z.string().min(1).optional(),
+
     RESEND_API_KEY: z.string().startsWith("re_", "must start with re_").optional(),
     RESEND_BASE_URL: optionalUrl,
     MAIL_FROM: z.string().min(3).default("Aigency <agency@aigency.local>"),

@@ -11,3 +11,4 @@ export * from "./reports";
 export * from "./agent";
 export * from "./creative";
 export * from "./sandbox";
+export * from "./appgen";

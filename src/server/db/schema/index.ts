@@ -16,3 +16,4 @@ export * from "./reports";
 export * from "./email-preferences";
 export * from "./creative";
 export * from "./sandbox";
+export * from "./appgen";
