@@ -1,0 +1,21 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/server/db";
+import { appGenerationJobs } from "@/server/db/schema";
+import { appendJobLog } from "./logs";
+
+export const CANCELLED_BY_OWNER = "Cancelled by the owner";
+
+/**
+ * Ends a job that has not finished: failed, "Cancelled by the owner". A compare-and-set on the status,
+ * so a cancel racing the pipeline's own finish leaves whichever came first; null when it already ended.
+ */
+export async function cancelAppJob(db: Db, job: { id: string; organizationId: string }, now = new Date()) {
+  const [cancelled] = await db
+    .update(appGenerationJobs)
+    .set({ status: "failed", error: CANCELLED_BY_OWNER, finishedAt: now, updatedAt: now })
+    .where(and(eq(appGenerationJobs.id, job.id), inArray(appGenerationJobs.status, ["queued", "running", "fixing"])))
+    .returning({ stage: appGenerationJobs.stage });
+  if (!cancelled) return null;
+  await appendJobLog(db, { organizationId: job.organizationId, jobId: job.id, stage: cancelled.stage, level: "warn", message: CANCELLED_BY_OWNER });
+  return cancelled;
+}
