@@ -1,26 +1,19 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as downloadJob } from "@/app/api/appgen/jobs/[jobId]/download/route";
 import { GET as serveStored } from "@/app/api/storage/[...path]/route";
-import { env, resetEnv } from "@/env";
 import { setDeps } from "@/server/deps";
-import { createStorage } from "@/server/services/storage";
 import { createSupabaseStorage } from "@/server/services/storage/supabase-storage";
 import type { StorageService } from "@/server/services/storage/types";
-import { createTestDb } from "../../support/db";
 import { createSupabaseStorageMock, SUPABASE_TEST_KEY, SUPABASE_TEST_URL } from "../../mocks/supabase";
 import { embeddedDeps, seedWorld, type World } from "../campaigns/support";
-import { params, post, seedFinishedJob } from "./support";
+import { params, post, seedFinishedJob, appgenTestDb } from "./support";
 
 /**
  * The download link's 15 minutes, end to end: the route signs, the link is followed (the local
  * store's own route; Supabase's signed-object endpoint faked by msw), and time is moved past expiry.
  */
-let handle: Awaited<ReturnType<typeof createTestDb>>;
-let dataDir: string;
+const ctx = appgenTestDb();
 let w: World;
 const ZIP = Buffer.from("PK\u0003\u0004 a zip");
 const mock = createSupabaseStorageMock({ bucket: "generated" });
@@ -28,27 +21,17 @@ const server = setupServer(...mock.handlers);
 
 beforeAll(async () => {
   server.listen({ onUnhandledRequest: "bypass" });
-  dataDir = await mkdtemp(path.join(tmpdir(), "aigency-appgen-expiry-"));
-  vi.stubEnv("DATA_DIR", dataDir);
-  resetEnv();
-  handle = await createTestDb();
-  w = await seedWorld(handle.db, { name: "Tess", connect: false });
+  w = await seedWorld(ctx.handle.db, { name: "Tess", connect: false });
 });
 afterEach(() => {
   vi.useRealTimers();
   setDeps();
 });
-afterAll(async () => {
-  server.close();
-  vi.unstubAllEnvs();
-  resetEnv();
-  await handle?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
+afterAll(() => server.close());
 
 async function linkFor(storage: StorageService) {
-  setDeps(embeddedDeps(handle.db, { storage }));
-  const { job } = await seedFinishedJob(handle.db, w, { put: (key) => storage.put(key, ZIP, "application/zip") });
+  setDeps(embeddedDeps(ctx.handle.db, { storage }));
+  const { job } = await seedFinishedJob(ctx.handle.db, w, { put: (key) => storage.put(key, ZIP, "application/zip") });
   const res = await downloadJob(post(`/api/appgen/jobs/${job.id}/download`, w.owner.cookie), params(job.id));
   expect(res.status).toBe(200);
   return (await res.json()) as { url: string; expiresAt: string };
@@ -65,7 +48,7 @@ function followLocal(url: string) {
 describe("the download link expires after 15 minutes", () => {
   it("local store: the link downloads the ZIP until its 15 minutes are up, then answers 403 'expired'", async () => {
     const issuedAt = Date.now();
-    const link = await linkFor(createStorage({ env: env(), db: handle.db }));
+    const link = await linkFor(ctx.storage());
     const ok = await followLocal(link.url);
     expect(ok.status).toBe(200);
     expect(Buffer.from(await ok.arrayBuffer())).toEqual(ZIP);

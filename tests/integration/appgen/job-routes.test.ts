@@ -1,44 +1,26 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import path from "node:path";
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as getJob } from "@/app/api/appgen/jobs/[jobId]/route";
 import { POST as cancelJob } from "@/app/api/appgen/jobs/[jobId]/cancel/route";
 import { POST as downloadJob } from "@/app/api/appgen/jobs/[jobId]/download/route";
 import { GET as getLogs } from "@/app/api/appgen/jobs/[jobId]/logs/route";
-import { env, resetEnv } from "@/env";
 import { appendJobLog } from "@/server/appgen/logs";
 import { appGenerationArtifacts, appGenerationJobs, appGenerationTasks } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
-import { createStorage } from "@/server/services/storage";
-import { createTestDb } from "../../support/db";
 import { embeddedDeps, seedWorld, type World } from "../campaigns/support";
-import { get, params, post, recordSends, seedColleague, seedFinishedJob, seedJob } from "./support";
+import { get, params, post, recordSends, seedColleague, seedFinishedJob, seedJob, appgenTestDb } from "./support";
 
-let handle: Awaited<ReturnType<typeof createTestDb>>;
-let dataDir: string;
+const ctx = appgenTestDb({ ANTHROPIC_API_KEY: "sk-ant-api03-configured-secret-value", DAYTONA_API_KEY: "configured-daytona-key-1234" });
+let handle: typeof ctx.handle;
 let w: World;
-const storage = () => createStorage({ env: env(), db: handle.db });
+const storage = () => ctx.storage();
 
 beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(tmpdir(), "aigency-appgen-routes-"));
-  vi.stubEnv("DATA_DIR", dataDir);
-  vi.stubEnv("ANTHROPIC_API_KEY", "sk-ant-api03-configured-secret-value");
-  vi.stubEnv("DAYTONA_API_KEY", "configured-daytona-key-1234");
-  resetEnv();
-  handle = await createTestDb();
+  handle = ctx.handle;
   setDeps(embeddedDeps(handle.db, { storage: storage() }));
   w = await seedWorld(handle.db, { name: "Owen", connect: false });
 });
 afterEach(() => vi.restoreAllMocks());
-afterAll(async () => {
-  setDeps();
-  vi.unstubAllEnvs();
-  resetEnv();
-  await handle?.close();
-  await rm(dataDir, { recursive: true, force: true });
-});
 
 const routes = {
   view: (id: string, cookie: string) => getJob(get(`/api/appgen/jobs/${id}`, cookie), params(id)),

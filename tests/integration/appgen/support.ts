@@ -1,10 +1,17 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { eq } from "drizzle-orm";
-import { vi } from "vitest";
+import { afterAll, beforeAll, vi } from "vitest";
+import { env, resetEnv } from "@/env";
 import { inngest } from "@/inngest/client";
 import type { Db } from "@/server/db";
 import { appGenerationArtifacts, appGenerationJobs, memberships } from "@/server/db/schema";
 import { artifactKey } from "@/server/appgen/limits";
 import type { GenerationSpec } from "@/server/appgen/spec";
+import { setDeps } from "@/server/deps";
+import { createStorage, type StorageService } from "@/server/services/storage";
+import { createTestDb } from "../../support/db";
 import { jsonRequest, signUpTestUser } from "../../support/viewers";
 import type { World } from "../campaigns/support";
 
@@ -67,4 +74,28 @@ export async function seedColleague(db: Db, w: World, name = "Colin") {
   const colleague = await signUpTestUser(db, { name });
   await db.update(memberships).set({ organizationId: w.organizationId }).where(eq(memberships.userId, colleague.userId));
   return colleague;
+}
+
+/**
+ * A fresh database and a temp DATA_DIR (the local store writes there, and the storage route reads the
+ * same env) for one file, with the given env stubbed; everything undone after the file.
+ */
+export function appgenTestDb(stubs: Record<string, string> = {}) {
+  const ctx = {} as { handle: Awaited<ReturnType<typeof createTestDb>>; dataDir: string; storage: () => StorageService };
+  ctx.storage = () => createStorage({ env: env(), db: ctx.handle.db });
+  beforeAll(async () => {
+    ctx.dataDir = await mkdtemp(path.join(tmpdir(), "aigency-appgen-"));
+    vi.stubEnv("DATA_DIR", ctx.dataDir);
+    for (const [name, value] of Object.entries(stubs)) vi.stubEnv(name, value);
+    resetEnv();
+    ctx.handle = await createTestDb();
+  });
+  afterAll(async () => {
+    setDeps();
+    vi.unstubAllEnvs();
+    resetEnv();
+    await ctx.handle?.close();
+    await rm(ctx.dataDir, { recursive: true, force: true });
+  });
+  return ctx;
 }
