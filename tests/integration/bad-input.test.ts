@@ -19,7 +19,7 @@ import { createCreativeSession } from "@/server/creative/sessions";
 import { JOB_BODY_MAX_BYTES } from "@/server/appgen/jobs";
 import { embeddedDeps, seedWorld, testCtx } from "./campaigns/support";
 import { createTestDb } from "../support/db";
-import { seedJob } from "./appgen/support";
+import { seedJob } from "./appgen/jobs-support";
 
 /**
  * Every route handler under src/app/api, found on disk so a new route cannot be left out, gets

@@ -7,7 +7,7 @@ import { createSupabaseStorage } from "@/server/services/storage/supabase-storag
 import type { StorageService } from "@/server/services/storage/types";
 import { createSupabaseStorageMock, SUPABASE_TEST_KEY, SUPABASE_TEST_URL } from "../../mocks/supabase";
 import { embeddedDeps, seedWorld, type World } from "../campaigns/support";
-import { params, post, seedFinishedJob, appgenTestDb } from "./support";
+import { params, post, seedFinishedJob, appgenTestDb } from "./jobs-support";
 
 /**
  * The download link's 15 minutes, end to end: the route signs, the link is followed (the local

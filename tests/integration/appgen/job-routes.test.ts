@@ -8,7 +8,7 @@ import { appendJobLog } from "@/server/appgen/logs";
 import { appGenerationArtifacts, appGenerationJobs, appGenerationTasks } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
 import { embeddedDeps, seedWorld, type World } from "../campaigns/support";
-import { get, params, post, recordSends, seedColleague, seedFinishedJob, seedJob, appgenTestDb } from "./support";
+import { get, params, post, recordSends, seedColleague, seedFinishedJob, seedJob, appgenTestDb } from "./jobs-support";
 
 const ctx = appgenTestDb({ ANTHROPIC_API_KEY: "sk-ant-api03-configured-secret-value", DAYTONA_API_KEY: "configured-daytona-key-1234" });
 let handle: typeof ctx.handle;
@@ -137,8 +137,8 @@ describe("POST /api/appgen/jobs/:jobId/cancel", () => {
     expect(row).toMatchObject({ status: "failed", error: "Cancelled by the owner", finishedAt: expect.any(Date) });
     const data = { organizationId: w.organizationId, ownerId: w.owner.userId, projectId: w.projectId, jobId: job.id };
     expect(sent).toEqual([
-      expect.objectContaining({ name: "appgen/job.cancel-requested", id: `job-cancel-${job.id}`, data: { ...data, reason: "Cancelled by the owner" } }),
-      expect.objectContaining({ name: "appgen/job.failed", id: `job-failed-${job.id}`, data: { ...data, error: "Cancelled by the owner" } }),
+      expect.objectContaining({ name: "appgen/job.cancel-requested", id: `appgen-job-cancelled-${job.id}`, data: { ...data, reason: "Cancelled by the owner" } }),
+      expect.objectContaining({ name: "appgen/job.failed", id: `appgen-job-failed-${job.id}`, data: { ...data, error: "Cancelled by the owner" } }),
     ]);
     const again = await routes.cancel(job.id, w.owner.cookie);
     expect(again.status).toBe(409);

@@ -11,7 +11,7 @@ import { appGenerationJobs } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
 import { createTestDb } from "../../support/db";
 import { embeddedDeps, seedWorld, testCtx, type World } from "../campaigns/support";
-import { get, params, post, recordSends, seedJob, validSpec } from "./support";
+import { get, params, post, recordSends, seedJob, validSpec } from "./jobs-support";
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 beforeAll(async () => {

@@ -11,7 +11,7 @@ import { StorageNotFoundError } from "@/server/services/storage";
 import { seedWorld, testCtx, type World } from "../campaigns/support";
 import { depsWithSessions } from "../creative/support";
 import { sandboxSessionsDouble } from "../creative/sandbox-sessions-double";
-import { seedFinishedJob, seedJob, appgenTestDb } from "./support";
+import { seedFinishedJob, seedJob, appgenTestDb } from "./jobs-support";
 
 const ctx = appgenTestDb();
 const storage = () => ctx.storage();

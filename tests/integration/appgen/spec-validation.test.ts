@@ -6,7 +6,7 @@ import { appDesigns, appGenerationJobs } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
 import { createTestDb } from "../../support/db";
 import { embeddedDeps, seedWorld, type World } from "../campaigns/support";
-import { post, recordSends, seedColleague, validSpec } from "./support";
+import { post, recordSends, seedColleague, validSpec } from "./jobs-support";
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 let w: World;

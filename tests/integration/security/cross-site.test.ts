@@ -11,7 +11,7 @@ import { createCreativeSession } from "@/server/creative/sessions";
 import { issueUnsubscribeToken, unsubscribeSecret } from "@/server/notifications/unsubscribe-token";
 import { embeddedDeps, seedWorld } from "../campaigns/support";
 import { createTestDb } from "../../support/db";
-import { seedJob, validSpec } from "../appgen/support";
+import { seedJob, validSpec } from "../appgen/jobs-support";
 
 /**
  * Every state-changing handler under src/app/api, found on disk so a new route cannot be left

@@ -17,8 +17,9 @@ export async function POST(req: Request, ctx: { params: Promise<{ jobId: string 
 
   const data = { organizationId: job.organizationId, ownerId: job.ownerId, projectId: job.projectId, jobId: job.id };
   const { sent } = await sendAfterCommit([
-    appJobCancelRequested.create({ ...data, reason: CANCELLED_BY_OWNER }, { id: `job-cancel-${job.id}` }),
-    appJobFailed.create({ ...data, error: CANCELLED_BY_OWNER }, { id: `job-failed-${job.id}` }),
+    appJobCancelRequested.create({ ...data, reason: CANCELLED_BY_OWNER }, { id: `appgen-job-cancelled-${job.id}` }),
+    // The pipeline announces its own failures with this id too: one job.failed per job, whoever ends it.
+    appJobFailed.create({ ...data, error: CANCELLED_BY_OWNER }, { id: `appgen-job-failed-${job.id}` }),
   ]);
   const answer = { jobId: job.id, status: "failed" as const };
   return privateJson(sent ? answer : { ...answer, warning: "Cancelled, but the engine could not be told. Is the Inngest dev server running?" });
