@@ -10,12 +10,15 @@ export const CANCELLED_BY_OWNER = "Cancelled by the owner";
  * so a cancel racing the pipeline's own finish leaves whichever came first; null when it already ended.
  */
 export async function cancelAppJob(db: Db, job: { id: string; organizationId: string }, now = new Date()) {
-  const [cancelled] = await db
-    .update(appGenerationJobs)
-    .set({ status: "failed", error: CANCELLED_BY_OWNER, finishedAt: now, updatedAt: now })
-    .where(and(eq(appGenerationJobs.id, job.id), inArray(appGenerationJobs.status, ["queued", "running", "fixing"])))
-    .returning({ stage: appGenerationJobs.stage });
-  if (!cancelled) return null;
-  await appendJobLog(db, { organizationId: job.organizationId, jobId: job.id, stage: cancelled.stage, level: "warn", message: CANCELLED_BY_OWNER });
-  return cancelled;
+  // One transaction: a job is never cancelled without its log line, nor the line written for nothing.
+  return db.transaction(async (tx) => {
+    const [cancelled] = await tx
+      .update(appGenerationJobs)
+      .set({ status: "failed", error: CANCELLED_BY_OWNER, finishedAt: now, updatedAt: now })
+      .where(and(eq(appGenerationJobs.id, job.id), inArray(appGenerationJobs.status, ["queued", "running", "fixing"])))
+      .returning({ stage: appGenerationJobs.stage });
+    if (!cancelled) return null;
+    await appendJobLog(tx, { organizationId: job.organizationId, jobId: job.id, stage: cancelled.stage, level: "warn", message: CANCELLED_BY_OWNER });
+    return cancelled;
+  });
 }

@@ -11,7 +11,7 @@ const oneOf = <T extends string>(value: string | null, allowed: readonly T[]): T
 
 /**
  * The owner's view of a job from its row, its task rows and its artifact row. Deliberately built
- * field by field: the spec's HTML, the sandbox id and the storage key never leave the server.
+ * field by field: the spec's HTML (never even read here), the sandbox id and the storage key never leave the server.
  */
 export async function buildJobView(db: Db, job: AppJobRow): Promise<AppJobView> {
   const tasks = await db.select().from(appGenerationTasks).where(eq(appGenerationTasks.jobId, job.id)).orderBy(asc(appGenerationTasks.createdAt), asc(appGenerationTasks.key));
@@ -28,7 +28,7 @@ export async function buildJobView(db: Db, job: AppJobRow): Promise<AppJobView> 
     error: job.error,
     generator: oneOf(job.generator, ["offline", "anthropic"] as const),
     sandboxKind: oneOf(job.sandboxKind, ["daytona", "local"] as const),
-    pages: job.spec.pages.map((page) => {
+    pages: job.pages.map((page) => {
       const task = pageTask.get(page.pageId);
       return { pageId: page.pageId, name: page.name, route: page.route, status: task?.status ?? "pending", attempt: task?.attempt ?? 0, error: task?.error ?? null };
     }),

@@ -1,4 +1,4 @@
-import { and, asc, eq, gt } from "drizzle-orm";
+import { and, asc, eq, getTableColumns, gt, sql } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { appDesigns, appGenerationJobs, projects } from "@/server/db/schema";
 import { JOBS_PER_OWNER_PER_DAY } from "./limits";
@@ -80,10 +80,24 @@ export function dailyCapMessage(nextSlotAt: Date, now = new Date()): string {
   return `You have started ${JOBS_PER_OWNER_PER_DAY} app generations in the last 24 hours, the most allowed. The next one can start at ${nextSlotAt.toISOString()} (in ${wait}).`;
 }
 
-/** The owner's job, or null: another user's job (same organization or not) is not found. */
+/** What the view shows of each page; the preview HTML stays in the database. */
+export interface JobPageSummary {
+  pageId: string;
+  name: string;
+  route: string;
+}
+
+// Every column but the spec (up to 1.5 MB, and polled every few seconds by the progress page).
+const { spec: _spec, ...jobColumns } = getTableColumns(appGenerationJobs);
+const pageSummaries = sql<JobPageSummary[]>`coalesce((
+  select jsonb_agg(jsonb_build_object('pageId', p->>'pageId', 'name', p->>'name', 'route', p->>'route') order by n)
+  from jsonb_array_elements(${appGenerationJobs.spec}->'pages') with ordinality as e(p, n)
+), '[]'::jsonb)`;
+
+/** The owner's job (without its spec, with its pages' names and routes), or null: another user's job, same organization or not, is not found. */
 export async function findOwnedJob(db: Db, viewer: { userId: string; organizationId: string }, jobId: string) {
   const [job] = await db
-    .select()
+    .select({ ...jobColumns, pages: pageSummaries })
     .from(appGenerationJobs)
     .where(and(eq(appGenerationJobs.id, jobId), eq(appGenerationJobs.ownerId, viewer.userId), eq(appGenerationJobs.organizationId, viewer.organizationId)));
   return job ?? null;
