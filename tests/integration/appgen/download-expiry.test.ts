@@ -25,6 +25,7 @@ beforeAll(async () => {
 });
 afterEach(() => {
   vi.useRealTimers();
+  vi.restoreAllMocks();
   setDeps();
 });
 afterAll(() => server.close());
@@ -73,5 +74,16 @@ describe("the download link expires after 15 minutes", () => {
     const late = await fetch(link.url);
     expect(late.status).toBe(400);
     expect(await late.json()).toMatchObject({ error: "InvalidJWT" });
+  });
+
+  it("Supabase failing to sign is a 503 that says try again, never a 500", async () => {
+    const supabase = createSupabaseStorage({ url: SUPABASE_TEST_URL, serviceRoleKey: SUPABASE_TEST_KEY, bucket: "generated" });
+    setDeps(embeddedDeps(ctx.handle.db, { storage: supabase }));
+    const { job } = await seedFinishedJob(ctx.handle.db, w, { put: (key) => supabase.put(key, ZIP, "application/zip") });
+    mock.failNext({ status: 500, body: JSON.stringify({ statusCode: "500", error: "internal", message: "db down" }) });
+    vi.spyOn(console, "error").mockImplementation(() => {});
+    const res = await downloadJob(post(`/api/appgen/jobs/${job.id}/download`, w.owner.cookie), params(job.id));
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ error: "The download link could not be made just now. Try again in a minute." });
   });
 });
