@@ -1,7 +1,8 @@
 import { cron } from "inngest";
 import { env } from "@/env";
 import { inngest } from "@/inngest/client";
-import { findArtifactsBeyondKept, findFailedUploadKeys, JOB_SANDBOX_LABEL, recordArtifactsRemoved, staleJobSandboxes } from "@/server/appgen/retention";
+import { appJobRequested } from "@/inngest/events";
+import { findArtifactsBeyondKept, findFailedUploadKeys, JOB_SANDBOX_LABEL, jobsAdmissionMissed, recordArtifactsRemoved, staleJobSandboxes } from "@/server/appgen/retention";
 
 const BATCH = 100;
 // A bound on one run's steps: anything left waits for the next hourly run.
@@ -11,6 +12,7 @@ const MAX_BATCHES = 50;
  * On APPGEN_RETENTION_CRON (hourly by default): keeps the newest 5 artifacts per project and removes
  * the rest (object first, then its record, so a failure in between is finished by the next run), then
  * the stale temp outputs: sandboxes of ended or overdue jobs, and objects of jobs that failed mid-upload.
+ * Last, queued jobs that admission missed (their submit's event was lost) are asked for again.
  */
 export const pruneAppgenArtifacts = inngest.createFunction(
   { id: "prune-appgen-artifacts", triggers: [cron(env().APPGEN_RETENTION_CRON)], concurrency: { limit: 1 } },
@@ -32,6 +34,12 @@ export const pruneAppgenArtifacts = inngest.createFunction(
 
     const uploads = await step.run("find-failed-uploads", () => findFailedUploadKeys(deps.db, now));
     if (uploads.length > 0) await step.run("remove-failed-uploads", () => deps.services.storage.remove(uploads));
-    return { removedArtifacts: removed, deletedSandboxes: stale.length, failedUploadsSwept: uploads.length };
+
+    const missed = await step.run("find-jobs-admission-missed", () => jobsAdmissionMissed(deps.db, now));
+    if (missed.length > 0) {
+      const tick = now.toISOString().slice(0, 16);
+      await step.sendEvent("ask-admission-again", missed.map((job) => appJobRequested.create(job, { id: `appgen-admission-again-${job.jobId}-${tick}` })));
+    }
+    return { removedArtifacts: removed, deletedSandboxes: stale.length, failedUploadsSwept: uploads.length, admissionAskedAgain: missed.length };
   },
 );

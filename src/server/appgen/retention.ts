@@ -1,7 +1,7 @@
-import { and, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, lt, notInArray, sql } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { APP_JOB_TERMINAL, appGenerationArtifacts, appGenerationJobs } from "@/server/db/schema";
-import { ARTIFACTS_KEPT_PER_PROJECT, artifactKey } from "./limits";
+import { ARTIFACTS_KEPT_PER_PROJECT, artifactKey, RUNNING_JOBS_PER_OWNER } from "./limits";
 
 export interface ArtifactToRemove {
   artifactId: string;
@@ -98,4 +98,30 @@ export async function staleJobSandboxes(db: Db, labelled: { id: string; labels: 
       return job.deadlineAt !== null && job.deadlineAt.getTime() < cutoff;
     })
     .map((s) => s.id);
+}
+
+const WAITING_TOO_LONG_MS = 10 * 60_000;
+
+/**
+ * The oldest queued job of each owner who has a free slot but whose jobs have waited over 10 minutes:
+ * admission missed them (the submit's event could not be sent). Each is asked for again.
+ */
+export async function jobsAdmissionMissed(db: Db, now = new Date()) {
+  const busy = db
+    .select({ ownerId: appGenerationJobs.ownerId })
+    .from(appGenerationJobs)
+    .where(inArray(appGenerationJobs.status, ["running", "fixing"]))
+    .groupBy(appGenerationJobs.ownerId)
+    .having(sql`count(*) >= ${RUNNING_JOBS_PER_OWNER}`);
+  const waiting = await db
+    .selectDistinctOn([appGenerationJobs.ownerId], {
+      organizationId: appGenerationJobs.organizationId,
+      ownerId: appGenerationJobs.ownerId,
+      projectId: appGenerationJobs.projectId,
+      jobId: appGenerationJobs.id,
+    })
+    .from(appGenerationJobs)
+    .where(and(eq(appGenerationJobs.status, "queued"), lt(appGenerationJobs.createdAt, new Date(now.getTime() - WAITING_TOO_LONG_MS)), notInArray(appGenerationJobs.ownerId, busy)))
+    .orderBy(appGenerationJobs.ownerId, asc(appGenerationJobs.createdAt));
+  return waiting;
 }

@@ -29,8 +29,9 @@ function depsOn(db: Db, sessions = sandboxSessionsDouble().sessions): Deps {
 
 async function prune(deps: Deps) {
   setDeps(deps);
-  const { result, error } = await new InngestTestEngine({ function: pruneAppgenArtifacts, events: [{ name: "inngest/scheduled.timer", data: {} } as never], transformCtx: testCtx().transformCtx }).execute();
-  return { result: result as { removedArtifacts: number; deletedSandboxes: number; failedUploadsSwept: number } | undefined, error };
+  const { transformCtx, sent } = testCtx();
+  const { result, error } = await new InngestTestEngine({ function: pruneAppgenArtifacts, events: [{ name: "inngest/scheduled.timer", data: {} } as never], transformCtx }).execute();
+  return { result: result as { removedArtifacts: number; deletedSandboxes: number; failedUploadsSwept: number; admissionAskedAgain: number } | undefined, error, sent };
 }
 
 /** `n` finished jobs of the world's project, a minute apart (oldest first), each with its stored ZIP. */
@@ -122,6 +123,27 @@ describe("prune-appgen-artifacts: stale temp outputs", () => {
     expect(await stored(keyOf(failedAnHourAgo.id))).toBe(false);
     expect(await stored(keyOf(failedJustNow.id))).toBe(true);
     expect(await stored(kept!.storageKey)).toBe(true);
+  });
+});
+
+describe("prune-appgen-artifacts: queued jobs admission missed", () => {
+  it("asks admission again for an owner's oldest job queued over 10 minutes with a free slot; not for new ones or full owners", async () => {
+    const lost = await seedWorld(handle.db, { name: "Lou", connect: false });
+    const fresh = await seedWorld(handle.db, { name: "Fern", connect: false });
+    const full = await seedWorld(handle.db, { name: "Fitz", connect: false });
+    const oldest = await seedJob(handle.db, lost, { createdAt: ago(30 * MINUTE) });
+    await seedJob(handle.db, lost, { createdAt: ago(20 * MINUTE) });
+    await seedJob(handle.db, lost, { status: "running" });
+    await seedJob(handle.db, fresh, { createdAt: ago(2 * MINUTE) });
+    for (let i = 0; i < 2; i++) await seedJob(handle.db, full, { status: "running" });
+    await seedJob(handle.db, full, { createdAt: ago(30 * MINUTE) });
+
+    const { result, sent } = await prune(depsOn(handle.db));
+    expect(result).toMatchObject({ admissionAskedAgain: 1 });
+    const asked = sent.find((s) => s.id === "ask-admission-again")!.payload as { name: string; id: string; data: unknown }[];
+    expect(asked).toEqual([
+      expect.objectContaining({ name: "appgen/job.requested", id: expect.stringMatching(new RegExp(`^appgen-admission-again-${oldest.id}-`)), data: { organizationId: lost.organizationId, ownerId: lost.owner.userId, projectId: lost.projectId, jobId: oldest.id } }),
+    ]);
   });
 });
 
