@@ -9,13 +9,13 @@ export interface ProbePlan {
 }
 
 // Loads each dependency the way the agent does (createRequire on the template's package.json). A package
-// without an entry point (a fonts package) only has to be installed. Double quotes only: it sits in '…'.
+// without an entry point (a fonts package) or with types only (@types/*) only has to be installed. Double quotes only: it sits in '…'.
 const LOAD_DEPENDENCIES = [
   'const { createRequire } = require("node:module"); const fs = require("node:fs"); const path = require("node:path");',
   "const [name, dir, ...deps] = process.argv.slice(1); const req = createRequire(path.join(dir, \"package.json\"));",
   "for (const d of deps) { let ok = 0; try {",
   'const pkg = JSON.parse(fs.readFileSync(path.join(dir, "node_modules", d, "package.json"), "utf8"));',
-  "if (pkg.main || pkg.exports) req(d); ok = 1; } catch {}",
+  "if ((pkg.main || pkg.exports) && !d.startsWith(\"@types/\")) req(d); ok = 1; } catch {}",
   'console.log("load:" + name + "/" + d + "=" + ok); }',
 ].join(" ");
 
