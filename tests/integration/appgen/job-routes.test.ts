@@ -5,7 +5,7 @@ import { POST as cancelJob } from "@/app/api/appgen/jobs/[jobId]/cancel/route";
 import { POST as downloadJob } from "@/app/api/appgen/jobs/[jobId]/download/route";
 import { GET as getLogs } from "@/app/api/appgen/jobs/[jobId]/logs/route";
 import { appendJobLog } from "@/server/appgen/logs";
-import { appGenerationArtifacts, appGenerationJobs, appGenerationTasks } from "@/server/db/schema";
+import { appGenerationArtifacts, appGenerationJobs, appGenerationLogs, appGenerationTasks } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
 import { embeddedDeps, seedWorld, type World } from "../campaigns/support";
 import { get, params, post, recordSends, seedColleague, seedFinishedJob, seedJob, appgenTestDb } from "./jobs-support";
@@ -151,5 +151,8 @@ describe("POST /api/appgen/jobs/:jobId/cancel", () => {
     const job = await seedJob(handle.db, w, { status: "queued" });
     const answers = await Promise.all([routes.cancel(job.id, w.owner.cookie), routes.cancel(job.id, w.owner.cookie)]);
     expect(answers.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(await errorOf(answers.find((r) => r.status === 409)!)).toBe("The job has already finished (failed).");
+    const lines = await handle.db.select().from(appGenerationLogs).where(eq(appGenerationLogs.jobId, job.id));
+    expect(lines.map((l) => l.message)).toEqual(["Cancelled by the owner"]);
   });
 });

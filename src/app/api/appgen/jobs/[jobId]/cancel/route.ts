@@ -12,8 +12,8 @@ export async function POST(req: Request, ctx: { params: Promise<{ jobId: string 
   const request = await readOwnedJobRequest(req, ctx);
   if (!request.ok) return request.response;
   const { job } = request;
-  const cancelled = await cancelAppJob(request.deps.db, job);
-  if (!cancelled) return jsonError(409, `The job has already finished (${job.status.replace(/_/g, " ")}).`);
+  const outcome = await cancelAppJob(request.deps.db, job);
+  if (!outcome.cancelled) return jsonError(409, `The job has already finished (${outcome.status.replace(/_/g, " ")}).`);
 
   const data = { organizationId: job.organizationId, ownerId: job.ownerId, projectId: job.projectId, jobId: job.id };
   const { sent } = await sendAfterCommit([
