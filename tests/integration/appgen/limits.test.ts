@@ -1,6 +1,6 @@
 import { InngestTestEngine } from "@inngest/test";
 import { asc, eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as submitJob } from "@/app/api/appgen/jobs/route";
 import { GET as getJob } from "@/app/api/appgen/jobs/[jobId]/route";
 import { appJobCompleted, appJobRequested } from "@/inngest/events";
@@ -9,20 +9,16 @@ import { createAppJob } from "@/server/appgen/jobs";
 import { generationSpec } from "@/server/appgen/spec";
 import { appGenerationJobs } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
-import { createTestDb } from "../../support/db";
 import { embeddedDeps, seedWorld, testCtx, type World } from "../campaigns/support";
-import { get, params, post, recordSends, seedJob, validSpec } from "./jobs-support";
+import { appgenTestDb, get, params, post, recordSends, seedJob, validSpec } from "./jobs-support";
 
-let handle: Awaited<ReturnType<typeof createTestDb>>;
-beforeAll(async () => {
-  handle = await createTestDb();
+const ctx = appgenTestDb();
+let handle: typeof ctx.handle;
+beforeAll(() => {
+  handle = ctx.handle;
   setDeps(embeddedDeps(handle.db));
 });
 afterEach(() => vi.restoreAllMocks());
-afterAll(async () => {
-  setDeps();
-  await handle?.close();
-});
 
 const HOUR = 3_600_000;
 const ago = (ms: number) => new Date(Date.now() - ms);

@@ -1,25 +1,21 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as submitJob } from "@/app/api/appgen/jobs/route";
 import { MAX_PAGES, PREVIEW_MAX_BYTES, SPEC_MAX_BYTES } from "@/server/appgen/spec";
 import { appDesigns, appGenerationJobs } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
-import { createTestDb } from "../../support/db";
 import { embeddedDeps, seedWorld, type World } from "../campaigns/support";
-import { post, recordSends, seedColleague, validSpec } from "./jobs-support";
+import { appgenTestDb, post, recordSends, seedColleague, validSpec } from "./jobs-support";
 
-let handle: Awaited<ReturnType<typeof createTestDb>>;
+const ctx = appgenTestDb();
+let handle: typeof ctx.handle;
 let w: World;
 beforeAll(async () => {
-  handle = await createTestDb();
+  handle = ctx.handle;
   setDeps(embeddedDeps(handle.db));
   w = await seedWorld(handle.db, { name: "Vera", connect: false });
 });
 afterEach(() => vi.restoreAllMocks());
-afterAll(async () => {
-  setDeps();
-  await handle?.close();
-});
 
 type Page = Record<string, unknown>;
 const page = (pageId: string, route: string, extra: Page = {}): Page => ({ pageId, route, name: pageId, selectedPreviewHtml: `<p>${pageId}</p>`, ...extra });
