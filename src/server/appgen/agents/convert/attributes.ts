@@ -68,14 +68,26 @@ export const BOOLEAN_ATTRIBUTES = new Set(
   "allowfullscreen async autofocus autoplay checked controls default defer disabled formnovalidate hidden inert ismap itemscope loop multiple muted nomodule novalidate open playsinline readonly required reversed selected".split(" "),
 );
 
-/** Props typed `number` in @types/react: a string there does not compile. */
-const NUMERIC = new Set(["tabIndex", "colSpan", "rowSpan", "cols", "rows", "size", "span", "maxLength", "minLength", "start"]);
+/** Props typed `number` in @types/react, per tag ("*": every tag): a string there does not compile. */
+export const NUMERIC_BY_TAG: Record<string, string[]> = {
+  "*": ["tabIndex"],
+  td: ["colSpan", "rowSpan"],
+  th: ["colSpan", "rowSpan"],
+  textarea: ["cols", "rows", "maxLength", "minLength"],
+  input: ["size", "maxLength", "minLength"],
+  select: ["size"],
+  col: ["span"],
+  colgroup: ["span"],
+  ol: ["start"],
+  table: ["border"],
+  meter: ["low", "high", "optimum"],
+};
 
 /** Props typed `string` (or `string | number`) on every HTML element and SVG element alike. */
 const GLOBAL_STRING = new Set("className id title lang dir role slot accessKey nonce itemProp itemType itemID itemRef".split(" "));
 
 /** Props typed `string` on the tags listed: safe as plain JSX attributes there. */
-const STRING_BY_TAG: Record<string, string[]> = {
+export const STRING_BY_TAG: Record<string, string[]> = {
   a: ["href", "target", "rel", "download", "hrefLang", "type", "ping", "media"],
   img: ["src", "alt", "width", "height", "srcSet", "sizes", "useMap"],
   source: ["src", "srcSet", "sizes", "type", "media", "width", "height"],
@@ -93,13 +105,13 @@ const STRING_BY_TAG: Record<string, string[]> = {
   label: ["htmlFor", "form"],
   output: ["htmlFor", "form", "name"],
   fieldset: ["form", "name"],
-  meter: ["value", "min", "max", "low", "high", "optimum", "form"],
+  meter: ["value", "min", "max", "form"],
   progress: ["value", "max"],
-  td: ["headers", "align", "valign", "width", "height", "abbr", "scope"],
-  th: ["headers", "align", "width", "height", "abbr", "scope"],
+  td: ["headers", "width", "height", "abbr", "scope"],
+  th: ["headers", "abbr", "scope"],
   col: ["width"],
   colgroup: [],
-  table: ["width", "border", "cellPadding", "cellSpacing", "summary", "align", "bgcolor"],
+  table: ["width", "cellPadding", "cellSpacing", "summary", "bgcolor"],
   time: ["dateTime"],
   del: ["cite", "dateTime"],
   ins: ["cite", "dateTime"],
@@ -107,7 +119,6 @@ const STRING_BY_TAG: Record<string, string[]> = {
   q: ["cite"],
   data: ["value"],
   li: ["value"],
-  ol: ["type"],
   area: ["alt", "coords", "download", "href", "hrefLang", "media", "rel", "shape", "target"],
   map: ["name"],
   canvas: ["width", "height"],
@@ -115,7 +126,7 @@ const STRING_BY_TAG: Record<string, string[]> = {
 };
 
 /** Boolean props per tag (typed `boolean` there); elsewhere a boolean goes through the spread. */
-const BOOLEAN_BY_TAG: Record<string, string[]> = {
+export const BOOLEAN_BY_TAG: Record<string, string[]> = {
   "*": ["hidden", "autoFocus", "inert", "itemScope"],
   input: ["checked", "disabled", "required", "readOnly", "multiple", "formNoValidate"],
   button: ["disabled", "formNoValidate"],
@@ -131,14 +142,22 @@ const BOOLEAN_BY_TAG: Record<string, string[]> = {
   audio: ["autoPlay", "controls", "loop", "muted"],
   ol: ["reversed"],
   track: ["default"],
-  img: ["isMap"],
 };
 
+const CROSS_ORIGIN = ["anonymous", "use-credentials", ""];
+
 /** String-union props: written out when the value is one @types/react accepts, spread otherwise. */
-const ENUM_BY_TAG: Record<string, Record<string, string[]>> = {
+export const ENUM_BY_TAG: Record<string, Record<string, string[]>> = {
   button: { type: ["submit", "reset", "button"] },
-  img: { loading: ["eager", "lazy"], decoding: ["async", "auto", "sync"] },
-  "*": { crossOrigin: ["anonymous", "use-credentials", ""], translate: ["yes", "no"] },
+  img: { loading: ["eager", "lazy"], decoding: ["async", "auto", "sync"], crossOrigin: CROSS_ORIGIN },
+  link: { crossOrigin: CROSS_ORIGIN },
+  video: { crossOrigin: CROSS_ORIGIN },
+  audio: { crossOrigin: CROSS_ORIGIN },
+  td: { align: ["left", "center", "right", "justify", "char"], valign: ["top", "middle", "bottom", "baseline"] },
+  th: { align: ["left", "center", "right", "justify", "char"] },
+  table: { align: ["left", "center", "right"] },
+  ol: { type: ["1", "i", "a", "A", "I"] },
+  "*": { translate: ["yes", "no"] },
 };
 
 export type ConvertedAttribute =
@@ -169,11 +188,11 @@ export function convertAttribute(tag: string, rawName: string, value: string, sv
     const typed = [...(BOOLEAN_BY_TAG["*"] ?? []), ...(BOOLEAN_BY_TAG[tag] ?? [])].includes(name);
     return typed ? { kind: "jsx", name, value: true } : { kind: "spread", name: lower, value: true };
   }
-  if (NUMERIC.has(name)) {
+  if (NUMERIC_BY_TAG["*"]!.includes(name) || NUMERIC_BY_TAG[tag]?.includes(name)) {
     return /^-?\d{1,6}$/.test(value.trim()) ? { kind: "jsx", name, value: Number(value.trim()) } : { kind: "drop", why: `${name} is not a whole number` };
   }
   // SVG props are all `string | number` in @types/react, and camel-cased ones are the names it knows.
-  if (svg) return name.includes(":") ? { kind: "drop", why: "namespaced SVG attribute" } : { kind: "jsx", name, value };
+  if (svg) return lower.includes(":") && !RENAMED[lower] ? { kind: "drop", why: "namespaced SVG attribute (an editor's, not SVG's)" } : { kind: "jsx", name, value };
   if (GLOBAL_STRING.has(name) || STRING_BY_TAG[tag]?.includes(name)) return { kind: "jsx", name, value };
   const allowed = ENUM_BY_TAG[tag]?.[name] ?? ENUM_BY_TAG["*"]![name];
   if (allowed?.includes(value)) return { kind: "jsx", name, value };

@@ -24,14 +24,25 @@ function insideNonSelectorAtRule(rule: Rule): boolean {
   return false;
 }
 
+/** Pasted CSS is often cut short (`.x { color: red;`): closing what was left open usually saves the rest. */
+function parseLeniently(css: string): postcss.Root | null {
+  try {
+    return postcss.parse(css);
+  } catch {
+    const open = (css.match(/{/g) ?? []).length - (css.match(/}/g) ?? []).length;
+    const comment = (css.match(/\/\*/g) ?? []).length > (css.match(/\*\//g) ?? []).length ? "*/" : "";
+    try {
+      return postcss.parse(`${css}${comment}${"}".repeat(Math.max(0, open))}`);
+    } catch {
+      return null;
+    }
+  }
+}
+
 /** Scoped CSS for `.scopeClass`, or null when the CSS does not parse. Remote @imports stay (fonts); others go. */
 export function scopeCss(css: string, scopeClass: string): string | null {
-  let root: postcss.Root;
-  try {
-    root = postcss.parse(css);
-  } catch {
-    return null;
-  }
+  const root = parseLeniently(css);
+  if (!root) return null;
   const scope = `.${scopeClass}`;
   root.walkComments((c) => void c.remove());
   root.walkAtRules("import", (rule) => {

@@ -2,7 +2,7 @@ import type { HTMLElement } from "node-html-parser";
 import { convertAttribute } from "./attributes";
 import { styleToObject } from "./css";
 import { jsxAttribute, literal, objectKey, objectLiteral, isScriptUrl } from "./jsx-text";
-import { noteDropped, type WriteContext } from "./jsx-writer";
+import { noteDropped, type WriteContext } from "./context";
 import { internalRoute } from "./links";
 
 const URL_ATTRIBUTES = new Set(["href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "cite", "background", "ping", "data", "manifest"]);
@@ -21,7 +21,8 @@ function selectedValue(select: HTMLElement): string | undefined {
   return option ? (option.getAttribute("value") ?? option.text.trim()) : undefined;
 }
 
-function styleAttribute(value: string, ctx: WriteContext): string | null {
+/** `style="…"` as a typed style prop, or null when it declares nothing. */
+export function styleAttribute(value: string, ctx: Pick<WriteContext, "uses">): string | null {
   const entries = Object.entries(styleToObject(value));
   if (entries.length === 0) return null;
   ctx.uses.cssProperties = true;

@@ -41,6 +41,9 @@ export function isScriptUrl(value: string): boolean {
   return /^(javascript|vbscript|livescript):/.test(squeezed) || /^data:(text\/html|image\/svg\+xml|application\/xhtml)/.test(squeezed);
 }
 
+/** A template literal of `text` exactly (CSS or markup kept readable in the file; nothing interpolated). */
+export const templateLiteral = (text: string): string => `\`${text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${")}\``;
+
 /** `home` → `HomePage`, `pricing-plans` → `PricingPlansPage`. */
 export function componentName(pageId: string): string {
   return `${pageId.split("-").map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join("")}Page`;

@@ -1,19 +1,8 @@
 import { HTMLElement, NodeType, type Node } from "node-html-parser";
 import { BLOCK_ELEMENTS, DROPPED_ELEMENTS, NO_WHITESPACE_CHILDREN, VOID_ELEMENTS, isInline, jsxTagFor } from "./elements";
+import { noteDropped, type WriteContext } from "./context";
 import { writeAttributes } from "./jsx-attributes";
 import { collapseWhitespace, jsxText, literal } from "./jsx-text";
-
-/** What the writer learns while walking a page: which imports it needs, the CSS it lifted out, what it dropped. */
-export interface WriteContext {
-  /** Routes of the spec's pages: links to them become next/link `Link`s. */
-  routes: ReadonlySet<string>;
-  /** The action a `<form>` posts to (`/api/actions/<action>`), or null to leave the form as it is. */
-  formAction: (form: HTMLElement) => string | null;
-  uses: { link: boolean; cssProperties: boolean };
-  css: string[];
-  fontImports: string[];
-  dropped: Map<string, number>;
-}
 
 export interface Frame {
   tag: string;
@@ -26,7 +15,6 @@ const MAX_DEPTH = 256;
 const MAX_INDENT = 24;
 const UNWRAPPED = new Set(["html", "head", "body"]);
 
-export const noteDropped = (ctx: WriteContext, what: string) => ctx.dropped.set(what, (ctx.dropped.get(what) ?? 0) + 1);
 const indent = (depth: number) => "  ".repeat(Math.min(depth, MAX_INDENT));
 const isElement = (n: Node | undefined): n is HTMLElement => n?.nodeType === NodeType.ELEMENT_NODE;
 const isBlock = (n: Node | undefined) => n === undefined || (isElement(n) && !isInline(n.rawTagName?.toLowerCase() ?? ""));

@@ -1,8 +1,10 @@
 import { parse, type HTMLElement } from "node-html-parser";
 import type { PageSpec } from "../../spec";
-import { scopeCss, styleToObject } from "./css";
-import { writeChildren, type WriteContext } from "./jsx-writer";
-import { componentName, jsxAttribute, literal, objectKey } from "./jsx-text";
+import { scopeCss } from "./css";
+import { styleAttribute } from "./jsx-attributes";
+import type { WriteContext } from "./context";
+import { writeChildren } from "./jsx-writer";
+import { componentName, jsxAttribute, literal, templateLiteral } from "./jsx-text";
 
 /**
  * The offline page agent's work: a chosen preview (a full pasted document or a fragment) turned into
@@ -48,17 +50,12 @@ function documentMetadata(root: HTMLElement, fallbackTitle: string) {
   return `export const metadata: Metadata = { ${entries.join(", ")} };`;
 }
 
-/** Template-literal text for the CSS (readable in the file, nothing in it interpolated). */
-const cssTemplate = (css: string) => `\`\n${css.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${")}\n\``;
 
 function wrapperAttributes(body: HTMLElement | null, scopeClass: string, ctx: WriteContext): string {
   const classes = [scopeClass, ...(body?.getAttribute("class") ?? "").split(/\s+/).filter(Boolean)];
   const attrs = [jsxAttribute("className", classes.join(" "))];
-  const style = Object.entries(styleToObject(body?.getAttribute("style") ?? ""));
-  if (style.length) {
-    ctx.uses.cssProperties = true;
-    attrs.push(`style={{ ${style.map(([k, v]) => `${objectKey(k)}: ${literal(v)}`).join(", ")} } as CSSProperties}`);
-  }
+  const style = styleAttribute(body?.getAttribute("style") ?? "", ctx);
+  if (style) attrs.push(style);
   return attrs.join(" ");
 }
 
@@ -96,7 +93,7 @@ export function previewToPage(input: ConvertInput): PageConversion {
     ...(ctx.uses.cssProperties ? ['import type { CSSProperties } from "react";'] : []),
     "",
     documentMetadata(root, page.name),
-    ...(css ? ["", `const PAGE_CSS = ${cssTemplate(css)};`] : []),
+    ...(css ? ["", `const PAGE_CSS = ${templateLiteral(`\n${css}\n`)};`] : []),
     "",
     `export default function ${componentName(page.pageId)}() {`,
     "  return (",

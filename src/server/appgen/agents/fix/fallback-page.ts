@@ -1,6 +1,6 @@
 import { parse, type HTMLElement } from "node-html-parser";
 import { scopeCss } from "../convert/css";
-import { componentName, isScriptUrl, literal } from "../convert/jsx-text";
+import { componentName, isScriptUrl, literal, templateLiteral } from "../convert/jsx-text";
 import { pageScopeClass } from "../convert/preview-to-page";
 import { DROPPED_ELEMENTS } from "../convert/elements";
 import type { GeneratedFile } from "../types";
@@ -45,7 +45,6 @@ function sanitize(root: HTMLElement): { html: string; css: string[] } {
   return { html: body.innerHTML.trim(), css };
 }
 
-const template = (text: string) => `\`${text.replace(/\\/g, "\\\\").replace(/`/g, "\\`").replace(/\$\{/g, "\\${")}\``;
 
 export function fallbackPage(page: { pageId: string; name: string; selectedPreviewHtml: string }, pagePath: string): GeneratedFile[] {
   const root = parse(page.selectedPreviewHtml, { comment: false, lowerCaseTagName: false, blockTextElements: { style: true, script: false, noscript: false, textarea: true } });
@@ -59,8 +58,8 @@ import { SafeHtml } from "@/components/site/safe-html";
 
 export const metadata: Metadata = { title: ${literal(title)} };
 
-const PREVIEW_HTML = ${template(html)};
-${scoped ? `\nconst PAGE_CSS = ${template(scoped)};\n` : ""}
+const PREVIEW_HTML = ${templateLiteral(html)};
+${scoped ? `\nconst PAGE_CSS = ${templateLiteral(scoped)};\n` : ""}
 export default function ${componentName(page.pageId)}() {
   return (
     <div className="${scopeClass}">

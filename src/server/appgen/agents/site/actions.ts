@@ -53,22 +53,29 @@ export async function readSubmission(request: Request): Promise<Submission> {
   return { ok: true, fields };
 }
 
-/** JSON for fetch() callers; for a plain form post, back to the page it came from (same site only). */
+/** The page a form was posted from, as a path on this site (only the referer's path and query are kept). */
+function pageItCameFrom(request: Request): URL {
+  const site = "http://site.invalid";
+  try {
+    const from = new URL(request.headers.get("referer") ?? "/", request.url);
+    // Leading slashes collapsed: "//elsewhere.example" must stay a path here, not become another host.
+    return new URL(\`\${from.pathname.replace(/^\\/+/, "/")}\${from.search}\`, site);
+  } catch {
+    return new URL("/", site);
+  }
+}
+
+/** JSON for fetch() callers; a plain form post goes back to its page with ?sent=<action> (or ?error=). */
 export function answerSubmission(request: Request, action: string, result: Submission): Response {
   if (isJson(request)) {
     return result.ok
       ? Response.json({ ok: true, action, received: Object.keys(result.fields) })
       : Response.json({ ok: false, action, error: result.error }, { status: result.status });
   }
-  const here = new URL(request.url);
-  const referer = request.headers.get("referer");
-  let back = new URL("/", here);
-  if (referer) {
-    const from = new URL(referer, here);
-    if (from.origin === here.origin) back = from;
-  }
+  const back = pageItCameFrom(request);
   back.searchParams.set(result.ok ? "sent" : "error", action);
-  return Response.redirect(back, 303);
+  // A relative Location: the redirect cannot leave the site, whatever host the request named.
+  return new Response(null, { status: 303, headers: { location: \`\${back.pathname}\${back.search}\` } });
 }
 `;
 
