@@ -21,6 +21,7 @@ const DEV_DEPENDENCIES = ["typescript", "@types/react", "@types/react-dom", "@ty
 export function packageName(title: string): string {
   const slug = title
     .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "") // the accents NFKD split off: "é" → "e"
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
