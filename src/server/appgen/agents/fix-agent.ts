@@ -1,7 +1,7 @@
 import { registerOfflineGenerator } from "@/server/services/llm";
 import type { GenerationSpec } from "../spec";
 import { callCodeAgent, readPayload, type AgentAnswer } from "./agent-call";
-import { fallbackPage } from "./fix/fallback-page";
+import { SHARED_COMPONENT_DIR, fallbackPage } from "./fix/fallback-page";
 import { filesNamedInErrors, type ErrorLocation } from "./fix/error-files";
 import { integrationTask, offlineIntegration } from "./integration-agent";
 import { specActions } from "./page-agent";
@@ -70,7 +70,7 @@ export function offlineFix(task: FixTask): AgentAnswer {
   const reasons: string[] = [];
   for (const { path } of task.named) {
     const page = pageOf(path, task.pages);
-    const replacement = page?.selectedPreviewHtml !== undefined ? fallbackPage({ ...page, selectedPreviewHtml: page.selectedPreviewHtml }, pageFilePath(page.route)) : known.get(path);
+    const replacement = page?.selectedPreviewHtml !== undefined ? fallbackPage({ ...page, selectedPreviewHtml: page.selectedPreviewHtml }, { pagePath: pageFilePath(page.route), componentDir: SHARED_COMPONENT_DIR }) : known.get(path);
     const fresh = (replacement ?? []).filter((f) => current.get(f.path) !== f.content && !changes.has(f.path));
     if (fresh.length === 0) continue;
     for (const f of fresh) changes.set(f.path, f.content);

@@ -2,7 +2,8 @@ import { registerOfflineGenerator } from "@/server/services/llm";
 import type { GenerationSpec, PageSpec } from "../spec";
 import { callCodeAgent, readPayload, type AgentAnswer } from "./agent-call";
 import { previewToPage } from "./convert/preview-to-page";
-import { pageFilePath } from "./scope";
+import { fallbackPage } from "./fix/fallback-page";
+import { FILE_MAX_BYTES, pageFilePath } from "./scope";
 import type { PageAgent } from "./types";
 
 export const PAGE_PURPOSE = "appgen-page";
@@ -43,9 +44,18 @@ export function pageTask(spec: GenerationSpec, page: PageSpec): PageTask {
   };
 }
 
-/** The deterministic page: the preview converted to TSX (see convert/preview-to-page.ts). */
+/**
+ * The deterministic page: the preview converted to TSX (see convert/preview-to-page.ts). A preview so
+ * dense that its JSX would pass the file cap is rendered as its sanitized HTML instead (the fixer's fallback).
+ */
 export function offlinePage(task: PageTask): AgentAnswer {
   const { source, notes } = previewToPage({ page: task.page, routes: task.routes.map((r) => r.route), actions: task.allActions });
+  if (Buffer.byteLength(source, "utf8") > FILE_MAX_BYTES) {
+    return {
+      files: fallbackPage(task.page, { pagePath: task.pageFile, componentDir: `components/pages/${task.page.pageId}` }),
+      summary: `${task.page.name} (${task.page.route}): the preview's JSX would pass ${FILE_MAX_BYTES / 1_000_000} MB, so ${task.pageFile} renders its sanitized HTML`,
+    };
+  }
   const extra = notes.length ? `; ${notes.join(", ")}` : "";
   return {
     files: [{ path: task.pageFile, content: source }],

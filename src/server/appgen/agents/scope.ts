@@ -12,8 +12,9 @@ export interface AgentScope {
   patterns: readonly string[];
 }
 
-export const FILE_MAX_BYTES = 400_000;
-export const TOTAL_MAX_BYTES = 3_000_000;
+/** A converted 200 kB preview can grow 2–3× as JSX; the caps leave room for that and stop nothing else. */
+export const FILE_MAX_BYTES = 1_000_000;
+export const TOTAL_MAX_BYTES = 8_000_000;
 export const MAX_FILES = 120;
 const PATH_MAX_CHARS = 200;
 

@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { BOOLEAN_BY_TAG, ENUM_BY_TAG, NUMERIC_BY_TAG, STRING_BY_TAG } from "@/server/appgen/agents/convert/attributes";
 import { previewToPage } from "@/server/appgen/agents/convert/preview-to-page";
 import { fallbackPage } from "@/server/appgen/agents/fix/fallback-page";
-import { TSCONFIG } from "@/server/appgen/agents/site/scaffold";
+import { typeErrors } from "./support/typecheck";
 
 /**
  * The converter's promise is "it still compiles": every attribute table entry is a claim about
@@ -14,27 +13,7 @@ import { TSCONFIG } from "@/server/appgen/agents/site/scaffold";
  */
 
 const REPO = path.resolve(import.meta.dirname, "../../../..");
-const ROOT = path.join(REPO, ".appgen-typecheck"); // virtual: nothing is written there
 const fixture = (name: string) => readFileSync(path.join(REPO, "tests/fixtures/appgen", name), "utf8");
-
-function typeErrors(files: Record<string, string>): string[] {
-  const virtual = new Map(Object.entries(files).map(([p, c]) => [path.join(ROOT, p), c]));
-  const { options } = ts.convertCompilerOptionsFromJson({ ...TSCONFIG.compilerOptions, incremental: false, plugins: [], baseUrl: ROOT }, ROOT);
-  const host = ts.createCompilerHost(options);
-  const readFile = host.readFile.bind(host);
-  const fileExists = host.fileExists.bind(host);
-  host.readFile = (f) => virtual.get(f) ?? readFile(f);
-  host.fileExists = (f) => virtual.has(f) || fileExists(f);
-  const directoryExists = host.directoryExists?.bind(host);
-  host.directoryExists = (d) => [...virtual.keys()].some((f) => f.startsWith(`${d}/`)) || (directoryExists?.(d) ?? false);
-  const getSourceFile = host.getSourceFile.bind(host);
-  host.getSourceFile = (f, lang) => (virtual.has(f) ? ts.createSourceFile(f, virtual.get(f)!, lang) : getSourceFile(f, lang));
-  const program = ts.createProgram({ rootNames: [...virtual.keys()], options, host });
-  return ts
-    .getPreEmitDiagnostics(program)
-    .filter((d) => d.file && virtual.has(d.file.fileName))
-    .map((d) => `${path.relative(ROOT, d.file!.fileName)}:${d.file!.getLineAndCharacterOfPosition(d.start ?? 0).line + 1} ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
-}
 
 const VOID = new Set(["img", "input", "source", "track", "link", "col", "area", "br", "hr", "wbr"]);
 const element = (tag: string, attrs: string) => (VOID.has(tag) ? `<${tag} ${attrs}>` : `<${tag} ${attrs}>x</${tag}>`);
@@ -67,7 +46,7 @@ describe("converted pages type-check as the generated app compiles them", () => 
       "app/page.tsx": convert("home", fixture("landing.html")),
       "app/pricing/page.tsx": convert("pricing", fixture("pricing-fragment.html")),
       "app/about/page.tsx": convert("about", fixture("ugly-pasted.html")),
-      ...Object.fromEntries(fallbackPage({ pageId: "about", name: "About", selectedPreviewHtml: fixture("ugly-pasted.html") }, "app/fallback/page.tsx").map((f) => [f.path, f.content])),
+      ...Object.fromEntries(fallbackPage({ pageId: "about", name: "About", selectedPreviewHtml: fixture("ugly-pasted.html") }, { pagePath: "app/fallback/page.tsx", componentDir: "components/site" }).map((f) => [f.path, f.content])),
     };
     expect(typeErrors(files)).toEqual([]);
   });

@@ -1,3 +1,5 @@
+import { SVG_PROPS } from "./svg-attributes";
+
 /**
  * HTML attribute → React prop. Props JSX type-checks (a plain name on a tag whose type lacks it, a
  * number-typed prop given a string, an enum given a stray value) fail the generated app's build, so a
@@ -191,8 +193,11 @@ export function convertAttribute(tag: string, rawName: string, value: string, sv
   if (NUMERIC_BY_TAG["*"]!.includes(name) || NUMERIC_BY_TAG[tag]?.includes(name)) {
     return /^-?\d{1,6}$/.test(value.trim()) ? { kind: "jsx", name, value: Number(value.trim()) } : { kind: "drop", why: `${name} is not a whole number` };
   }
-  // SVG props are all `string | number` in @types/react, and camel-cased ones are the names it knows.
-  if (svg) return lower.includes(":") && !RENAMED[lower] ? { kind: "drop", why: "namespaced SVG attribute (an editor's, not SVG's)" } : { kind: "jsx", name, value };
+  // SVG props are all `string | number` in @types/react: a name it declares is safe as written.
+  if (svg) {
+    if (lower.includes(":") && !RENAMED[lower]) return { kind: "drop", why: "namespaced SVG attribute (an editor's, not SVG's)" };
+    return SVG_PROPS.has(name) ? { kind: "jsx", name, value } : { kind: "spread", name: lower, value };
+  }
   if (GLOBAL_STRING.has(name) || STRING_BY_TAG[tag]?.includes(name)) return { kind: "jsx", name, value };
   const allowed = ENUM_BY_TAG[tag]?.[name] ?? ENUM_BY_TAG["*"]![name];
   if (allowed?.includes(value)) return { kind: "jsx", name, value };

@@ -1,5 +1,5 @@
 import { HTMLElement, NodeType, type Node } from "node-html-parser";
-import { BLOCK_ELEMENTS, DROPPED_ELEMENTS, NO_WHITESPACE_CHILDREN, VOID_ELEMENTS, isInline, jsxTagFor } from "./elements";
+import { BLOCK_ELEMENTS, DROPPED_ELEMENTS, NO_WHITESPACE_CHILDREN, SVG_ELEMENTS, VOID_ELEMENTS, isInline, jsxTagFor } from "./elements";
 import { noteDropped, type WriteContext } from "./context";
 import { writeAttributes } from "./jsx-attributes";
 import { collapseWhitespace, jsxText, literal } from "./jsx-text";
@@ -92,7 +92,8 @@ export function writeElement(el: HTMLElement, parent: Frame, ctx: WriteContext):
   if (UNWRAPPED.has(lower)) return writeChildren(el, { ...parent, tag: lower }, ctx);
 
   const tag = chooseTag(el, lower, parent, svg);
-  const { jsxTag, attributes, textValue } = writeAttributes(el, { tag, svg }, ctx);
+  // HTML pasted inside an <svg> keeps HTML's attribute rules; only SVG's own elements take SVG's.
+  const { jsxTag, attributes, textValue } = writeAttributes(el, { tag, svg: svg && SVG_ELEMENTS.has(tag) }, ctx);
   const open = `${indent(parent.depth)}<${jsxTag}${attributes ? ` ${attributes}` : ""}`;
   if (VOID_ELEMENTS.has(tag) || textValue !== undefined) return [`${open} />`];
   const frame: Frame = { tag, svg: svg && lower !== "foreignobject", pre: parent.pre || tag === "pre", depth: parent.depth + 1 };

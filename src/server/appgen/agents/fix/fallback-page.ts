@@ -11,7 +11,8 @@ import type { GeneratedFile } from "../types";
  * to compile: the markup is a string. Sanitized here, when the app is generated, not in the browser.
  */
 
-export const SAFE_HTML_PATH = "components/site/safe-html.tsx";
+/** Where the fixer puts the component; a page agent (which may not write components/site/) puts it beside its page. */
+export const SHARED_COMPONENT_DIR = "components/site";
 
 const SAFE_HTML = `// Renders markup that was sanitized when this app was generated (no scripts, embeds, handlers or
 // javascript: URLs). Only for that markup: never pass it anything a visitor typed.
@@ -46,7 +47,10 @@ function sanitize(root: HTMLElement): { html: string; css: string[] } {
 }
 
 
-export function fallbackPage(page: { pageId: string; name: string; selectedPreviewHtml: string }, pagePath: string): GeneratedFile[] {
+export function fallbackPage(
+  page: { pageId: string; name: string; selectedPreviewHtml: string },
+  at: { pagePath: string; componentDir: string },
+): GeneratedFile[] {
   const root = parse(page.selectedPreviewHtml, { comment: false, lowerCaseTagName: false, blockTextElements: { style: true, script: false, noscript: false, textarea: true } });
   const title = root.querySelectorAll("title").find((t) => !t.closest("svg"))?.text.trim() || page.name;
   const { html, css } = sanitize(root);
@@ -54,7 +58,7 @@ export function fallbackPage(page: { pageId: string; name: string; selectedPrevi
   const scoped = css.length ? (scopeCss(css.join("\n"), scopeClass) ?? "") : "";
   const source = `// The "${page.name.replace(/[\r\n]/g, " ")}" page as its sanitized preview: the fixer's fallback after the converted page failed to build.
 import type { Metadata } from "next";
-import { SafeHtml } from "@/components/site/safe-html";
+import { SafeHtml } from "@/${at.componentDir}/safe-html";
 
 export const metadata: Metadata = { title: ${literal(title)} };
 
@@ -69,7 +73,7 @@ ${scoped ? "      <style>{PAGE_CSS}</style>\n" : ""}      <SafeHtml html={PREVIE
 }
 `;
   return [
-    { path: pagePath, content: source },
-    { path: SAFE_HTML_PATH, content: SAFE_HTML },
+    { path: at.pagePath, content: source },
+    { path: `${at.componentDir}/safe-html.tsx`, content: SAFE_HTML },
   ];
 }
