@@ -108,6 +108,17 @@ describe("code-writing agents against the Anthropic Messages API", () => {
     expect(JSON.stringify(task)).not.toContain("Our story"); // the previews stay out of the integration prompt
   });
 
+  it("a reply that is not the JSON asked for gets the deterministic page instead; a server error is thrown for the step to retry", async () => {
+    fake.enqueue({ kind: "text", text: "Sure! Here is your page: <html>…" });
+    const out = await generatePage(llm, { spec, page: about, usage: usage() });
+    expect(out).toMatchObject({ generator: "offline", inputTokens: 0, outputTokens: 0 });
+    expect(out.summary).toMatch(/^The model's answer was not usable \(.+\); deterministic fallback: About \(\/about\): converted the chosen preview/);
+    expect(out.files.map((f) => f.path)).toEqual(["app/about/page.tsx"]);
+    expect(out.files[0]!.content).toContain('<section className="story">');
+    fake.enqueue({ kind: "error", status: 529, type: "overloaded_error" });
+    await expect(generatePage(llm, { spec, page: about, usage: usage() })).rejects.toThrow();
+  });
+
   it("the fixer is sent the exact failing output and the prior diff summary, and its DB dependency is refused", async () => {
     const output = "./app/about/page.tsx:1:52\nType error: Type 'string' is not assignable to type 'number'.";
     fake.enqueue({

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { LlmService, UsageContext } from "@/server/services/llm";
+import { LlmOutputError, type LlmService, type TokenUsage, type UsageContext } from "@/server/services/llm";
 import type { AgentOutput } from "./types";
 
 /**
@@ -23,19 +23,32 @@ export const SHARED_RULES = [
   "Answer with JSON: {\"files\": [{\"path\": \"...\", \"content\": \"...\"}], \"summary\": \"one line saying what you wrote\"}.",
 ].join("\n");
 
-export async function callCodeAgent(
+/**
+ * Asks the model; when its answer is not the JSON asked for (LlmOutputError), the deterministic
+ * generator answers instead, so a page is never lost to one malformed reply. Network and server errors
+ * are thrown for the step to retry.
+ */
+export async function callCodeAgent<T>(
   llm: LlmService,
-  req: { purpose: string; system: string; payload: unknown; usage: UsageContext; maxTokens: number },
+  req: { purpose: string; system: string; payload: T; offline: (payload: T) => AgentAnswer; usage: UsageContext; maxTokens: number },
 ): Promise<AgentOutput> {
-  const { object, usage } = await llm.generateObject({
-    purpose: req.purpose,
-    schema: agentAnswerSchema,
-    system: `${req.system}\n\n${SHARED_RULES}`,
-    messages: [{ role: "user", content: JSON.stringify(req.payload) }],
-    model: "planner",
-    maxTokens: req.maxTokens,
-    usage: req.usage,
-  });
+  let answer: { object: AgentAnswer; usage: TokenUsage };
+  try {
+    answer = await llm.generateObject({
+      purpose: req.purpose,
+      schema: agentAnswerSchema,
+      system: `${req.system}\n\n${SHARED_RULES}`,
+      messages: [{ role: "user", content: JSON.stringify(req.payload) }],
+      model: "planner",
+      maxTokens: req.maxTokens,
+      usage: req.usage,
+    });
+  } catch (err) {
+    if (!(err instanceof LlmOutputError)) throw err;
+    const fallback = req.offline(req.payload);
+    return { files: fallback.files, summary: `The model's answer was not usable (${err.message}); deterministic fallback: ${fallback.summary}`, generator: "offline", inputTokens: 0, outputTokens: 0 };
+  }
+  const { object, usage } = answer;
   return {
     files: object.files,
     summary: object.summary.trim(),

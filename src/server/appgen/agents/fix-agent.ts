@@ -86,4 +86,4 @@ export function offlineFix(task: FixTask): AgentAnswer {
 registerOfflineGenerator(FIX_PURPOSE, (input) => offlineFix(readPayload<FixTask>(input.lastUserMessage)));
 
 export const fixApp: FixAgent = (llm, input) =>
-  callCodeAgent(llm, { purpose: FIX_PURPOSE, system: SYSTEM, payload: fixTask(input), usage: input.usage, maxTokens: 32_000 });
+  callCodeAgent(llm, { purpose: FIX_PURPOSE, system: SYSTEM, payload: fixTask(input), offline: offlineFix, usage: input.usage, maxTokens: 32_000 });

@@ -62,4 +62,4 @@ export function offlineIntegration(task: IntegrationTask): AgentAnswer {
 registerOfflineGenerator(INTEGRATION_PURPOSE, (input) => offlineIntegration(readPayload<IntegrationTask>(input.lastUserMessage)));
 
 export const integrateApp: IntegrationAgent = (llm, input) =>
-  callCodeAgent(llm, { purpose: INTEGRATION_PURPOSE, system: SYSTEM, payload: integrationTask(input), usage: input.usage, maxTokens: 24_000 });
+  callCodeAgent(llm, { purpose: INTEGRATION_PURPOSE, system: SYSTEM, payload: integrationTask(input), offline: offlineIntegration, usage: input.usage, maxTokens: 24_000 });

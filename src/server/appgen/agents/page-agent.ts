@@ -66,4 +66,4 @@ export function offlinePage(task: PageTask): AgentAnswer {
 registerOfflineGenerator(PAGE_PURPOSE, (input) => offlinePage(readPayload<PageTask>(input.lastUserMessage)));
 
 export const generatePage: PageAgent = (llm, input) =>
-  callCodeAgent(llm, { purpose: PAGE_PURPOSE, system: SYSTEM, payload: pageTask(input.spec, input.page), usage: input.usage, maxTokens: 32_000 });
+  callCodeAgent(llm, { purpose: PAGE_PURPOSE, system: SYSTEM, payload: pageTask(input.spec, input.page), offline: offlinePage, usage: input.usage, maxTokens: 32_000 });
