@@ -43,6 +43,7 @@ describe("converted pages type-check as the generated app compiles them", () => 
     const files = {
       "app/kitchen/page.tsx": convert("kitchen", kitchenSink()),
       "app/svg/page.tsx": convert("svg", svg),
+      "app/links/page.tsx": convert("links", '<a href="/about" class="c" target="_blank" rel="x" download bgcolor="r" tabindex="2" style="color:red" hreflang="en" onclick="x()">L</a><form data-action="signup" enctype="multipart/form-data" novalidate><input value="v" checked type="checkbox"></form>'),
       "app/page.tsx": convert("home", fixture("landing.html")),
       "app/pricing/page.tsx": convert("pricing", fixture("pricing-fragment.html")),
       "app/about/page.tsx": convert("about", fixture("ugly-pasted.html")),

@@ -135,6 +135,12 @@ describe("elements and attributes", () => {
 });
 
 describe("what is left out for safety", () => {
+  it("survives pathological nesting and says what it cut", () => {
+    const { source: out, notes } = convert(`${"<div>".repeat(3000)}deep${"</div>".repeat(3000)}`);
+    expect(out).toContain("export default function HomePage()");
+    expect(notes).toEqual(["dropped 1 content nested deeper than 256 levels"]);
+  });
+
   it("drops scripts, embeds, handlers and script URLs, and says so", () => {
     const { source: out, notes } = convert(
       '<script>alert(1)</script><iframe src="https://x"></iframe><object data="a.swf"></object><noscript><img src="t.gif"></noscript>' +
