@@ -1,5 +1,5 @@
 import { execFile, execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { GeneratedFile } from "@/server/appgen/agents/types";
 
@@ -38,7 +38,13 @@ export function linkNodeModules(dir: string): void {
   for (const name of dependencyClosure()) {
     const target = path.join(dir, "node_modules", name);
     mkdirSync(path.dirname(target), { recursive: true });
-    execFileSync("cp", ["-al", path.join(REPO_MODULES, name), target]);
+    try {
+      execFileSync("cp", ["-al", path.join(REPO_MODULES, name), target], { stdio: "ignore" });
+    } catch {
+      // Hard links cannot cross filesystems (a tmpdir on another device): copy instead, slower but the same.
+      rmSync(target, { recursive: true, force: true });
+      execFileSync("cp", ["-a", path.join(REPO_MODULES, name), target]);
+    }
   }
   mkdirSync(path.join(dir, "node_modules/.bin"), { recursive: true });
   symlinkSync("../next/dist/bin/next", path.join(dir, "node_modules/.bin/next"));
