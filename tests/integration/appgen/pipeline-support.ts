@@ -4,6 +4,7 @@ import path from "node:path";
 import { InngestTestEngine } from "@inngest/test";
 import type { Context, InngestFunction } from "inngest";
 import { eq } from "drizzle-orm";
+import { vi } from "vitest";
 import { cleanUpAppgenJob } from "@/inngest/functions/appgen/clean-up-appgen-job";
 import { finishAppgenJob } from "@/inngest/functions/appgen/finish-appgen-job";
 import { generateAppgenPage } from "@/inngest/functions/appgen/generate-appgen-page";
@@ -78,7 +79,12 @@ export interface SentEvent {
 /** One function run through @inngest/test; what it sent comes back flattened. */
 export async function runFn(fn: InngestFunction.Any, event: SentEvent, opts: { attempt?: number } = {}) {
   const ctx = testCtx();
-  const transformCtx = (raw: Context.Any) => ({ ...ctx.transformCtx(raw), ...(opts.attempt === undefined ? {} : { attempt: opts.attempt }) }) as Context.Any;
+  const transformCtx = (raw: Context.Any) => {
+    const base = ctx.transformCtx(raw);
+    // The deadline watchdog's sleep ends at once: the test plays the clock reaching the deadline.
+    const step = { ...base.step, sleepUntil: vi.fn(async () => undefined) };
+    return { ...base, step, ...(opts.attempt === undefined ? {} : { attempt: opts.attempt }) } as Context.Any;
+  };
   const out = await new InngestTestEngine({ function: fn, events: [event as never], transformCtx }).execute();
   const sent = ctx.sent.flatMap((s) => (Array.isArray(s.payload) ? s.payload : [s.payload])) as SentEvent[];
   return { result: out.result as Record<string, unknown> | undefined, error: out.error, sent, stepIds: ctx.sent.map((s) => s.id), state: out.state };
@@ -95,13 +101,14 @@ const NEXT: Record<string, InngestFunction.Any[]> = {
 };
 
 /** Plays the engine: runs each event's function and then what that sent, until nothing is left. */
-export async function runPipeline(job: SeededJob) {
+export async function runPipeline(job: SeededJob, opts: { before?: (event: SentEvent) => Promise<void> } = {}) {
   const queue: SentEvent[] = [{ name: "appgen/job.started", data: { ...job } }];
   const seen: SentEvent[] = [];
   const outputs: unknown[] = [];
   while (queue.length > 0) {
     const event = queue.shift()!;
     seen.push(event);
+    await opts.before?.(event);
     for (const fn of NEXT[event.name] ?? []) {
       const run = await runFn(fn, event);
       if (run.error) throw new Error(`${fn.id()} failed: ${JSON.stringify(run.error)}`);
