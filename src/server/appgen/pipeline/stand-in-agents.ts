@@ -11,7 +11,7 @@ import type { AgentScope, PipelineAgents } from "./agents";
 export const pageFile = (route: string) => (route === "/" ? "app/page.tsx" : `app${route}/page.tsx`);
 const output = (files: GeneratedFile[], summary: string): AgentOutput => ({ files, generator: "offline", inputTokens: 0, outputTokens: 0, summary });
 const component = (page: PageSpec) =>
-  `export default function Page() {\n  return (\n    <main>\n      <h1>${JSON.stringify(page.name)}</h1>\n    </main>\n  );\n}\n`;
+  `export default function Page() {\n  return (\n    <main>\n      <h1>{${JSON.stringify(page.name)}}</h1>\n    </main>\n  );\n}\n`;
 const FORBIDDEN = /(^|\/)(prisma|drizzle|migrations)(\/|$)|schema\.prisma$|drizzle\.config\.|\.sql$|typeorm|sequelize|mongoose|knex/i;
 const SHARED = [/^app\/(layout\.tsx|globals\.css|not-found\.tsx)$/, /^app\/api\/.+\/route\.ts$/, /^components\/site\//, /^lib\//, /^public\//, /^README\.md$/, /^\.env\.example$/];
 
