@@ -1,15 +1,24 @@
 import { inngest } from "@/inngest/client";
-import { appJobCancelRequested, appJobStarted } from "@/inngest/events/appgen";
+import { appJobCancelRequested, appJobCompleted, appJobFailed, appJobStarted } from "@/inngest/events/appgen";
 import { env } from "@/env";
-import { isJobWorking, loadRunningJob } from "@/server/appgen/pipeline/job-state";
-import { failAndAnnounce, jobRef } from "./stage-failure";
+import { failJob, isJobWorking, loadRunningJob } from "@/server/appgen/pipeline/job-state";
+import { jobRef } from "./stage-failure";
 
 /**
  * The whole job's limit (45 minutes): sleeps until the job's deadline, then fails a job still working,
  * cancels its stage runs and announces job.failed (whose clean-up deletes the sandbox).
  */
 export const watchAppgenJobDeadline = inngest.createFunction(
-  { id: "watch-appgen-job-deadline", triggers: [appJobStarted], retries: 3 },
+  {
+    id: "watch-appgen-job-deadline",
+    triggers: [appJobStarted],
+    // A job that ended has nothing left to watch: the sleep ends with it.
+    cancelOn: [
+      { event: appJobCompleted, match: "data.jobId" },
+      { event: appJobFailed, match: "data.jobId" },
+    ],
+    retries: 3,
+  },
   async ({ event, step, deps }) => {
     const ref = jobRef(event.data);
     const job = await step.run("load-job", () => loadRunningJob(deps.db, ref.jobId));
@@ -18,8 +27,12 @@ export const watchAppgenJobDeadline = inngest.createFunction(
     const still = await step.run("check-job", () => isJobWorking(deps.db, ref.jobId));
     if (!still) return { outcome: "ended-in-time" };
     const reason = `The job timed out after ${env().APPGEN_JOB_MINUTES} minutes`;
-    const failed = await failAndAnnounce(step, deps, ref, new Error(reason));
-    if (failed.failed) await step.sendEvent("cancel-stages", appJobCancelRequested.create({ ...ref, reason }, { id: `appgen-job-timed-out-${ref.jobId}` }));
-    return { outcome: failed.failed ? "timed-out" : "ended-in-time" };
+    const failed = await step.run("record-timed-out", () => failJob(deps.db, { jobId: ref.jobId, error: reason }));
+    if (failed) {
+      // Cancel first: job.failed ends this run too (its cancelOn).
+      await step.sendEvent("cancel-stages", appJobCancelRequested.create({ ...ref, reason }, { id: `appgen-job-timed-out-${ref.jobId}` }));
+      await step.sendEvent("emit-job-failed", appJobFailed.create({ ...ref, error: reason }, { id: `appgen-job-failed-${ref.jobId}` }));
+    }
+    return { outcome: failed ? "timed-out" : "ended-in-time" };
   },
 );
