@@ -2,12 +2,15 @@ import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { resetEnv } from "@/env";
 import type { AgentOutput, FixAgentInput } from "@/server/appgen/agents/types";
-import { setPipelineAgents } from "@/server/appgen/pipeline/agents";
+import { pipelineAgents, setPipelineAgents } from "@/server/appgen/pipeline/agents";
+import { appGenerationJobs } from "@/server/db/schema/appgen";
+import { cleanUpAppgenJob } from "@/inngest/functions/appgen/clean-up-appgen-job";
+import { eq } from "drizzle-orm";
 import { setDeps } from "@/server/deps";
 import { createLocalSandbox } from "@/server/services/sandbox/local-sandbox";
 import { createTestDb } from "../../support/db";
 import { embeddedDeps, seedWorld, type World } from "../campaigns/support";
-import { jobRow, liveSandboxes, logsOf, prepareLightStarter, removeRoot, runPipeline, seedRunningJob, specOf, tasksOf, tempRoot } from "./pipeline-support";
+import { jobRow, liveSandboxes, logsOf, prepareLightStarter, removeRoot, runFn, runPipeline, seedRunningJob, specOf, tasksOf, tempRoot } from "./pipeline-support";
 
 // The validate-and-fix loop for real in the local sandbox: the app's `build` is a tiny node check
 // that fails until lib/state.txt says "fixed"; the fake fixer decides when (or whether) it does.
@@ -109,5 +112,27 @@ describe("the validate-and-fix loop", () => {
     expect(everything).toContain("state is broken");
     expect(everything).not.toContain(SECRET);
     expect(everything).not.toContain("build-printed-this-secret");
+  }, 120_000);
+
+  it("a job cancelled during a fix round stops the loop: no further build, no validation.completed", async () => {
+    const told = fakeAgents([]);
+    const job = await seedRunningJob(handle.db, world, twoPages());
+    const { fix } = pipelineAgents();
+    setPipelineAgents({ ...pipelineAgents(), fix: async (llm, input) => {
+      // The owner cancels while the fixer works on round 1.
+      await handle.db.update(appGenerationJobs).set({ status: "failed", error: "Cancelled by the owner" }).where(eq(appGenerationJobs.id, job.jobId));
+      return fix(llm, input);
+    } });
+    const run = await runPipeline(job);
+
+    expect(told.map((t) => t.round)).toEqual([1]);
+    expect(run.events.map((e) => e.name)).not.toContain("appgen/validation.completed");
+    const keys = (await tasksOf(handle.db, job.jobId)).map((t) => t.key);
+    expect(keys).toContain("build:1");
+    expect(keys).not.toContain("fix:2");
+    expect(await jobRow(handle.db, job.jobId)).toMatchObject({ status: "failed", error: "Cancelled by the owner" });
+    // The owner's cancel sends job.failed; its clean-up is what deletes the sandbox.
+    await runFn(cleanUpAppgenJob, { name: "appgen/job.failed", data: { ...job, error: "Cancelled by the owner" } });
+    expect(await liveSandboxes(sandboxesDir)).toEqual([]);
   }, 120_000);
 });
