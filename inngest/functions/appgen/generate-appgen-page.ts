@@ -5,7 +5,9 @@ import { appPageGenerated, appPageRequested } from "@/inngest/events/appgen";
 import { RETRY_BACKOFF_SECONDS } from "@/server/appgen/limits";
 import { generatePage, recordAgentTask, writePageFiles } from "@/server/appgen/pipeline/agent-work";
 import { loadRunningJob } from "@/server/appgen/pipeline/job-state";
-import { pageTaskKey } from "@/server/appgen/pipeline/tasks";
+import { markTaskAttempt, pageTaskKey } from "@/server/appgen/pipeline/tasks";
+import { configuredSecrets } from "@/server/appgen/logs";
+import { redact } from "@/server/appgen/redact";
 import { plainError } from "@/server/creative/plain-error";
 import { cancelOnJob, failAndAnnounce, jobRef } from "./stage-failure";
 
@@ -24,7 +26,12 @@ export const generateAppgenPage = inngest.createFunction(
     concurrency: [{ key: "event.data.jobId", limit: env().APPGEN_PAGE_PARALLELISM }],
     cancelOn: cancelOnJob,
     retries: RETRY_BACKOFF_SECONDS.length,
-    onFailure: async ({ event, step, deps, error }) => failAndAnnounce(step, deps, event.data.event.data, new Error(`Page ${event.data.event.data.pageId} could not be generated: ${plainError(error)}`)),
+    onFailure: async ({ event, step, deps, error }) => {
+      const data = event.data.event.data;
+      const message = `Page ${data.pageId} could not be generated: ${redact(plainError(error), configuredSecrets())}`;
+      await step.run("record-page-failed", () => markTaskAttempt(deps.db, { jobId: data.jobId, key: pageTaskKey(data.pageId), status: "failed", attempt: RETRY_BACKOFF_SECONDS.length + 1, error: message }));
+      return failAndAnnounce(step, deps, data, new Error(message));
+    },
   },
   async ({ event, step, deps, runId, attempt }) => {
     const ref = jobRef(event.data);
@@ -33,17 +40,22 @@ export const generateAppgenPage = inngest.createFunction(
     if (!job?.sandboxId) return { outcome: "stopped" };
     const sandboxId = job.sandboxId;
 
+    const key = pageTaskKey(pageId);
     const output = await step.run("run-page-agent", async () => {
+      // The attempt is marked here, where the engine's attempt number is this step's own.
+      await markTaskAttempt(deps.db, { jobId: ref.jobId, key, status: "running", attempt: attempt + 1 });
       try {
         return await generatePage({ db: deps.db, llm: deps.services.llm }, { ...ref, pageId, runId });
       } catch (error) {
-        throw new RetryAfterError(`The page agent failed: ${plainError(error)}`, backoffFor(attempt));
+        const message = `The page agent failed: ${redact(plainError(error), configuredSecrets())}`;
+        await markTaskAttempt(deps.db, { jobId: ref.jobId, key, status: "running", attempt: attempt + 1, error: message });
+        throw new RetryAfterError(message, backoffFor(attempt));
       }
     });
     const written = await step.run("write-page-files", () => writePageFiles({ db: deps.db, sessions: deps.services.sandbox.sessions }, { sandboxId, jobId: ref.jobId, pageId, files: output.files }));
     await step.run("record-page-done", () =>
       recordAgentTask(deps.db, {
-        task: { organizationId: ref.organizationId, jobId: ref.jobId, key: pageTaskKey(pageId), kind: "page", pageId, status: "done", files: written.written },
+        task: { organizationId: ref.organizationId, jobId: ref.jobId, key, kind: "page", pageId, status: "done", files: written.written },
         stage: "pages",
         summary: output.summary,
         rejected: written.rejected,

@@ -8,7 +8,8 @@ import { validateAppgenJob } from "@/inngest/functions/appgen/validate-appgen-jo
 import { setDeps } from "@/server/deps";
 import { createTestDb } from "../../support/db";
 import { embeddedDeps, seedWorld } from "../campaigns/support";
-import { jobRow, seedRunningJob, specOf } from "./pipeline-support";
+import { createPageTasks } from "@/server/appgen/pipeline/tasks";
+import { jobRow, seedRunningJob, specOf, tasksOf } from "./pipeline-support";
 
 // What the engine is told about the stage functions, and what their onFailure does when a stage gave up.
 let handle: Awaited<ReturnType<typeof createTestDb>>;
@@ -54,6 +55,7 @@ describe("a page that failed every retry", () => {
     setDeps(deps);
     const world = await seedWorld(handle.db, { name: "Pia", connect: false });
     const job = await seedRunningJob(handle.db, world, specOf([{ pageId: "home", route: "/", name: "Home" }]));
+    await createPageTasks(handle.db, { organizationId: job.organizationId, jobId: job.jobId, pageIds: ["home"] });
     const onFailure = (generateAppgenPage as unknown as { onFailureFn: (ctx: unknown) => Promise<unknown> }).onFailureFn;
     const fail = async () => {
       const sendEvent = vi.fn(async () => ({ ids: [] }));
@@ -70,6 +72,7 @@ describe("a page that failed every retry", () => {
     expect(first.out).toMatchObject({ failed: true });
     expect(await jobRow(handle.db, job.jobId)).toMatchObject({ status: "failed", error: "Page home could not be generated: The page agent failed: model timed out", finishedAt: expect.any(Date) });
     expect(first.sendEvent).toHaveBeenCalledWith("emit-job-failed", expect.objectContaining({ name: "appgen/job.failed", id: `appgen-job-failed-${job.jobId}` }));
+    expect(await tasksOf(handle.db, job.jobId)).toEqual([expect.objectContaining({ key: "page:home", status: "failed", attempt: 4, error: expect.stringContaining("model timed out") })]);
     const second = await fail();
     expect(second.out).toMatchObject({ failed: false });
     expect(second.sendEvent).not.toHaveBeenCalled();

@@ -95,10 +95,10 @@ describe("a failing page", () => {
     const [requested] = named(start.sent, "appgen/page.requested");
     const first = await runFn(generateAppgenPage, requested!, { attempt: 0 });
     expect(first.error).toMatchObject({ name: "RetryAfterError", message: expect.stringContaining("model timed out") });
-    expect((await tasksOf(handle.db, job.jobId))[0]).toMatchObject({ key: "page:home", status: "pending" });
+    expect((await tasksOf(handle.db, job.jobId))[0]).toMatchObject({ key: "page:home", status: "running", attempt: 1, error: "The page agent failed: model timed out" });
     const retry = await runFn(generateAppgenPage, requested!, { attempt: 1 });
     expect(retry.error).toBeUndefined();
-    expect((await tasksOf(handle.db, job.jobId))[0]).toMatchObject({ key: "page:home", status: "done", files: ["app/page.tsx"] });
+    expect((await tasksOf(handle.db, job.jobId))[0]).toMatchObject({ key: "page:home", status: "done", attempt: 2, error: null, files: ["app/page.tsx"] });
     expect(named(retry.sent, "appgen/page.generated")).toHaveLength(1);
     await sandbox.sessions.delete((await jobRow(handle.db, job.jobId)).sandboxId!);
   }, 60_000);

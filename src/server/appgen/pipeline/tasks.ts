@@ -30,7 +30,7 @@ export interface TaskRecord {
   durationMs?: number | null;
 }
 
-/** Upserts by (jobId, key): a retried step updates its row, and its attempt count says how often it ran. */
+/** Upserts by (jobId, key): a retried step updates its row instead of adding one. */
 export async function recordTask(db: Db, t: TaskRecord, now = new Date()): Promise<void> {
   const finished = t.status === "done" || t.status === "failed";
   const values = {
@@ -45,7 +45,7 @@ export async function recordTask(db: Db, t: TaskRecord, now = new Date()): Promi
     .values({ organizationId: t.organizationId, jobId: t.jobId, key: t.key, kind: t.kind, round: t.round ?? 0, pageId: t.pageId ?? null, startedAt: now, attempt: 1, ...values })
     .onConflictDoUpdate({
       target: [appGenerationTasks.jobId, appGenerationTasks.key],
-      set: { ...values, attempt: sql`${appGenerationTasks.attempt} + 1`, startedAt: sql`coalesce(${appGenerationTasks.startedAt}, ${now})` },
+      set: { ...values, attempt: sql`greatest(${appGenerationTasks.attempt}, 1)`, startedAt: sql`coalesce(${appGenerationTasks.startedAt}, ${now})` },
     });
 }
 
@@ -74,4 +74,18 @@ export async function pageTaskFiles(db: Db, jobId: string): Promise<Record<strin
     .from(appGenerationTasks)
     .where(and(eq(appGenerationTasks.jobId, jobId), eq(appGenerationTasks.kind, "page")));
   return Object.fromEntries(rows.map((r) => [r.pageId ?? "", r.files]));
+}
+
+/** An agent task's attempt starting (1-based), or failing with its (redacted) reason: what the progress view shows. */
+export async function markTaskAttempt(db: Db, input: { jobId: string; key: string; status: "running" | "failed"; attempt: number; error?: string | null }, now = new Date()) {
+  await db
+    .update(appGenerationTasks)
+    .set({
+      status: input.status,
+      attempt: input.attempt,
+      error: input.error ?? null,
+      startedAt: sql`coalesce(${appGenerationTasks.startedAt}, ${now})`,
+      finishedAt: input.status === "failed" ? now : null,
+    })
+    .where(and(eq(appGenerationTasks.jobId, input.jobId), eq(appGenerationTasks.key, input.key)));
 }
