@@ -45,7 +45,7 @@ export async function recordTask(db: Db, t: TaskRecord, now = new Date()): Promi
     .values({ organizationId: t.organizationId, jobId: t.jobId, key: t.key, kind: t.kind, round: t.round ?? 0, pageId: t.pageId ?? null, startedAt: now, attempt: 1, ...values })
     .onConflictDoUpdate({
       target: [appGenerationTasks.jobId, appGenerationTasks.key],
-      set: { ...values, attempt: sql`greatest(${appGenerationTasks.attempt}, 1)`, startedAt: sql`coalesce(${appGenerationTasks.startedAt}, ${now})` },
+      set: { ...values, attempt: sql`greatest(${appGenerationTasks.attempt}, 1)`, startedAt: sql`coalesce(${appGenerationTasks.startedAt}, ${now.toISOString()}::timestamptz)` },
     });
 }
 
@@ -84,7 +84,7 @@ export async function markTaskAttempt(db: Db, input: { jobId: string; key: strin
       status: input.status,
       attempt: input.attempt,
       error: input.error ?? null,
-      startedAt: sql`coalesce(${appGenerationTasks.startedAt}, ${now})`,
+      startedAt: sql`coalesce(${appGenerationTasks.startedAt}, ${now.toISOString()}::timestamptz)`,
       finishedAt: input.status === "failed" ? now : null,
     })
     .where(and(eq(appGenerationTasks.jobId, input.jobId), eq(appGenerationTasks.key, input.key)));
