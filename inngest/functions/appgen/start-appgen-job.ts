@@ -7,6 +7,7 @@ import { createJobSandbox, uploadJobInputs } from "@/server/appgen/pipeline/sand
 import { createPageTasks } from "@/server/appgen/pipeline/tasks";
 import { prepareWorkspace } from "@/server/appgen/pipeline/workspace";
 import { APP_STARTER_TEMPLATE } from "@/server/appgen/limits";
+import { appendJobLog } from "@/server/appgen/logs";
 import { cancelOnJob, failAndAnnounce, jobRef } from "./stage-failure";
 
 const PREPARE_BUDGET_SECONDS = 300;
@@ -54,6 +55,7 @@ export const startAppgenJob = inngest.createFunction(
     await step.run("create-page-tasks", async () => {
       await createPageTasks(deps.db, { organizationId: ref.organizationId, jobId: ref.jobId, pageIds: job.pageIds });
       await setJobStatus(deps.db, { jobId: ref.jobId, status: "running", stage: "pages" });
+      await appendJobLog(deps.db, { ...ref, stage: "prepare", message: `The app's workspace is ready in a ${deps.services.sandbox.kind} sandbox; ${job.pageIds.length} page agent(s) requested` });
     });
     await step.sendEvent(
       "request-pages",
