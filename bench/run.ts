@@ -8,13 +8,14 @@ import { createServer } from "inngest/node";
 import { DevServer } from "../tests/e2e/support/dev-server-api";
 import type { BenchSuite } from "./lib/context";
 import { listen, startDevServer, writeResult } from "./lib/environment";
+import { appgenSuite } from "./suites/appgen";
 import { coreLoopSuite } from "./suites/core-loop";
 import { creativeSuite } from "./suites/creative";
 import { engineSuite } from "./suites/engine";
 import { monitoringSuite } from "./suites/monitoring";
 import { webhooksSuite } from "./suites/webhooks";
 
-const suites: BenchSuite[] = [engineSuite, coreLoopSuite, monitoringSuite, webhooksSuite, creativeSuite];
+const suites: BenchSuite[] = [engineSuite, coreLoopSuite, monitoringSuite, webhooksSuite, creativeSuite, appgenSuite];
 
 async function main() {
   const wanted = process.argv.slice(2);

@@ -2,6 +2,14 @@ import type { InngestFunction } from "inngest";
 import { replyAsAgent } from "./agent/reply-as-agent";
 import { admitAppgenJobs } from "./appgen/admit-appgen-jobs";
 import { pruneAppgenArtifacts } from "./appgen/prune-appgen-artifacts";
+import { cleanUpAppgenJob } from "./appgen/clean-up-appgen-job";
+import { finishAppgenJob } from "./appgen/finish-appgen-job";
+import { generateAppgenPage } from "./appgen/generate-appgen-page";
+import { integrateAppgenJob } from "./appgen/integrate-appgen-job";
+import { packageAppgenJob } from "./appgen/package-appgen-job";
+import { startAppgenJob } from "./appgen/start-appgen-job";
+import { validateAppgenJob } from "./appgen/validate-appgen-job";
+import { watchAppgenJobDeadline } from "./appgen/watch-appgen-job-deadline";
 import { awaitPlanApproval } from "./campaign/await-plan-approval";
 import { cleanupCampaign } from "./campaign/cleanup-campaign";
 import { generateCreativeVersion } from "./creative/generate-creative-version";
@@ -78,4 +86,12 @@ export const functions: InngestFunction.Any[] = [
   refreshSandboxTemplate,
   admitAppgenJobs,
   pruneAppgenArtifacts,
+  startAppgenJob,
+  generateAppgenPage,
+  integrateAppgenJob,
+  validateAppgenJob,
+  packageAppgenJob,
+  finishAppgenJob,
+  cleanUpAppgenJob,
+  watchAppgenJobDeadline,
 ];

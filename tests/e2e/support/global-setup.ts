@@ -3,6 +3,7 @@ import type { TestProject } from "vitest/node";
 import { resolveDevServerBinary } from "../../../scripts/inngest-dev-server.mjs";
 import { resolveBrowser, type BrowserChoice } from "./browser";
 import { createE2eDatabase } from "./database";
+import { E2E_NPM_CACHE_DIR } from "./npm-cache";
 import { buildApp, productionBuildEnv } from "./next-build";
 import { freePort, startProcess, waitForHttp, type ManagedProcess } from "./processes";
 
@@ -73,6 +74,8 @@ export default async function setup(project: TestProject) {
         // The monitoring journey expects its weak ad found and paused: no random review flags in it.
         // Reviews arrive in the e2e webhook tests through the sample control, on purpose.
         SIMULATED_REVIEW_ONE_DAY_IN: "0",
+        // Generated apps' npm install in the sandbox reuses the cache the E2E keeps across runs.
+        APPGEN_NPM_CACHE_DIR: E2E_NPM_CACHE_DIR,
       },
       logDir,
     });
