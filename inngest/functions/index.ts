@@ -1,5 +1,6 @@
 import type { InngestFunction } from "inngest";
 import { replyAsAgent } from "./agent/reply-as-agent";
+import { proposeAppDesign } from "./appgen/propose-app-design";
 import { awaitPlanApproval } from "./campaign/await-plan-approval";
 import { cleanupCampaign } from "./campaign/cleanup-campaign";
 import { generateCreativeVersion } from "./creative/generate-creative-version";
@@ -74,4 +75,5 @@ export const functions: InngestFunction.Any[] = [
   buildSandboxSnapshotFn,
   refreshSandboxTemplates,
   refreshSandboxTemplate,
+  proposeAppDesign,
 ];
