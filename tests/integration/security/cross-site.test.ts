@@ -94,6 +94,8 @@ beforeAll(async () => {
   const creative = await createCreativeSession(handle.db, { organizationId: w.organizationId, userId: w.owner.userId, projectId: w.projectId, brandName: "Victim", brandUrl: "https://victim.example/" });
   Object.assign(params, { sessionId: creative!.sessionId, versionId: creative!.versionId });
   (BODIES["creative/sessions"] as { projectId: string }).projectId = w.projectId;
+  BODIES["appgen/designs"] = { projectId: w.projectId };
+  params.designId = crypto.randomUUID();
   vi.spyOn(inngest, "send").mockRejectedValue(new Error("a cross-site request must not send events"));
 });
 
