@@ -3,6 +3,7 @@ import { DesignBuilder } from "@/components/appgen/design-builder";
 import { loadLatestDesign } from "@/server/appgen/design/records";
 import { requirePageViewer } from "@/server/auth/page";
 import { getDeps } from "@/server/deps";
+import { getLatestBrief } from "@/server/onboarding/briefs";
 import { listProjects } from "@/server/projects";
 import { requirePageProject } from "@/server/projects/page";
 import { isUuid } from "@/server/route-params";
@@ -17,15 +18,22 @@ export default async function BuildPage(props: { searchParams: Promise<{ project
 
   const { project, viewer } = await requirePageProject(projectId);
   const { db } = await getDeps();
-  const latest = await loadLatestDesign(db, { organizationId: viewer.organizationId, ownerId: viewer.userId, projectId: project.id });
+  const scope = { organizationId: viewer.organizationId, projectId: project.id };
+  const [latest, brief] = await Promise.all([loadLatestDesign(db, { ...scope, ownerId: viewer.userId }), getLatestBrief(db, scope)]);
   return (
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={3}>Website for {project.name}</Title>
         <Anchor href={`/projects/${project.id}`} size="sm">Back to the chat</Anchor>
       </Group>
-      {/* A failed proposal is shown as such; a new one starts only when the owner asks again. */}
-      <DesignBuilder projectId={project.id} initial={latest} />
+      {brief ? (
+        // A failed proposal is shown as such; a new one starts only when the owner asks again.
+        <DesignBuilder projectId={project.id} initial={latest} />
+      ) : (
+        <Text>
+          The website is designed from the project&apos;s brief. <Anchor href={`/projects/${project.id}`}>Finish the brief in the chat</Anchor> first.
+        </Text>
+      )}
     </Stack>
   );
 }
