@@ -54,6 +54,8 @@ export function DesignBuilder({ projectId, initial }: { projectId: string; initi
           <span key={c} title={c} style={{ display: "inline-block", width: 16, height: 16, borderRadius: 4, background: c }} />
         ))}
         {design.generator === "offline" && <Badge color="orange" variant="light" component="a" href="/status">Simulated: offline model</Badge>}
+        {/* The brief may have changed since: new proposals replace these choices. */}
+        <Button variant="subtle" size="compact-sm" onClick={() => { setChoices({}); void propose(); }}>Propose new designs</Button>
       </Group>
       {design.pages.map((page) => (
         <PageChoiceCard key={page.pageId} page={page} choice={choices[page.pageId]} onChoose={(c) => setChoices((all) => ({ ...all, [page.pageId]: c }))} />
