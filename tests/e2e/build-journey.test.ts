@@ -147,5 +147,5 @@ describe("build journey: from a brief to a downloaded app, in a real browser", (
     await file.saveAs(saved);
     const zip = await readFile(saved);
     expect(zip.subarray(0, 2).toString("latin1")).toBe("PK");
-  });
+  }, BUILD_MS + 5 * 60_000);
 });
