@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
+import yauzl from "yauzl";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launchBrowser } from "./support/browser";
 import { VALID_BRIEF } from "./support/product-flow";
@@ -46,6 +47,18 @@ async function hydrated(locator: Locator) {
     undefined,
     { timeout: STEP_MS },
   );
+}
+
+function zipEntries(zip: Buffer): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(zip, { lazyEntries: false }, (err, archive) => {
+      if (err) return reject(err);
+      const names: string[] = [];
+      archive.on("entry", (e: yauzl.Entry) => names.push(e.fileName));
+      archive.on("end", () => resolve(names));
+      archive.on("error", reject);
+    });
+  });
 }
 
 /** The app's own JSON routes with the browser's session, as its pages call them. */
@@ -136,8 +149,8 @@ describe("build journey: from a brief to a downloaded app, in a real browser", (
     await visible(progress.getByLabel("Stages"));
     await visible(progress.getByLabel(/^Prepare: /));
     await visible(progress.getByText(/Fix round \d\/4/));
-    // Embedded mode says so: the offline model and the local sandbox are simulations.
-    await visible(progress.getByLabel("Simulated: offline model"), BUILD_MS);
+    // Embedded mode says so: the job's sandbox is a local process, not an isolated one.
+    await visible(progress.getByLabel("Simulated: local sandbox"), BUILD_MS);
     await screenshot("progress");
 
     const download = await visible(page.getByRole("button", { name: "Download ZIP" }), BUILD_MS);
@@ -147,5 +160,8 @@ describe("build journey: from a brief to a downloaded app, in a real browser", (
     await file.saveAs(saved);
     const zip = await readFile(saved);
     expect(zip.subarray(0, 2).toString("latin1")).toBe("PK");
+    // The app the owner chose: one page file per route of the design, and the scripts to run it.
+    const entries = await zipEntries(zip);
+    expect(entries).toEqual(expect.arrayContaining(["app/page.tsx", "app/pricing/page.tsx", "app/about/page.tsx", "app/contact/page.tsx", "README.md", "run-app.sh"]));
   }, BUILD_MS + 5 * 60_000);
 });
