@@ -1,6 +1,8 @@
 import type { InngestFunction } from "inngest";
 import { replyAsAgent } from "./agent/reply-as-agent";
 import { proposeAppDesign } from "./appgen/propose-app-design";
+import { admitAppgenJobs } from "./appgen/admit-appgen-jobs";
+import { pruneAppgenArtifacts } from "./appgen/prune-appgen-artifacts";
 import { awaitPlanApproval } from "./campaign/await-plan-approval";
 import { cleanupCampaign } from "./campaign/cleanup-campaign";
 import { generateCreativeVersion } from "./creative/generate-creative-version";
@@ -76,4 +78,6 @@ export const functions: InngestFunction.Any[] = [
   refreshSandboxTemplates,
   refreshSandboxTemplate,
   proposeAppDesign,
+  admitAppgenJobs,
+  pruneAppgenArtifacts,
 ];

@@ -17,8 +17,10 @@ import { signWebhookBody } from "@/server/webhooks/signature";
 import { simulatedAdAccountsFor } from "@/server/services/facebook/simulated";
 import { createCreativeSession } from "@/server/creative/sessions";
 import { createDesign } from "@/server/appgen/design/records";
+import { JOB_BODY_MAX_BYTES } from "@/server/appgen/jobs";
 import { embeddedDeps, seedWorld, testCtx } from "./campaigns/support";
 import { createTestDb } from "../support/db";
+import { seedJob } from "./appgen/jobs-support";
 
 /**
  * Every route handler under src/app/api, found on disk so a new route cannot be left out, gets
@@ -73,7 +75,8 @@ const BAD_BODIES: { name: string; body: string; status: number; names: RegExp }[
   { name: "arrays nested 5,000 deep", body: `${"[".repeat(5_000)}${"]".repeat(5_000)}`, status: 400, names: /\(body\)/ },
   { name: "a NUL character in a field", body: JSON.stringify({ confirm: true, content: "a\u0000b" }), status: 400, names: /^content: / },
   // The cap is said in bytes, or as the field's own limit where the route knows which field is long.
-  { name: "an oversized body", body: JSON.stringify({ content: "x".repeat(1024 * 1024) }), status: 413, names: /bytes|content: is too long/ },
+  // Over the largest cap any route has (a generation spec's body, 3 MB).
+  { name: "an oversized body", body: JSON.stringify({ content: "x".repeat(JOB_BODY_MAX_BYTES) }), status: 413, names: /bytes|content: is too long/ },
 ];
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;
@@ -196,6 +199,8 @@ beforeAll(async () => {
     projectId: w.projectId, campaignId: plan!.id, conversationId: plan!.conversationId!, id: note!.id, path: ["reports", "summary.png"],
     objectId: adSet!.id, actionId: action!.id, reportId: report!.id, messageId: proposal!.id, artifactId: artifact!.id,
     sessionId: creative!.sessionId, versionId: creative!.versionId, designId: (design as { designId: string }).designId,
+    // A finished job: its routes get past "not found", and a cancel has nothing left to write.
+    jobId: (await seedJob(handle.db, w, { status: "failed", error: "Cancelled by the owner", finishedAt: new Date() })).id,
   };
   // Bad input never reaches the engine.
   vi.spyOn(inngest, "send").mockRejectedValue(new Error("bad input must not send events"));

@@ -2,7 +2,8 @@ import { http, HttpResponse } from "msw";
 
 /**
  * A fake Supabase Storage REST API for msw, holding one bucket's objects in memory, so the real
- * `@supabase/supabase-js` client runs unchanged. `failNext` scripts the next reply as an error
+ * `@supabase/supabase-js` client runs unchanged. Signed links are served until their `expiresIn`
+ * passes (read from `Date.now()`, so faked time moves it). `failNext` scripts the next reply as an error
  * (a status + JSON body, or a malformed body) to exercise the error paths.
  */
 export const SUPABASE_TEST_URL = "https://supabase.test";
@@ -28,6 +29,8 @@ export function createSupabaseStorageMock(opts: { url?: string; bucket?: string 
   const objects = new Map<string, StoredBlob>();
   const requests: RecordedStorageRequest[] = [];
   const failures: ScriptedFailure[] = [];
+  // When each signed link stops working (ms), by "<key>?token=<token>": a link is served until then.
+  const signedUntil = new Map<string, number>();
 
   const notFound = () =>
     // What the Storage API really answers for a missing object: HTTP 400 with statusCode "404".
@@ -37,7 +40,9 @@ export function createSupabaseStorageMock(opts: { url?: string; bucket?: string 
     const url = new URL(request.url);
     const route = decodeURIComponent(url.pathname).slice(basePath.length);
     requests.push({ method: request.method, path: route, headers: Object.fromEntries(request.headers.entries()) });
-    if (request.headers.get("authorization") !== `Bearer ${SUPABASE_TEST_KEY}`) {
+    // A signed link carries its token instead of the service key.
+    const isSignedLink = request.method === "GET" && route.startsWith(`/object/sign/`);
+    if (!isSignedLink && request.headers.get("authorization") !== `Bearer ${SUPABASE_TEST_KEY}`) {
       return HttpResponse.json({ statusCode: "403", error: "Unauthorized", message: "Invalid key" }, { status: 403 });
     }
     const failure = failures.shift();
@@ -50,10 +55,21 @@ export function createSupabaseStorageMock(opts: { url?: string; bucket?: string 
 
     const signPrefix = `/object/sign/${bucket}/`;
     const objectPrefix = `/object/${bucket}/`;
+    if (request.method === "GET" && route.startsWith(signPrefix)) {
+      // Following a signed link: what Supabase answers for an expired token is a 400 naming the JWT check.
+      const key = route.slice(signPrefix.length);
+      const until = signedUntil.get(`${key}?token=${url.searchParams.get("token")}`);
+      if (until === undefined) return HttpResponse.json({ statusCode: "400", error: "InvalidJWT", message: "invalid signature" }, { status: 400 });
+      if (Date.now() > until) return HttpResponse.json({ statusCode: "400", error: "InvalidJWT", message: '"exp" claim timestamp check failed' }, { status: 400 });
+      const stored = objects.get(key);
+      if (!stored) return notFound();
+      return new HttpResponse(new Uint8Array(stored.body), { headers: { "content-type": stored.contentType } });
+    }
     if (request.method === "POST" && route.startsWith(signPrefix)) {
       const key = route.slice(signPrefix.length);
       if (!objects.has(key)) return notFound();
       const { expiresIn } = (await request.json()) as { expiresIn: number };
+      signedUntil.set(`${key}?token=fake-${expiresIn}`, Date.now() + expiresIn * 1000);
       return HttpResponse.json({ signedURL: `/object/sign/${bucket}/${key}?token=fake-${expiresIn}` });
     }
     if (request.method === "POST" && route.startsWith(objectPrefix)) {

@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { env } from "@/env";
 import type { Db } from "@/server/db";
 import { appGenerationLogs, type AppJobStage } from "@/server/db/schema/appgen";
@@ -43,6 +43,13 @@ export async function appendJobLog(db: Db, lines: JobLogLine | JobLogLine[]): Pr
   );
 }
 
-export async function listJobLogs(db: Db, jobId: string) {
-  return db.select().from(appGenerationLogs).where(eq(appGenerationLogs.jobId, jobId)).orderBy(asc(appGenerationLogs.createdAt));
+/** The job's newest `limit` lines, oldest first: the tail is where a failing run says what went wrong. */
+export async function listJobLogs(db: Db, jobId: string, opts: { limit?: number } = {}) {
+  const newest = await db
+    .select()
+    .from(appGenerationLogs)
+    .where(eq(appGenerationLogs.jobId, jobId))
+    .orderBy(desc(appGenerationLogs.createdAt), desc(appGenerationLogs.id))
+    .limit(opts.limit ?? 2000);
+  return newest.reverse();
 }

@@ -120,6 +120,9 @@ export function sandboxSessionsDouble(opts: { behaviour?: Partial<Record<string,
     async findByLabels(labels) {
       return [...sandboxes.entries()].filter(([, b]) => b.alive && Object.entries(labels).every(([k, v]) => b.labels[k] === v)).map(([id]) => id);
     },
+    async findLabelled(key) {
+      return [...sandboxes.entries()].filter(([, b]) => b.alive && key in b.labels).map(([id, b]) => ({ id, labels: b.labels }));
+    },
   };
   const alive = () => [...sandboxes.entries()].filter(([, b]) => b.alive).map(([id]) => id);
   return { sessions, calls, alive, sandboxes };

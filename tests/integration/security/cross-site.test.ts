@@ -11,6 +11,7 @@ import { createCreativeSession } from "@/server/creative/sessions";
 import { issueUnsubscribeToken, unsubscribeSecret } from "@/server/notifications/unsubscribe-token";
 import { embeddedDeps, seedWorld } from "../campaigns/support";
 import { createTestDb } from "../../support/db";
+import { seedJob, validSpec } from "../appgen/jobs-support";
 
 /**
  * Every state-changing handler under src/app/api, found on disk so a new route cannot be left
@@ -41,6 +42,7 @@ const BODIES: Record<string, unknown> = {
   "notifications/email-preference": { level: "NONE" },
   "creative/sessions": { brandName: "Forged brand", brandUrl: "https://evil.example/", projectId: "" },
   "creative/sessions/[sessionId]/versions": { feedback: "start fresh", quickChoice: "start-fresh" },
+  // "appgen/jobs" gets a valid spec for the victim's project in beforeAll; the job routes take no body.
   // "notifications/unsubscribe" gets the victim's own valid token in beforeAll.
 };
 
@@ -96,6 +98,9 @@ beforeAll(async () => {
   (BODIES["creative/sessions"] as { projectId: string }).projectId = w.projectId;
   BODIES["appgen/designs"] = { projectId: w.projectId };
   params.designId = crypto.randomUUID();
+  BODIES["appgen/jobs"] = validSpec(w.projectId);
+  // A running job, so a forged cancel or download would otherwise have something to act on.
+  params.jobId = (await seedJob(handle.db, w, { status: "running" })).id;
   vi.spyOn(inngest, "send").mockRejectedValue(new Error("a cross-site request must not send events"));
 });
 

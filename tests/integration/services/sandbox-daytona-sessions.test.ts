@@ -176,4 +176,13 @@ describe("Daytona sessions (real SDK against msw)", () => {
     await sessions.delete(b.id);
     expect(await sessions.findByLabels({ creativeVersionId: "v-9" })).toEqual([a.id]);
   });
+
+  it("finds live sandboxes carrying a label key, whatever its value, through the list API", async () => {
+    const a = await sessions.create({ labels: { appgenJobId: "j-1" } });
+    const b = await sessions.create({ labels: { appgenJobId: "j-2" } });
+    await sessions.create({ labels: { creativeVersionId: "v-11" } });
+    await sessions.delete(b.id);
+    const found = await sessions.findLabelled("appgenJobId");
+    expect(found).toEqual([{ id: a.id, labels: expect.objectContaining({ appgenJobId: "j-1", app: "aigency" }) }]);
+  });
 });

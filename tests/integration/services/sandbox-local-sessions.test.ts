@@ -104,6 +104,16 @@ describe("local sandbox sessions", () => {
     await Promise.all([a, c].map((s) => sessions.delete(s.id)));
   });
 
+  it("finds live sandboxes carrying a label key, whatever its value, with their labels", async () => {
+    const a = await sessions.create({ labels: { appgenJobId: "j1" } });
+    const b = await sessions.create({ labels: { appgenJobId: "j2" } });
+    const other = await sessions.create({ labels: { creativeVersionId: "v1" } });
+    await sessions.delete(b.id);
+    expect(await sessions.findLabelled("appgenJobId")).toEqual([{ id: a.id, labels: expect.objectContaining({ appgenJobId: "j1", app: "aigency" }) }]);
+    await Promise.all([a, other].map((s) => sessions.delete(s.id)));
+    expect(await sessions.findLabelled("appgenJobId")).toEqual([]);
+  });
+
   it("removes sandboxes past their lifetime when the next one is created", async () => {
     const old = await sessions.create({ labels: { aged: "yes" }, maxLifetimeMinutes: 5 });
     vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 6 * 60_000 });

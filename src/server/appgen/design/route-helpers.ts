@@ -22,5 +22,3 @@ export async function readDesignRequest(
   if (!isUuid(designId)) return { ok: false, response: designNotFound() };
   return { ok: true, viewer, designId };
 }
-
-export const privateJson = (body: unknown, status = 200) => NextResponse.json(body, { status, headers: { "cache-control": "private, no-store" } });

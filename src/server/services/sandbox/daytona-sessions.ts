@@ -152,5 +152,17 @@ export function createDaytonaSessions(opts: DaytonaSessionsOptions): SandboxSess
         return ids;
       });
     },
+
+    async findLabelled(key) {
+      // The list API matches label values only, so this lists ours and keeps those carrying the key.
+      return retrying("list sandboxes", async () => {
+        const found: { id: string; labels: Record<string, string> }[] = [];
+        for await (const sandbox of opts.daytona().list({ labels: { app: "aigency" } })) {
+          const labels = sandbox.labels ?? {};
+          if (!GONE_STATES.has(sandbox.state ?? "") && key in labels) found.push({ id: sandbox.id, labels });
+        }
+        return found;
+      });
+    },
   };
 }

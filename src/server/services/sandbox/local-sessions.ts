@@ -103,6 +103,15 @@ export function createLocalSessions(opts: LocalSessionsOptions): SandboxSessions
       }
       return ids;
     },
+
+    async findLabelled(key) {
+      const found: { id: string; labels: Record<string, string> }[] = [];
+      for (const id of await listSandboxIds(opts.sandboxesDir)) {
+        const dir = await findSandboxDir(opts.sandboxesDir, id);
+        if (dir && key in dir.meta.labels) found.push({ id, labels: dir.meta.labels });
+      }
+      return found;
+    },
   };
 }
 

@@ -105,6 +105,11 @@ export interface SandboxSessions {
   delete(id: string): Promise<boolean>;
   /** Ids of live sandboxes carrying every given label. */
   findByLabels(labels: Record<string, string>): Promise<string[]>;
+  /**
+   * Live sandboxes carrying the label `key` whatever its value, with their labels: how a sweep finds
+   * every sandbox of a kind (`appgenJobId`) and decides from each one's value whether it is stale.
+   */
+  findLabelled(key: string): Promise<{ id: string; labels: Record<string, string> }[]>;
 }
 
 /** The pre-built template a sandbox was asked to start from has not been prepared (embedded mode). */

@@ -1,5 +1,6 @@
 import { loadDesignView } from "@/server/appgen/design/records";
-import { designNotFound, privateJson, readDesignRequest } from "@/server/appgen/design/route-helpers";
+import { designNotFound, readDesignRequest } from "@/server/appgen/design/route-helpers";
+import { privateJson } from "@/server/appgen/route-helpers";
 import { getDeps } from "@/server/deps";
 
 /** The owner's design: status, brief, style, pages with their preview options, which model made it. */
