@@ -34,9 +34,11 @@ export const proposeAppDesign = inngest.createFunction(
       await step.run("record-design-failed", () => markDesignFailed(deps.db, { designId, error: proposal.error, generator: proposal.generator }));
       return { outcome: "failed", error: proposal.error };
     }
-    await step.run("record-design-ready", () =>
+    const recorded = await step.run("record-design-ready", () =>
       markDesignReady(deps.db, { designId, facts: inputs.facts, style: proposal.style, pages: proposal.pages, generator: proposal.generator }),
     );
+    // Another run decided the design first (a duplicate delivery): its answer stands, and it announces it.
+    if (!recorded.updated) return { outcome: "skipped", reason: "decided by another run" };
     await step.sendEvent(
       "emit-design-proposed",
       appDesignProposed.create({ organizationId, ownerId, projectId, designId, pageCount: proposal.pages.length }, { id: `appgen-design-proposed-${designId}` }),

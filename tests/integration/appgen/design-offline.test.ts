@@ -116,6 +116,14 @@ describe("propose-app-design with the offline model", () => {
     ]);
   });
 
+  it("two runs racing on one design record it once and announce it once", async () => {
+    const d = await seedDesign(handle.db, world);
+    const runs = await Promise.all([runDesign(d), runDesign(d)]);
+    expect((await designRow(handle.db, d.designId)).status).toBe("READY");
+    expect(runs.flatMap((r) => r.sent)).toHaveLength(1);
+    expect(runs.map((r) => (r.result as { outcome: string }).outcome).sort()).toEqual(["ready", "skipped"]);
+  });
+
   it("a design already decided is left alone by a second run: nothing proposed, nothing billed, nothing sent", async () => {
     const d = await seedDesign(handle.db, world);
     await runDesign(d);
