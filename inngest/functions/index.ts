@@ -1,5 +1,6 @@
 import type { InngestFunction } from "inngest";
 import { replyAsAgent } from "./agent/reply-as-agent";
+import { proposeAppDesign } from "./appgen/propose-app-design";
 import { admitAppgenJobs } from "./appgen/admit-appgen-jobs";
 import { pruneAppgenArtifacts } from "./appgen/prune-appgen-artifacts";
 import { cleanUpAppgenJob } from "./appgen/clean-up-appgen-job";
@@ -84,6 +85,7 @@ export const functions: InngestFunction.Any[] = [
   buildSandboxSnapshotFn,
   refreshSandboxTemplates,
   refreshSandboxTemplate,
+  proposeAppDesign,
   admitAppgenJobs,
   pruneAppgenArtifacts,
   startAppgenJob,

@@ -16,6 +16,7 @@ import { webhookAppSecret } from "@/server/webhooks/app-secret";
 import { signWebhookBody } from "@/server/webhooks/signature";
 import { simulatedAdAccountsFor } from "@/server/services/facebook/simulated";
 import { createCreativeSession } from "@/server/creative/sessions";
+import { createDesign } from "@/server/appgen/design/records";
 import { JOB_BODY_MAX_BYTES } from "@/server/appgen/jobs";
 import { embeddedDeps, seedWorld, testCtx } from "./campaigns/support";
 import { createTestDb } from "../support/db";
@@ -192,10 +193,12 @@ beforeAll(async () => {
   const [artifact] = await handle.db.select().from(schema.artifacts).where(eq(schema.artifacts.projectId, w.projectId));
   // A creative session with its version 1, so the creative routes get past "not found".
   const creative = await createCreativeSession(handle.db, { organizationId: w.organizationId, userId: w.owner.userId, projectId: w.projectId, brandName: "Sweep", brandUrl: "https://sweep.example/" });
+  // A design of the owner's, so the design route gets past "not found".
+  const design = await createDesign(handle.db, { organizationId: w.organizationId, ownerId: w.owner.userId, projectId: w.projectId });
   real = {
     projectId: w.projectId, campaignId: plan!.id, conversationId: plan!.conversationId!, id: note!.id, path: ["reports", "summary.png"],
     objectId: adSet!.id, actionId: action!.id, reportId: report!.id, messageId: proposal!.id, artifactId: artifact!.id,
-    sessionId: creative!.sessionId, versionId: creative!.versionId,
+    sessionId: creative!.sessionId, versionId: creative!.versionId, designId: (design as { designId: string }).designId,
     // A finished job: its routes get past "not found", and a cancel has nothing left to write.
     jobId: (await seedJob(handle.db, w, { status: "failed", error: "Cancelled by the owner", finishedAt: new Date() })).id,
   };

@@ -96,6 +96,8 @@ beforeAll(async () => {
   const creative = await createCreativeSession(handle.db, { organizationId: w.organizationId, userId: w.owner.userId, projectId: w.projectId, brandName: "Victim", brandUrl: "https://victim.example/" });
   Object.assign(params, { sessionId: creative!.sessionId, versionId: creative!.versionId });
   (BODIES["creative/sessions"] as { projectId: string }).projectId = w.projectId;
+  BODIES["appgen/designs"] = { projectId: w.projectId };
+  params.designId = crypto.randomUUID();
   BODIES["appgen/jobs"] = validSpec(w.projectId);
   // A running job, so a forged cancel or download would otherwise have something to act on.
   params.jobId = (await seedJob(handle.db, w, { status: "running" })).id;

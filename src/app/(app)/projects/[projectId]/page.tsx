@@ -53,6 +53,9 @@ export default async function ProjectPage(props: {
                 <Anchor href={`/projects/${project.id}/creative`} size="sm">
                   Creative studio
                 </Anchor>
+                <Anchor href={`/build?project=${project.id}`} size="sm">
+                  Website
+                </Anchor>
               </Group>
             </Group>
             <AccountPausedBanner pauses={pauses} />
