@@ -2,9 +2,6 @@ import { randomBytes } from "node:crypto";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { storeZip, zipWorkspace } from "../../src/server/appgen/pipeline/artifact";
-import { uploadJobInputs } from "../../src/server/appgen/pipeline/sandbox";
-import { modelAgents } from "../../src/server/appgen/pipeline/agents";
 import { generationSpec } from "../../src/server/appgen/spec";
 import { planLocalTemplate, prepareLocalTemplate } from "../../src/server/sandbox/local/prepare-template";
 import { readTemplateSource } from "../../src/server/sandbox/template-source";
@@ -85,6 +82,10 @@ async function submitToDownload(ctx: BenchContext) {
 
 /** package.mjs on a 100 MB workspace (incompressible), then the download, the yauzl check and the private store. */
 async function zipThroughput() {
+  // Product modules read env() on first use: imported here, after pageStage has set INNGEST_DEV and DATA_DIR.
+  const { storeZip, zipWorkspace } = await import("../../src/server/appgen/pipeline/artifact");
+  const { uploadJobInputs } = await import("../../src/server/appgen/pipeline/sandbox");
+  const { modelAgents } = await import("../../src/server/appgen/pipeline/agents");
   const root = await mkdtemp(path.join(tmpdir(), "appgen-bench-"));
   try {
     const source = await readTemplateSource(findTemplate("app-starter"));

@@ -5,7 +5,6 @@ import { performanceSnapshots } from "../../src/server/db/schema";
 import { pullAccountSnapshots } from "../../src/server/performance/pull-account";
 import { createGraphAdPlatform } from "../../src/server/services/facebook";
 import { GRAPH_BATCH_LIMIT } from "../../src/server/services/facebook/types";
-import { connect, embeddedDeps, seedWorld } from "../../tests/integration/campaigns/support";
 import { createGraphFake } from "../../tests/mocks/graph";
 import type { BenchSuite } from "../lib/context";
 import { seedMonitoringWorld, type MonitoringShape } from "../lib/monitoring-world";
@@ -26,6 +25,9 @@ export const monitoringSuite: BenchSuite = {
   resultFile: "monitoring.json",
   functions: () => [],
   async measure() {
+    // Dynamic: the test support imports the product's Inngest client, which must not be built before
+    // another suite (core-loop, appgen) has pointed INNGEST_DEV at the bench's Dev Server.
+    const { connect, embeddedDeps, seedWorld } = await import("../../tests/integration/campaigns/support");
     const handle = await openDb({ dataDir: "memory://", migrate: true });
     const fake = createGraphFake({ baseUrl: GRAPH_URL, appId: "42", appSecret: SECRET, tokens: ["EAAB-test-token"] });
     const server = setupServer(...fake.handlers);
