@@ -88,6 +88,14 @@ export const envSchema = z
     // Where `npm install` inside a local sandbox keeps its download cache (shared across jobs to keep installs fast).
     APPGEN_NPM_CACHE_DIR: z.string().min(1).optional(),
 
+    // Agent tasks: jobs running at once per organization (plan 003: 5) and across all organizations.
+    AGENT_MAX_CONCURRENCY: z.coerce.number().int("must be a whole number").min(1).max(100).default(5),
+    AGENT_GLOBAL_CONCURRENCY: z.coerce.number().int("must be a whole number").min(1).max(1000).default(20),
+    // A job's time limit, in minutes.
+    AGENT_JOB_TIMEOUT_MINUTES: z.coerce.number().min(1).max(120).default(15),
+    // The GitHub-issues webhook's shared secret (X-Hub-Signature-256); unset = the GitHub source is off.
+    GITHUB_WEBHOOK_SECRET: optionalSecret,
+
     RESEND_API_KEY: z.string().startsWith("re_", "must start with re_").optional(),
     RESEND_BASE_URL: optionalUrl,
     MAIL_FROM: z.string().min(3).default("Aigency <agency@aigency.local>"),

@@ -12,3 +12,4 @@ export * from "./agent";
 export * from "./creative";
 export * from "./sandbox";
 export * from "./appgen";
+export * from "./agent-tasks";

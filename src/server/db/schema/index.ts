@@ -17,3 +17,4 @@ export * from "./email-preferences";
 export * from "./creative";
 export * from "./sandbox";
 export * from "./appgen";
+export * from "./agent-tasks";
