@@ -2,16 +2,23 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { parseEnv } from "@/env";
 import yazl from "yazl";
 import { runAgent } from "@/server/agent-tasks/agents";
 import { shortenHeading, shortenParagraph } from "@/server/agent-tasks/agents/web-builder/hero-edit";
 import type { Deps } from "@/server/deps";
+import { createLlm } from "@/server/services/llm";
+import { LlmOutputError } from "@/server/services/llm/types";
+import { createAnthropicFake } from "../../../mocks/anthropic";
 import { createTestDb } from "../../../support/db";
 import { embeddedDeps, seedWorld, type World } from "../../campaigns/support";
 import { seedFinishedJob } from "../../appgen/jobs-support";
 import { issueInput, recordingLog } from "./support";
 
+const fake = createAnthropicFake({ baseUrl: "http://anthropic.test" });
+const server = setupServer(...fake.handlers);
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 let deps: Deps;
 let world: World;
@@ -48,11 +55,14 @@ function appZip(files: Record<string, string>): Promise<Buffer> {
 }
 
 beforeAll(async () => {
+  server.listen({ onUnhandledRequest: "error" });
   handle = await createTestDb();
   deps = embeddedDeps(handle.db);
   world = await seedWorld(handle.db, { name: "Wes", connect: false });
 });
+afterEach(() => fake.reset());
 afterAll(async () => {
+  server.close();
   await handle?.close();
 });
 
@@ -123,5 +133,22 @@ describe("web-builder agent", () => {
     await expect(runAgent(failing, { ...input, agentType: "web-builder", log })).rejects.toThrow("model unavailable");
     expect(tools().slice(-2)).toEqual(["edit_code:error", "sandbox_delete:ok"]);
     expect(await deps.services.sandbox.sessions.findByLabels({ agentJobId: input.jobId })).toEqual([]);
+  });
+
+  it("through Anthropic: refuses an edit of a file the model was not given, and a malformed answer, deleting the sandbox", async () => {
+    const env = parseEnv({ ANTHROPIC_API_KEY: "sk-ant-test", ANTHROPIC_BASE_URL: "http://anthropic.test" });
+    const anthropic: Deps = { ...deps, services: { ...deps.services, llm: createLlm({ env, db: handle.db, maxRetries: 0 }) } };
+    fake.enqueue({ kind: "json", value: { summary: "Also bumped a dependency", files: [{ path: "package.json", content: "{}" }] } });
+    const first = issueInput(world, ASK);
+    await expect(runAgent(anthropic, { ...first, agentType: "web-builder", log: recordingLog().log })).rejects.toThrow(/edited package.json, a file it was not given/);
+    const body = fake.requests[0]!.body as { messages: { content: string }[] };
+    expect(body.messages[0]!.content).toContain("Fresh sourdough, baked at dawn");
+
+    fake.enqueue({ kind: "json", value: { summary: "no files key" } });
+    const second = issueInput(world, ASK);
+    const { log, tools } = recordingLog();
+    await expect(runAgent(anthropic, { ...second, agentType: "web-builder", log })).rejects.toBeInstanceOf(LlmOutputError);
+    expect(tools().slice(-2)).toEqual(["edit_code:error", "sandbox_delete:ok"]);
+    for (const jobId of [first.jobId, second.jobId]) expect(await deps.services.sandbox.sessions.findByLabels({ agentJobId: jobId })).toEqual([]);
   });
 });
