@@ -51,7 +51,8 @@ export async function runAdsOps(deps: AgentDeps, input: AgentIssueInput, log: Ag
     run: () => askModel(deps, input, { purpose: ADS_OPS_PURPOSE, schema: adsOpsSchema, system: ADS_OPS_SYSTEM, facts }),
     describe: (a) => `${a.fixes.length} fixes, propose pause: ${a.proposePause}`,
   });
-  const proposal = answer.proposePause
+  // The model may only ask for a pause the facts support: some ad is rejected (the owner still approves it).
+  const proposal = answer.proposePause && ads.some((a) => a.blocked)
     ? await callTool(log, {
         tool: "propose_optimization",
         input: { kind: "PAUSE_CAMPAIGN", projectId },

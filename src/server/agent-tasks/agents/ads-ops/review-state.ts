@@ -46,7 +46,7 @@ export async function readAdReviews(deps: AgentDeps, scope: { organizationId: st
       adId,
       reviewStatus: status,
       reason: mark?.reviewReason ?? null,
-      blocked: REVIEW_BLOCKED.has(status ?? "") || status === "DISAPPROVED",
+      blocked: REVIEW_BLOCKED.has(status ?? ""),
     };
   });
 }
