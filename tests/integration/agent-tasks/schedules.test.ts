@@ -1,33 +1,23 @@
 import { InngestTestEngine } from "@inngest/test";
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { DELETE as removeSchedule, GET as listSchedules, POST as createSchedule } from "@/app/api/agents/schedules/route";
 import { agentScheduleDue } from "@/inngest/events";
 import { submitScheduledAgentIssue } from "@/inngest/functions/agent-tasks/submit-scheduled-agent-issue";
 import { cronMatches, latestTick, parseCron } from "@/server/agent-tasks/cron";
 import { findDueSchedules } from "@/server/agent-tasks/schedules";
 import { agentIssues, agentSchedules } from "@/server/db/schema/agent-tasks";
-import { setDeps } from "@/server/deps";
-import { embeddedDeps, seedWorld, testCtx, type World } from "../campaigns/support";
-import { createTestDb } from "../../support/db";
+import { testCtx, type World } from "../campaigns/support";
 import { jsonRequest } from "../../support/viewers";
-import { errorOf, get, post } from "./support";
+import { errorOf, get, post, twoOrganizations } from "./support";
 
-let handle: Awaited<ReturnType<typeof createTestDb>>;
+const orgs = twoOrganizations(["Sky", "Sal"]);
 let w: World;
 let stranger: World;
-
-beforeAll(async () => {
-  handle = await createTestDb();
-  setDeps(embeddedDeps(handle.db));
-  w = await seedWorld(handle.db, { name: "Sky", connect: false });
-  stranger = await seedWorld(handle.db, { name: "Sal", connect: false });
+beforeAll(() => {
+  ({ w, stranger } = orgs);
 });
 afterEach(() => vi.restoreAllMocks());
-afterAll(async () => {
-  setDeps();
-  await handle?.close();
-});
 
 const spec = (cron: string) => {
   const parsed = parseCron(cron);
@@ -70,18 +60,18 @@ describe("/api/agents/schedules", () => {
     const del = (cookie: string) => removeSchedule(jsonRequest("/api/agents/schedules", { method: "DELETE", cookie, body: { scheduleId: schedule.id } }));
     expect((await del(stranger.owner.cookie)).status).toBe(404);
     expect((await del(w.owner.cookie)).status).toBe(200);
-    expect(await handle.db.select().from(agentSchedules).where(eq(agentSchedules.id, schedule.id))).toEqual([]);
+    expect(await orgs.handle.db.select().from(agentSchedules).where(eq(agentSchedules.id, schedule.id))).toEqual([]);
   });
 });
 
 describe("due schedules → issues", () => {
   it("finds a due tick and submits one SCHEDULED issue per schedule and tick, however often the tick is delivered", async () => {
-    const [schedule] = await handle.db
+    const [schedule] = await orgs.handle.db
       .insert(agentSchedules)
       .values({ organizationId: w.organizationId, projectId: w.projectId, title: "Review ads", description: "Every 5 minutes", cron: "*/5 * * * *", createdAt: new Date("2026-12-07T08:58:00Z") })
       .returning();
     const now = new Date("2026-12-07T09:07:10Z");
-    const due = (await findDueSchedules(handle.db, now)).filter((d) => d.scheduleId === schedule!.id);
+    const due = (await findDueSchedules(orgs.handle.db, now)).filter((d) => d.scheduleId === schedule!.id);
     expect(due).toEqual([{ organizationId: w.organizationId, scheduleId: schedule!.id, tick: "2026-12-07T09:05Z" }]);
 
     const run = async () => {
@@ -92,10 +82,10 @@ describe("due schedules → issues", () => {
     const [a, b] = await Promise.all([run(), run()]);
     expect(a.result.issueId).toBe(b.result.issueId);
     expect([a.result.created, b.result.created].sort()).toEqual([false, true]);
-    const issues = await handle.db.select().from(agentIssues).where(eq(agentIssues.externalId, `${schedule!.id}:2026-12-07T09:05Z`));
+    const issues = await orgs.handle.db.select().from(agentIssues).where(eq(agentIssues.externalId, `${schedule!.id}:2026-12-07T09:05Z`));
     expect(issues).toEqual([expect.objectContaining({ source: "SCHEDULED", organizationId: w.organizationId, title: "Review ads" })]);
     expect(a.sent[0]!.payload).toMatchObject({ name: "agents/issue.submitted", id: a.result.issueId });
     // Recorded as run: the same minute is not due again.
-    expect((await findDueSchedules(handle.db, now)).filter((d) => d.scheduleId === schedule!.id)).toEqual([]);
+    expect((await findDueSchedules(orgs.handle.db, now)).filter((d) => d.scheduleId === schedule!.id)).toEqual([]);
   });
 });

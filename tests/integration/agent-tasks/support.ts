@@ -1,7 +1,10 @@
+import { afterAll, beforeAll } from "vitest";
 import type { Db } from "@/server/db";
 import { agentIssues, agentJobs } from "@/server/db/schema/agent-tasks";
+import { setDeps } from "@/server/deps";
+import { createTestDb } from "../../support/db";
 import { jsonRequest } from "../../support/viewers";
-import type { World } from "../campaigns/support";
+import { embeddedDeps, seedWorld, type World } from "../campaigns/support";
 
 export const idParams = (id: string) => ({ params: Promise.resolve({ id }) });
 export const post = (url: string, cookie: string, body?: unknown) => jsonRequest(url, { method: "POST", cookie, body: body ?? {} });
@@ -25,4 +28,23 @@ export async function seedIssue(
     .values({ organizationId: w.organizationId, issueId: issue!.id, agentType: "analyst", model: "offline", status: opts.job, completedAt: finished ? new Date() : null })
     .returning();
   return { issue: issue!, job: job! };
+}
+
+/**
+ * A fresh database for one file with two organizations (the owner's and a stranger's), the deps
+ * pointed at it, everything undone after the file. Read the fields inside tests (set in beforeAll).
+ */
+export function twoOrganizations(names: [string, string]) {
+  const ctx = {} as { handle: Awaited<ReturnType<typeof createTestDb>>; w: World; stranger: World };
+  beforeAll(async () => {
+    ctx.handle = await createTestDb();
+    setDeps(embeddedDeps(ctx.handle.db));
+    ctx.w = await seedWorld(ctx.handle.db, { name: names[0], connect: false });
+    ctx.stranger = await seedWorld(ctx.handle.db, { name: names[1], connect: false });
+  });
+  afterAll(async () => {
+    setDeps();
+    await ctx.handle?.close();
+  });
+  return ctx;
 }

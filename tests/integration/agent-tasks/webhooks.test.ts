@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as rotate } from "@/app/api/agents/webhook-secret/route";
 import { POST as inbound } from "@/app/api/webhooks/agents/[organizationId]/route";
 import { POST as github } from "@/app/api/webhooks/github/route";
@@ -8,33 +8,23 @@ import { signInbound } from "@/server/agent-tasks/inbound-signature";
 import { githubHookQuery } from "@/server/agent-tasks/github";
 import { agentIssues, agentWebhookSecrets } from "@/server/db/schema/agent-tasks";
 import { memberships } from "@/server/db/schema";
-import { setDeps } from "@/server/deps";
 import { signWebhookBody } from "@/server/webhooks/signature";
-import { embeddedDeps, seedWorld, type World } from "../campaigns/support";
+import type { World } from "../campaigns/support";
 import { recordSends, seedColleague } from "../appgen/jobs-support";
-import { createTestDb } from "../../support/db";
-import { post } from "./support";
+import { post, twoOrganizations } from "./support";
 
 const GITHUB_SECRET = "github-hook-secret-for-tests";
-let handle: Awaited<ReturnType<typeof createTestDb>>;
+const orgs = twoOrganizations(["Wes", "Sal"]);
 let w: World;
 let stranger: World;
-
-beforeAll(async () => {
-  handle = await createTestDb();
-  setDeps(embeddedDeps(handle.db));
-  w = await seedWorld(handle.db, { name: "Wes", connect: false });
-  stranger = await seedWorld(handle.db, { name: "Sal", connect: false });
+beforeAll(() => {
+  ({ w, stranger } = orgs);
 });
 afterEach(() => {
   vi.restoreAllMocks();
   vi.useRealTimers();
   vi.unstubAllEnvs();
   resetEnv();
-});
-afterAll(async () => {
-  setDeps();
-  await handle?.close();
 });
 
 async function newSecret(world: World): Promise<string> {
@@ -50,7 +40,7 @@ function delivery(orgId: string, body: unknown, signature: string | null) {
   return inbound(new Request(`http://localhost:3000/api/webhooks/agents/${orgId}`, { method: "POST", headers, body: raw }), { params: Promise.resolve({ organizationId: orgId }) });
 }
 const body = (deliveryId: string) => ({ deliveryId, title: "Ads rejected", description: "Three ads rejected overnight" });
-const issueCount = async () => (await handle.db.select().from(agentIssues)).length;
+const issueCount = async () => (await orgs.handle.db.select().from(agentIssues)).length;
 
 describe("signed inbound webhook", () => {
   it("accepts a good signature once: a replayed delivery answers the same issue and creates nothing", async () => {
@@ -65,7 +55,7 @@ describe("signed inbound webhook", () => {
     expect(replay.status).toBe(200);
     expect(await replay.json()).toEqual({ issueId, duplicate: true });
     expect(await issueCount()).toBe(count);
-    const [row] = await handle.db.select().from(agentIssues).where(eq(agentIssues.id, issueId));
+    const [row] = await orgs.handle.db.select().from(agentIssues).where(eq(agentIssues.id, issueId));
     expect(row).toMatchObject({ source: "WEBHOOK", externalId: "delivery-1", organizationId: w.organizationId });
     // The same event id both times: the engine keeps one.
     expect(new Set(sent.map((s) => s.id))).toEqual(new Set([issueId]));
@@ -109,7 +99,7 @@ describe("signed inbound webhook", () => {
     const old = await newSecret(w);
     const current = await newSecret(w);
     expect(current).not.toBe(old);
-    const [row] = await handle.db.select().from(agentWebhookSecrets).where(eq(agentWebhookSecrets.organizationId, w.organizationId));
+    const [row] = await orgs.handle.db.select().from(agentWebhookSecrets).where(eq(agentWebhookSecrets.organizationId, w.organizationId));
     expect(row!.secretCiphertext).not.toContain(current); // stored encrypted
     const within = body("grace-within");
     expect((await delivery(w.organizationId, within, signInbound(JSON.stringify(within), old, nowSeconds()))).status).toBe(202);
@@ -124,8 +114,8 @@ describe("signed inbound webhook", () => {
     const crossSite = await rotate(new Request("http://localhost:3000/api/agents/webhook-secret", { method: "POST", headers: { cookie: w.owner.cookie, origin: "https://evil.example" }, body: "{}" }));
     expect(crossSite.status).toBe(403);
     expect((await rotate(post("/api/agents/webhook-secret", ""))).status).toBe(401);
-    const member = await seedColleague(handle.db, w, "Mo");
-    await handle.db.update(memberships).set({ role: "MEMBER" }).where(eq(memberships.userId, member.userId));
+    const member = await seedColleague(orgs.handle.db, w, "Mo");
+    await orgs.handle.db.update(memberships).set({ role: "MEMBER" }).where(eq(memberships.userId, member.userId));
     expect((await rotate(post("/api/agents/webhook-secret", member.cookie))).status).toBe(403);
   });
 });
@@ -153,7 +143,7 @@ describe("GitHub issues webhook", () => {
     const res = await hook(opened(7));
     expect(res.status).toBe(202);
     const { issueId } = (await res.json()) as { issueId: string };
-    const [row] = await handle.db.select().from(agentIssues).where(eq(agentIssues.id, issueId));
+    const [row] = await orgs.handle.db.select().from(agentIssues).where(eq(agentIssues.id, issueId));
     expect(row).toMatchObject({ organizationId: w.organizationId, source: "GITHUB", externalId: "acme/site#7", title: "Hero too long" });
     expect((await hook(opened(7))).status).toBe(200); // redelivered
     expect(sent.map((s) => s.id)).toEqual([issueId, issueId]);
