@@ -1,5 +1,7 @@
 import type { InngestFunction } from "inngest";
 import { replyAsAgent } from "./agent/reply-as-agent";
+import { findDueAgentSchedules } from "./agent-tasks/find-due-agent-schedules";
+import { submitScheduledAgentIssue } from "./agent-tasks/submit-scheduled-agent-issue";
 import { proposeAppDesign } from "./appgen/propose-app-design";
 import { admitAppgenJobs } from "./appgen/admit-appgen-jobs";
 import { pruneAppgenArtifacts } from "./appgen/prune-appgen-artifacts";
@@ -49,6 +51,8 @@ import { subscribeWebhooks } from "./webhooks/subscribe-webhooks";
 
 /** The one list the serve route registers. Add a function here in the same commit that adds its file. */
 export const functions: InngestFunction.Any[] = [
+  findDueAgentSchedules,
+  submitScheduledAgentIssue,
   generateCampaignPlan,
   awaitPlanApproval,
   deployCampaign,

@@ -6,7 +6,7 @@ import { PgTable } from "drizzle-orm/pg-core";
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { env } from "@/env";
+import { env, resetEnv } from "@/env";
 import { inngest } from "@/inngest/client";
 import { onboardingBriefExtracted } from "@/inngest/events";
 import { generateCampaignPlan } from "@/inngest/functions/campaign/generate-campaign-plan";
@@ -21,6 +21,9 @@ import { JOB_BODY_MAX_BYTES } from "@/server/appgen/jobs";
 import { embeddedDeps, seedWorld, testCtx } from "./campaigns/support";
 import { createTestDb } from "../support/db";
 import { seedJob } from "./appgen/jobs-support";
+import { signInbound } from "@/server/agent-tasks/inbound-signature";
+import { activeWebhookSecrets, rotateWebhookSecret } from "@/server/agent-tasks/webhook-secrets";
+import { loadKeyring } from "@/server/crypto/keys";
 
 /**
  * Every route handler under src/app/api, found on disk so a new route cannot be left out, gets
@@ -40,9 +43,16 @@ const EXCLUDED: Record<string, string> = {
  * Routes that authenticate the body itself rather than a session: the sweep signs what it sends, so
  * the bad input reaches the parser (an unsigned body is 401 before parsing; tested with the route).
  */
-const SIGNS_BODY: Record<string, (body: string) => Record<string, string>> = {
+const SIGNS_BODY: Record<string, (body: string) => Record<string, string> | Promise<Record<string, string>>> = {
   "webhooks/facebook": (body) => ({ "x-hub-signature-256": signWebhookBody(body, webhookAppSecret(env())) }),
+  // The organization's current secret, read per call: the sweep's own calls to the rotate route change it.
+  "webhooks/agents/[organizationId]": async (body) => {
+    const [secret] = await activeWebhookSecrets(handle.db, loadKeyring(env()), real.organizationId as string, new Date());
+    return { "x-aigency-signature": signInbound(body, secret!, Math.floor(Date.now() / 1000)) };
+  },
+  "webhooks/github": (body) => ({ "x-hub-signature-256": signWebhookBody(body, GITHUB_SECRET), "x-github-event": "issues" }),
 };
+const GITHUB_SECRET = "bad-input-sweep-github-secret";
 /** Routes whose URL alone names the action: a body is never read, so a bad one is not an error. */
 const IGNORES_BODY: Record<string, string> = {
   "POST notifications/[id]/read": "marks the notification named in the URL; there is nothing in the body",
@@ -82,7 +92,11 @@ const BAD_BODIES: { name: string; body: string; status: number; names: RegExp }[
 let handle: Awaited<ReturnType<typeof createTestDb>>;
 let cookie: string;
 const tables: PgTable[] = (Object.values(schema) as unknown[]).filter((t): t is PgTable => is(t, PgTable));
-const tokenServer = setupServer(http.post("*/v1/realtime/token", () => HttpResponse.json({ jwt: "a.b.c" })));
+const tokenServer = setupServer(
+  http.post("*/v1/realtime/token", () => HttpResponse.json({ jwt: "a.b.c" })),
+  // The engine answers the agents' health probe, so that route's 200 is the sweep's concern, not its 503.
+  http.get("*/health", () => HttpResponse.text("ok")),
+);
 
 async function countRows(): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
@@ -118,7 +132,7 @@ async function call(route: string, method: Method, opts: { params?: Record<strin
   const withBody = method !== "GET" && opts.body !== undefined;
   const req = new Request(urlFor(route, params, opts.query), {
     method,
-    headers: { cookie, "content-type": "application/json", origin: "http://localhost:3000", ...(withBody ? SIGNS_BODY[route]?.(opts.body!) : {}) },
+    headers: { cookie, "content-type": "application/json", origin: "http://localhost:3000", ...(withBody ? await SIGNS_BODY[route]?.(opts.body!) : {}) },
     body: withBody ? opts.body : undefined,
   });
   return mod[method]!(req, { params: Promise.resolve(params) });
@@ -144,6 +158,8 @@ async function exportedMethods(route: string): Promise<Method[]> {
 beforeAll(async () => {
   tokenServer.listen({ onUnhandledRequest: "bypass" });
   vi.stubEnv("AIGENCY_TEST_CONTROLS", "1"); // the dev routes then parse their input instead of hiding
+  vi.stubEnv("GITHUB_WEBHOOK_SECRET", GITHUB_SECRET); // the GitHub hook is on, so it parses what it gets
+  resetEnv();
   handle = await createTestDb();
   setDeps(embeddedDeps(handle.db));
   const w = await seedWorld(handle.db, { name: "Sweep" });
@@ -201,7 +217,10 @@ beforeAll(async () => {
     sessionId: creative!.sessionId, versionId: creative!.versionId, designId: (design as { designId: string }).designId,
     // A finished job: its routes get past "not found", and a cancel has nothing left to write.
     jobId: (await seedJob(handle.db, w, { status: "failed", error: "Cancelled by the owner", finishedAt: new Date() })).id,
+    organizationId: w.organizationId,
   };
+  // The organization's inbound-webhook secret exists, so its signed bodies reach the parser (and a rotation writes no row).
+  await rotateWebhookSecret(handle.db, loadKeyring(env()), w.organizationId, new Date());
   // Bad input never reaches the engine.
   vi.spyOn(inngest, "send").mockRejectedValue(new Error("bad input must not send events"));
 });
@@ -209,6 +228,7 @@ beforeAll(async () => {
 afterAll(async () => {
   vi.restoreAllMocks();
   vi.unstubAllEnvs();
+  resetEnv();
   tokenServer.close();
   setDeps();
   await handle?.close();

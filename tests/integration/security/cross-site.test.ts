@@ -91,7 +91,7 @@ beforeAll(async () => {
   cookie = w.owner.cookie;
   BODIES["notifications/unsubscribe"] = { token: issueUnsubscribeToken(w.owner.userId, unsubscribeSecret(env())), level: "NONE" };
   // The origin is checked before anything else, so ids that name nothing are enough here.
-  params = { projectId: w.projectId, campaignId: crypto.randomUUID(), conversationId: crypto.randomUUID(), id: crypto.randomUUID(), all: ["sign-up", "email"] };
+  params = { projectId: w.projectId, campaignId: crypto.randomUUID(), conversationId: crypto.randomUUID(), id: crypto.randomUUID(), all: ["sign-up", "email"], organizationId: w.organizationId };
   // A real creative session, so a forged resume would otherwise have something to add a version to.
   const creative = await createCreativeSession(handle.db, { organizationId: w.organizationId, userId: w.owner.userId, projectId: w.projectId, brandName: "Victim", brandUrl: "https://victim.example/" });
   Object.assign(params, { sessionId: creative!.sessionId, versionId: creative!.versionId });
