@@ -1,5 +1,7 @@
 import type { InngestFunction } from "inngest";
 import { replyAsAgent } from "./agent/reply-as-agent";
+import { analyzeAgentFeedback } from "./agent-tasks/analyze-agent-feedback";
+import { requestAgentImprovements } from "./agent-tasks/request-agent-improvements";
 import { proposeAppDesign } from "./appgen/propose-app-design";
 import { admitAppgenJobs } from "./appgen/admit-appgen-jobs";
 import { pruneAppgenArtifacts } from "./appgen/prune-appgen-artifacts";
@@ -57,6 +59,8 @@ export const functions: InngestFunction.Any[] = [
   resumeDeployAfterReconnect,
   replyToMessage,
   replyAsAgent,
+  requestAgentImprovements,
+  analyzeAgentFeedback,
   refreshTokens,
   refreshToken,
   reencryptTokens,
