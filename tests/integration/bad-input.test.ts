@@ -202,6 +202,12 @@ beforeAll(async () => {
     // A finished job: its routes get past "not found", and a cancel has nothing left to write.
     jobId: (await seedJob(handle.db, w, { status: "failed", error: "Cancelled by the owner", finishedAt: new Date() })).id,
   };
+  // An improvement card, so the board's decision route gets past "not found" and reads its body.
+  const [card] = await handle.db
+    .insert(schema.agentImprovements)
+    .values({ organizationId: w.organizationId, agentType: "analyst", week: "2026-W47", title: "Sweep", pattern: "p", recommendation: "r" })
+    .returning();
+  real.improvementId = card!.id;
   // Bad input never reaches the engine.
   vi.spyOn(inngest, "send").mockRejectedValue(new Error("bad input must not send events"));
 });
