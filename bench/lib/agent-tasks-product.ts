@@ -2,7 +2,7 @@
  * The product's own functions served from the bench process (as appgen-product does) against the
  * real Dev Server, for the agent-task fairness bench: tasks are written as issue + PENDING job rows
  * and handed to the job function with `agents/job.requested` (classification is not what is measured).
- * `config.benchNoop` asks the job function for a no-op agent run. Import only after INNGEST_DEV and
+ * `context.noopAgent` asks the job function for a no-op agent run (honoured with the offline model only). Import only after INNGEST_DEV and
  * DATA_DIR are set (the client and env() read them).
  */
 import http from "node:http";
@@ -37,11 +37,11 @@ export async function startAgentTasksProduct(opts: { dataDir: string }) {
   async function prepare(organizationId: string, count: number) {
     const issues = await handle.db
       .insert(agentIssues)
-      .values(Array.from({ length: count }, (_, i) => ({ organizationId, title: `Bench no-op ${i}`, description: "no-op", type: "TASK" as const, agentType: "analyst" as const, status: "QUEUED" as const })))
+      .values(Array.from({ length: count }, (_, i) => ({ organizationId, title: `Bench no-op ${i}`, description: "no-op", type: "TASK" as const, context: { noopAgent: { holdMs: 0 } }, agentType: "analyst" as const, status: "QUEUED" as const })))
       .returning({ id: agentIssues.id });
     const jobs = await handle.db
       .insert(agentJobs)
-      .values(issues.map((i) => ({ organizationId, issueId: i.id, agentType: "analyst" as const, model: "bench-noop", config: { benchNoop: true } })))
+      .values(issues.map((i) => ({ organizationId, issueId: i.id, agentType: "analyst" as const, model: "bench-noop" })))
       .returning({ id: agentJobs.id, issueId: agentJobs.issueId });
     return jobs.map((j) => ({ ...j, organizationId }));
   }

@@ -9,8 +9,8 @@ import { OUTCOMES } from "./labels";
 type Outcome = (typeof OUTCOMES)[number]["value"];
 interface Given { rating: number; outcome: Outcome; comment: string | null; tags: string[] }
 
-/** How the job did: the ratings feed the weekly improvement analysis. A second rating replaces the first. */
-export function FeedbackForm({ issueId, jobId, given }: { issueId: string; jobId: string; given: Given | null }) {
+/** How the latest finished job did (the route picks it): the ratings feed the weekly improvement analysis. A second rating replaces the first. */
+export function FeedbackForm({ issueId, given }: { issueId: string; given: Given | null }) {
   const router = useRouter();
   const [rating, setRating] = useState(given?.rating ?? 0);
   const [outcome, setOutcome] = useState<Outcome | null>(given?.outcome ?? null);
@@ -24,7 +24,7 @@ export function FeedbackForm({ issueId, jobId, given }: { issueId: string; jobId
     setBusy(true);
     setError(null);
     setSaved(false);
-    const res = await callJson(`/api/agents/${issueId}/feedback`, { body: { jobId, rating, outcome, comment: comment.trim() || undefined, tags } });
+    const res = await callJson(`/api/agents/${issueId}/feedback`, { body: { rating, outcome, comment: comment.trim() || undefined, tags } });
     setBusy(false);
     if (!res.ok) return setError(res.fields?.map((f) => `${f.field} ${f.message}`).join("; ") || res.error);
     setSaved(true);
@@ -41,7 +41,7 @@ export function FeedbackForm({ issueId, jobId, given }: { issueId: string; jobId
         </Group>
         <Select label="Outcome" data={OUTCOMES.map((o) => ({ ...o }))} value={outcome} onChange={(v) => setOutcome(v as Outcome | null)} allowDeselect={false} />
         <Textarea label="Comment" value={comment} onChange={(e) => setComment(e.currentTarget.value)} maxLength={2000} autosize minRows={2} />
-        <TagsInput label="Tags" placeholder="tone, wrong numbers…" value={tags} onChange={setTags} maxTags={10} />
+        <TagsInput label="Tags" placeholder="tone, wrong numbers…" value={tags} onChange={setTags} maxTags={20} />
         {error && <Alert color="red" aria-label="Feedback error">{error}</Alert>}
         {saved && <Text size="sm" c="green">Thanks: saved.</Text>}
         <Group justify="flex-end">

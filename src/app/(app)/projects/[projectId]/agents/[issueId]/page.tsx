@@ -55,7 +55,7 @@ export default async function AgentTaskPage(props: { params: Promise<{ projectId
       </Card>
       <TaskJobs jobs={page.jobs} />
       <TaskArtifacts artifacts={page.artifacts} />
-      {finishedJob && <FeedbackForm issueId={issue.id} jobId={finishedJob.id} given={page.feedback} />}
+      {finishedJob && <FeedbackForm issueId={issue.id} given={page.feedback} />}
       <TaskLogs logs={page.logs} />
     </Stack>
   );
