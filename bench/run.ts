@@ -8,6 +8,7 @@ import { createServer } from "inngest/node";
 import { DevServer } from "../tests/e2e/support/dev-server-api";
 import type { BenchSuite } from "./lib/context";
 import { listen, startDevServer, writeResult } from "./lib/environment";
+import { agentTasksSuite } from "./suites/agent-tasks";
 import { appgenSuite } from "./suites/appgen";
 import { coreLoopSuite } from "./suites/core-loop";
 import { creativeSuite } from "./suites/creative";
@@ -15,7 +16,7 @@ import { engineSuite } from "./suites/engine";
 import { monitoringSuite } from "./suites/monitoring";
 import { webhooksSuite } from "./suites/webhooks";
 
-const suites: BenchSuite[] = [engineSuite, coreLoopSuite, monitoringSuite, webhooksSuite, creativeSuite, appgenSuite];
+const suites: BenchSuite[] = [engineSuite, coreLoopSuite, monitoringSuite, webhooksSuite, creativeSuite, appgenSuite, agentTasksSuite];
 
 async function main() {
   const wanted = process.argv.slice(2);

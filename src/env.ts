@@ -93,6 +93,8 @@ export const envSchema = z
     AGENT_GLOBAL_CONCURRENCY: z.coerce.number().int("must be a whole number").min(1).max(1000).default(20),
     // A job's time limit, in minutes.
     AGENT_JOB_TIMEOUT_MINUTES: z.coerce.number().min(1).max(120).default(15),
+    // When the weekly feedback → improvement analysis runs (the last complete ISO week): Mondays 06:00 UTC by default.
+    AGENT_IMPROVEMENTS_CRON: cronExpression("0 6 * * 1"),
     // The GitHub-issues webhook's shared secret (X-Hub-Signature-256); unset = the GitHub source is off.
     GITHUB_WEBHOOK_SECRET: optionalSecret,
 

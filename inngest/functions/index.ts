@@ -2,6 +2,8 @@ import type { InngestFunction } from "inngest";
 import { replyAsAgent } from "./agent/reply-as-agent";
 import { findDueAgentSchedules } from "./agent-tasks/find-due-agent-schedules";
 import { submitScheduledAgentIssue } from "./agent-tasks/submit-scheduled-agent-issue";
+import { analyzeAgentFeedback } from "./agent-tasks/analyze-agent-feedback";
+import { requestAgentImprovements } from "./agent-tasks/request-agent-improvements";
 import { proposeAppDesign } from "./appgen/propose-app-design";
 import { admitAppgenJobs } from "./appgen/admit-appgen-jobs";
 import { pruneAppgenArtifacts } from "./appgen/prune-appgen-artifacts";
@@ -61,6 +63,8 @@ export const functions: InngestFunction.Any[] = [
   resumeDeployAfterReconnect,
   replyToMessage,
   replyAsAgent,
+  requestAgentImprovements,
+  analyzeAgentFeedback,
   refreshTokens,
   refreshToken,
   reencryptTokens,

@@ -221,6 +221,12 @@ beforeAll(async () => {
   };
   // The organization's inbound-webhook secret exists, so its signed bodies reach the parser (and a rotation writes no row).
   await rotateWebhookSecret(handle.db, loadKeyring(env()), w.organizationId, new Date());
+  // An improvement card, so the board's decision route gets past "not found" and reads its body.
+  const [card] = await handle.db
+    .insert(schema.agentImprovements)
+    .values({ organizationId: w.organizationId, agentType: "analyst", week: "2026-W47", title: "Sweep", pattern: "p", recommendation: "r" })
+    .returning();
+  real.improvementId = card!.id;
   // Bad input never reaches the engine.
   vi.spyOn(inngest, "send").mockRejectedValue(new Error("bad input must not send events"));
 });

@@ -42,6 +42,7 @@ const BODIES: Record<string, unknown> = {
   "notifications/email-preference": { level: "NONE" },
   "creative/sessions": { brandName: "Forged brand", brandUrl: "https://evil.example/", projectId: "" },
   "creative/sessions/[sessionId]/versions": { feedback: "start fresh", quickChoice: "start-fresh" },
+  "agents/improvements/[improvementId]": { status: "IMPLEMENTED" },
   // "appgen/jobs" gets a valid spec for the victim's project in beforeAll; the job routes take no body.
   // "notifications/unsubscribe" gets the victim's own valid token in beforeAll.
 };
@@ -101,6 +102,12 @@ beforeAll(async () => {
   BODIES["appgen/jobs"] = validSpec(w.projectId);
   // A running job, so a forged cancel or download would otherwise have something to act on.
   params.jobId = (await seedJob(handle.db, w, { status: "running" })).id;
+  // A real improvement card of the victim's, so a forged decision would otherwise have something to change.
+  const [card] = await handle.db
+    .insert(schema.agentImprovements)
+    .values({ organizationId: w.organizationId, agentType: "copywriter", week: "2026-W47", title: "Forged", pattern: "p", recommendation: "r" })
+    .returning();
+  params.improvementId = card!.id;
   vi.spyOn(inngest, "send").mockRejectedValue(new Error("a cross-site request must not send events"));
 });
 

@@ -56,6 +56,9 @@ export default async function ProjectPage(props: {
                 <Anchor href={`/build?project=${project.id}`} size="sm">
                   Website
                 </Anchor>
+                <Anchor href={`/projects/${project.id}/agents`} size="sm">
+                  Agents
+                </Anchor>
               </Group>
             </Group>
             <AccountPausedBanner pauses={pauses} />
