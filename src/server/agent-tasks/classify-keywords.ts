@@ -20,7 +20,7 @@ const AGENT_RULES: [AgentType, RegExp, string][] = [
 
 const PRIORITY_RULES: [IssuePriority, RegExp][] = [
   ["CRITICAL", /\b(urgent|urgently|asap|emergency|critical|immediately|right now|outage|is down|is broken)\b|!{2,}/i],
-  ["HIGH", /\b(today|soon|important|quickly|high priority|rejected|disapproved|doubled)\b/i],
+  ["HIGH", /\b(today|soon|important|quickly|high priority|rejected|disapproved|doubled?|tripled?)\b/i],
   ["LOW", /\b(whenever|no rush|low priority|someday|eventually|when you have time)\b/i],
 ];
 
