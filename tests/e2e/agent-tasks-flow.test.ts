@@ -34,10 +34,10 @@ async function newOrganization(label: string): Promise<string> {
   return body.project.organizationId;
 }
 
-async function seedIssues(organizationId: string, count: number, title: string, holdMs: number): Promise<string[]> {
+async function seedIssues(organizationId: string, count: number, title: string, holdMs: number, fail = false): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < count; i++) {
-    const out = await submitIssue(handle.db, { organizationId, source: "INTERNAL", title: `${title} ${i + 1}`, description: title, context: { [NOOP_AGENT_KEY]: { holdMs } } });
+    const out = await submitIssue(handle.db, { organizationId, source: "INTERNAL", title: `${title} ${i + 1}`, description: title, context: { [NOOP_AGENT_KEY]: { holdMs, fail } } });
     if (!out.ok) throw new Error(out.reason);
     ids.push(out.issueId);
   }
@@ -118,5 +118,15 @@ describe("agent tasks through the real engine", () => {
     expect((await jobsOf([issueId!]))[0]).toMatchObject({ status: "CANCELLED", result: null });
     const [issue] = await handle.db.select().from(agentIssues).where(inArray(agentIssues.id, [issueId!]));
     expect(issue!.status).toBe("CANCELLED");
+  }, 120_000);
+
+  it("an agent that fails every attempt is tried 3 times, then the job and its issue end FAILED", async () => {
+    const org = await newOrganization("agents-failing");
+    const [issueId] = await seedIssues(org, 1, "Failing task", 0, true);
+    await sendEvents(submitted(org, [issueId!]));
+    const [job] = await jobsReach([issueId!], ["FAILED", "COMPLETED", "CANCELLED"], 90_000);
+    expect(job).toMatchObject({ status: "FAILED", attempts: 3, error: "The job failed after 3 attempts: The no-op agent failed on purpose" });
+    const [issue] = await handle.db.select().from(agentIssues).where(inArray(agentIssues.id, [issueId!]));
+    expect(issue!.status).toBe("FAILED");
   }, 120_000);
 });

@@ -31,7 +31,7 @@ export const runAgentJob = inngest.createFunction(
     timeouts: { finish: `${env().AGENT_JOB_TIMEOUT_MINUTES}m` },
     onFailure: async ({ event, step, deps, error }) => {
       const data = event.data.event.data;
-      const message = `The agent failed after ${MAX_ATTEMPTS} attempts: ${plainMessage(error)}`;
+      const message = `The job failed after ${MAX_ATTEMPTS} attempts: ${plainMessage(error)}`;
       const ended = await step.run("record-failure", () => endAgentJob(deps.db, { jobId: data.jobId, status: "FAILED", error: message }));
       if (ended.ended) {
         const ref = { organizationId: data.organizationId, issueId: data.issueId, jobId: data.jobId };

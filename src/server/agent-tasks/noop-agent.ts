@@ -2,15 +2,19 @@ import type { AgentDeps, AgentIssueInput, AgentRunResult } from "./agents/types"
 import { runAgent } from "./agents";
 import type { AgentType } from "@/server/db/schema/agent-tasks";
 
-/** `context.noopAgent` on an issue: the job holds its slot for `holdMs`, then finishes with nothing made. */
+/**
+ * `context.noopAgent` on an issue: the job holds its slot for `holdMs`, then finishes with nothing
+ * made, or (with `fail: true`) throws, so every attempt fails.
+ */
 export const NOOP_AGENT_KEY = "noopAgent";
 const MAX_HOLD_MS = 30_000;
 
-function noopHold(context: Record<string, unknown>): number | null {
+function noopFlag(context: Record<string, unknown>): { holdMs: number; fail: boolean } | null {
   const flag = context[NOOP_AGENT_KEY];
   if (!flag || typeof flag !== "object") return null;
-  const holdMs = Number((flag as { holdMs?: unknown }).holdMs ?? 0);
-  return Number.isFinite(holdMs) ? Math.min(Math.max(0, holdMs), MAX_HOLD_MS) : 0;
+  const { holdMs, fail } = flag as { holdMs?: unknown; fail?: unknown };
+  const ms = Number(holdMs ?? 0);
+  return { holdMs: Number.isFinite(ms) ? Math.min(Math.max(0, ms), MAX_HOLD_MS) : 0, fail: fail === true };
 }
 
 /**
@@ -19,8 +23,9 @@ function noopHold(context: Record<string, unknown>): number | null {
  * so a real task can never skip its agent.
  */
 export async function runAgentOrNoop(deps: AgentDeps, input: AgentIssueInput & { agentType: AgentType }): Promise<AgentRunResult> {
-  const holdMs = deps.services.llm.kind === "offline" ? noopHold(input.context) : null;
-  if (holdMs === null) return runAgent(deps, input);
-  if (holdMs > 0) await new Promise((resolve) => setTimeout(resolve, holdMs));
+  const noop = deps.services.llm.kind === "offline" ? noopFlag(input.context) : null;
+  if (noop === null) return runAgent(deps, input);
+  if (noop.holdMs > 0) await new Promise((resolve) => setTimeout(resolve, noop.holdMs));
+  if (noop.fail) throw new Error("The no-op agent failed on purpose");
   return { summary: "No-op agent: held its slot and made nothing.", artifacts: [], generator: "offline" };
 }

@@ -76,7 +76,7 @@ describe("run-agent-job", () => {
     expect(await onFailure(ctx)).toEqual({ recorded: true });
     const row = await jobRow(job.jobId);
     expect(row).toMatchObject({ status: "FAILED", attempts: 3 });
-    expect(row.error).toMatch(/^The agent failed after 3 attempts: Anthropic said 401/);
+    expect(row.error).toMatch(/^The job failed after 3 attempts: Anthropic said 401/);
     expect(row.error).not.toMatch(/secretsecret|agent\.ts/);
     expect(await issueRow(handle.db, job.issueId)).toMatchObject({ status: "FAILED" });
     expect(sendEvent).toHaveBeenCalledWith("emit-job-failed", expect.objectContaining({ name: "agents/job.failed", id: `agents-job-failed-${job.jobId}` }));
