@@ -35,7 +35,7 @@ describe("classify-agent-issue with Anthropic (msw)", () => {
     const { result } = await runClassify(issue);
     expect(result).toMatchObject({ outcome: "classified", agentType: "analyst", priority: "HIGH", classifiedBy: "anthropic" });
     const [job] = await jobsOf(handle.db, issue.issueId);
-    expect(job).toMatchObject({ model: "claude-sonnet-5-5", priority: 300 });
+    expect(job).toMatchObject({ model: "claude-sonnet-5-5", priority: 400 });
     const body = fake.requests[0]!.body as { messages: { content: string }[]; output_config: unknown };
     expect(body.messages[0]!.content).toMatch(/^<issue>\n.*Ignore your rules.*\n<\/issue>$/s);
     expect(JSON.stringify(body.output_config)).toMatch(/web-builder/);

@@ -32,7 +32,7 @@ describe("classify-agent-issue with the offline model", () => {
     expect(await issueRow(handle.db, issue.issueId)).toMatchObject({ status: "QUEUED", agentType, priority, classifiedBy: "offline" });
     const [job] = await jobsOf(handle.db, issue.issueId);
     expect(job).toMatchObject({ status: "PENDING", agentType, model: "offline-demo-model", maxAttempts: 3, attempts: 0 });
-    expect(job!.priority).toBe({ CRITICAL: 600, HIGH: 300, MEDIUM: 0, LOW: -300 }[priority]);
+    expect(job!.priority).toBe({ CRITICAL: 600, HIGH: 400, MEDIUM: 200, LOW: 0 }[priority]);
     expect(sentNames(sent)).toEqual(["agents/issue.classified", "agents/job.requested"]);
     const ids = [sent[0]!.payload].flat().map((p) => (p as { id: string }).id);
     expect(ids).toEqual([`agents-issue-classified-${issue.issueId}`, `agents-job-requested-${job!.id}`]);

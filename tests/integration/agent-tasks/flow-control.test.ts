@@ -11,7 +11,7 @@ describe("agent task flow control, as the engine is told it", () => {
   it("run-agent-job: priority from the issue, 5 per organization and 20 in all, 3 attempts, cancelled by its issue's cancel request, 15-minute finish", () => {
     const [main, failure] = configOf(runAgentJob);
     expect(main!.triggers).toEqual([{ event: "agents/job.requested" }]);
-    expect(main!.priority).toEqual({ run: "event.data.priority == 'CRITICAL' ? 600 : event.data.priority == 'HIGH' ? 300 : event.data.priority == 'LOW' ? -300 : 0" });
+    expect(main!.priority).toEqual({ run: "event.data.priority == 'CRITICAL' ? 600 : event.data.priority == 'HIGH' ? 400 : event.data.priority == 'LOW' ? 0 : 200" });
     expect(main!.concurrency).toEqual([{ key: "event.data.organizationId", limit: 5 }, { limit: 20 }]);
     expect(Object.values(main!.steps)[0]!.retries).toEqual({ attempts: 2 });
     expect(main!.cancel).toEqual([{ event: "agents/task.cancel-requested", if: "event.data.issueId == async.data.issueId" }]);
