@@ -17,6 +17,9 @@ import { validateAppgenJob } from "./appgen/validate-appgen-job";
 import { watchAppgenJobDeadline } from "./appgen/watch-appgen-job-deadline";
 import { awaitPlanApproval } from "./campaign/await-plan-approval";
 import { cleanupCampaign } from "./campaign/cleanup-campaign";
+import { classifyAgentIssue } from "./agent-tasks/classify-agent-issue";
+import { recordAgentTaskCancellation } from "./agent-tasks/record-agent-task-cancellation";
+import { runAgentJob } from "./agent-tasks/run-agent-job";
 import { generateCreativeVersion } from "./creative/generate-creative-version";
 import { recordCreativeCancellation } from "./creative/record-creative-cancellation";
 import { deployCampaign } from "./campaign/deploy-campaign";
@@ -104,4 +107,7 @@ export const functions: InngestFunction.Any[] = [
   finishAppgenJob,
   cleanUpAppgenJob,
   watchAppgenJobDeadline,
+  classifyAgentIssue,
+  runAgentJob,
+  recordAgentTaskCancellation,
 ];

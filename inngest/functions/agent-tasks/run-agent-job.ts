@@ -1,0 +1,61 @@
+import { env } from "@/env";
+import { inngest } from "@/inngest/client";
+import { agentJobCompleted, agentJobFailed, agentJobRequested, agentTaskCancelRequested } from "@/inngest/events";
+import { storeArtifacts } from "@/server/agent-tasks/artifacts";
+import { MAX_ATTEMPTS } from "@/server/agent-tasks/classify";
+import { completeAgentJob, endAgentJob, recordAttempt, startAgentJob } from "@/server/agent-tasks/job-lifecycle";
+import { runAgentOrNoop } from "@/server/agent-tasks/noop-agent";
+import { PRIORITY_SECONDS } from "@/server/agent-tasks/priority";
+
+/** `priority.run`: the issue's priority in seconds; a higher number starts sooner when slots are taken. */
+export const PRIORITY_EXPRESSION = `event.data.priority == 'CRITICAL' ? ${PRIORITY_SECONDS.CRITICAL} : event.data.priority == 'HIGH' ? ${PRIORITY_SECONDS.HIGH} : event.data.priority == 'LOW' ? ${PRIORITY_SECONDS.LOW} : ${PRIORITY_SECONDS.MEDIUM}`;
+
+const plainMessage = (error: unknown) => (error instanceof Error ? error.message : String(error)).split("\n")[0]!;
+
+/**
+ * One job: start → the agent (retried with the engine's backoff, up to the job's 3 attempts) →
+ * keep its artifacts → done, the issue in REVIEW until the owner rates it. Each organization gets
+ * AGENT_MAX_CONCURRENCY slots, all of them AGENT_GLOBAL_CONCURRENCY together, so one busy
+ * organization never holds another's work. A cancel request or the finish timeout cancels the run;
+ * record-agent-task-cancellation records it.
+ */
+export const runAgentJob = inngest.createFunction(
+  {
+    id: "run-agent-job",
+    triggers: [agentJobRequested],
+    priority: { run: PRIORITY_EXPRESSION },
+    concurrency: [{ key: "event.data.organizationId", limit: env().AGENT_MAX_CONCURRENCY }, { limit: env().AGENT_GLOBAL_CONCURRENCY }],
+    // The first try plus two retries: the job's maxAttempts (the SDK types retries as a literal 0..20).
+    retries: (MAX_ATTEMPTS - 1) as 2,
+    cancelOn: [{ event: agentTaskCancelRequested, match: "data.issueId" }],
+    timeouts: { finish: `${env().AGENT_JOB_TIMEOUT_MINUTES}m` },
+    onFailure: async ({ event, step, deps, error }) => {
+      const data = event.data.event.data;
+      const message = `The job failed after ${MAX_ATTEMPTS} attempts: ${plainMessage(error)}`;
+      const ended = await step.run("record-failure", () => endAgentJob(deps.db, { jobId: data.jobId, status: "FAILED", error: message }));
+      if (ended.ended) {
+        const ref = { organizationId: data.organizationId, issueId: data.issueId, jobId: data.jobId };
+        await step.sendEvent("emit-job-failed", agentJobFailed.create({ ...ref, error: message }, { id: `agents-job-failed-${data.jobId}` }));
+      }
+      return { recorded: ended.ended };
+    },
+  },
+  async ({ event, step, deps, attempt }) => {
+    const { organizationId, issueId, jobId } = event.data;
+    const started = await step.run("start", () => startAgentJob(deps.db, { organizationId, jobId }));
+    if (!started.proceed) return { outcome: "skipped", reason: started.reason };
+
+    const run = await step.run("run-agent", async () => {
+      await recordAttempt(deps.db, { jobId, attempt: attempt + 1 });
+      return runAgentOrNoop(deps, started.input);
+    });
+    const stored = await step.run("store-artifacts", () => storeArtifacts(deps.db, { organizationId, jobId, artifacts: run.artifacts }));
+    if (!stored.stored) return { outcome: "skipped", reason: stored.reason };
+
+    const done = await step.run("complete", () => completeAgentJob(deps.db, { jobId, summary: run.summary, generator: run.generator, artifacts: stored.artifacts }));
+    if (done.completed) {
+      await step.sendEvent("emit-job-completed", agentJobCompleted.create({ organizationId, issueId, jobId, artifacts: stored.artifacts }, { id: `agents-job-completed-${jobId}` }));
+    }
+    return { outcome: done.completed ? "completed" : "already-finished", artifacts: stored.artifacts };
+  },
+);
