@@ -11,7 +11,7 @@ import path from "node:path";
 import readline from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
-import { resolveDevServerBinary } from "./inngest-dev-server.mjs";
+import { DEV_SERVER_ENV, resolveDevServerBinary } from "./inngest-dev-server.mjs";
 import { warmRoutes } from "./lib/warm-routes.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -82,7 +82,7 @@ async function main() {
     // -u also makes the Dev Server re-sync every few seconds, so new functions appear without a restart.
     start("inngest", 35, bin, ["dev", "--no-discovery", "-u", `${appUrl}/api/inngest`, "--port", String(devServerPort)], {
       ...process.env,
-      DO_NOT_TRACK: "1",
+      ...DEV_SERVER_ENV,
     }),
     start("next", 36, path.join(root, "node_modules/.bin/next"), ["dev", "--port", String(appPort)], {
       ...process.env,

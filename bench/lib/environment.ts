@@ -2,7 +2,7 @@ import fs from "node:fs";
 import type http from "node:http";
 import os from "node:os";
 import path from "node:path";
-import { resolveDevServerBinary } from "../../scripts/inngest-dev-server.mjs";
+import { DEV_SERVER_ENV, resolveDevServerBinary } from "../../scripts/inngest-dev-server.mjs";
 import { freePort, startProcess, waitForHttp, type ManagedProcess } from "../../tests/e2e/support/processes";
 
 export const benchRoot = path.resolve(import.meta.dirname, "..");
@@ -16,7 +16,7 @@ export async function startDevServer(): Promise<{ url: string; proc: ManagedProc
     command: bin,
     args: ["dev", "--no-discovery", "--no-poll", "--tick", "10", "--port", String(port), "--connect-gateway-port",
       String(connect[0]), "--connect-gateway-grpc-port", String(connect[1]), "--connect-executor-grpc-port", String(connect[2])],
-    env: { ...process.env, DO_NOT_TRACK: "1" },
+    env: { ...process.env, ...DEV_SERVER_ENV },
     logDir: path.join(benchRoot, "..", "test-results", "bench"),
   });
   const url = `http://127.0.0.1:${port}`;

@@ -3,6 +3,7 @@ import { inngest } from "@/inngest/client";
 import { agentIssueClassified, agentIssueSubmitted, agentJobRequested } from "@/inngest/events";
 import { classifyWithModel, loadIssue, recordClassification } from "@/server/agent-tasks/classify";
 import { classifyByKeywords } from "@/server/agent-tasks/classify-keywords";
+import { publishTaskStatus } from "@/inngest/realtime/agent-tasks";
 import { registerAgentTaskGenerators } from "@/server/agent-tasks/offline-classifier";
 import { OFFLINE_MODEL_ID } from "@/server/services/llm";
 
@@ -39,6 +40,7 @@ export const classifyAgentIssue = inngest.createFunction(
       agentIssueClassified.create(data, { id: `agents-issue-classified-${issueId}` }),
       agentJobRequested.create(data, { id: `agents-job-requested-${recorded.jobId}` }),
     ]);
+    await publishTaskStatus(step, "announce-queued", issueId, { kind: "status", jobId: recorded.jobId, status: "QUEUED", label: `Queued for the ${recorded.agentType} agent (${recorded.priority.toLowerCase()} priority).` });
     return { outcome: "classified", ...data, classifiedBy: classification.classifiedBy };
   },
 );

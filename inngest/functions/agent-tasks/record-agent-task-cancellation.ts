@@ -4,6 +4,7 @@ import { inngest } from "@/inngest/client";
 import { agentJobFailed } from "@/inngest/events";
 import { cancellationEnding } from "@/server/agent-tasks/cancellation";
 import { endAgentJob } from "@/server/agent-tasks/job-lifecycle";
+import { publishTaskStatus } from "@/inngest/realtime/agent-tasks";
 import { runAgentJob } from "./run-agent-job";
 
 /** The engine names a function by app id and function id ("aigency-run-agent-job"). */
@@ -36,6 +37,11 @@ export const recordAgentTaskCancellation = inngest.createFunction(
     });
     if (ended.ended && ended.status === "FAILED") {
       await step.sendEvent("emit-job-failed", agentJobFailed.create({ ...data, error: ended.error }, { id: `agents-job-failed-${data.jobId}` }));
+    }
+    if (ended.ended || ended.status === "CANCELLED") {
+      // Also when the cancel route already ended the rows: the page hears the run has stopped.
+      const label = ended.status === "CANCELLED" ? "Cancelled." : ended.error.slice(0, 500);
+      await publishTaskStatus(step, "announce-ended", data.issueId, { kind: "status", jobId: data.jobId, status: ended.status, label });
     }
     return { outcome: ended.ended ? ended.status : "already-finished" };
   },

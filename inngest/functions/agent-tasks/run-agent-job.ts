@@ -6,6 +6,7 @@ import { MAX_ATTEMPTS } from "@/server/agent-tasks/classify";
 import { completeAgentJob, endAgentJob, recordAttempt, startAgentJob } from "@/server/agent-tasks/job-lifecycle";
 import { runAgentOrNoop } from "@/server/agent-tasks/noop-agent";
 import { PRIORITY_SECONDS } from "@/server/agent-tasks/priority";
+import { agentTaskChannel, publishTaskStatus } from "@/inngest/realtime/agent-tasks";
 
 /** `priority.run`: the issue's priority in seconds; a higher number starts sooner when slots are taken. */
 export const PRIORITY_EXPRESSION = `event.data.priority == 'CRITICAL' ? ${PRIORITY_SECONDS.CRITICAL} : event.data.priority == 'HIGH' ? ${PRIORITY_SECONDS.HIGH} : event.data.priority == 'LOW' ? ${PRIORITY_SECONDS.LOW} : ${PRIORITY_SECONDS.MEDIUM}`;
@@ -36,6 +37,7 @@ export const runAgentJob = inngest.createFunction(
       if (ended.ended) {
         const ref = { organizationId: data.organizationId, issueId: data.issueId, jobId: data.jobId };
         await step.sendEvent("emit-job-failed", agentJobFailed.create({ ...ref, error: message }, { id: `agents-job-failed-${data.jobId}` }));
+        await publishTaskStatus(step, "announce-failed", data.issueId, { kind: "status", jobId: data.jobId, status: "FAILED", label: message.slice(0, 500) });
       }
       return { recorded: ended.ended };
     },
@@ -44,17 +46,24 @@ export const runAgentJob = inngest.createFunction(
     const { organizationId, issueId, jobId } = event.data;
     const started = await step.run("start", () => startAgentJob(deps.db, { organizationId, jobId }));
     if (!started.proceed) return { outcome: "skipped", reason: started.reason };
+    await publishTaskStatus(step, "announce-running", issueId, { kind: "status", jobId, status: "RUNNING", label: `The ${started.input.agentType} agent is working on it.` });
 
+    // Tool calls are announced as they are logged, from inside the step (not memoized: a retried
+    // attempt announces its own calls, which is what the page shows happening).
+    const tools = agentTaskChannel({ issueId }).tool;
     const run = await step.run("run-agent", async () => {
       await recordAttempt(deps.db, { jobId, attempt: attempt + 1 });
-      return runAgentOrNoop(deps, started.input);
+      return runAgentOrNoop(deps, started.input, (call) => inngest.realtime.publish(tools, { jobId, ...call }));
     });
     const stored = await step.run("store-artifacts", () => storeArtifacts(deps.db, { organizationId, jobId, artifacts: run.artifacts }));
     if (!stored.stored) return { outcome: "skipped", reason: stored.reason };
+    // After the artifacts are kept: a proposal the agent made gets its approval card (ids from the proposal, so sent once).
+    if (run.events?.length) await step.sendEvent("send-agent-events", run.events);
 
     const done = await step.run("complete", () => completeAgentJob(deps.db, { jobId, summary: run.summary, generator: run.generator, artifacts: stored.artifacts }));
     if (done.completed) {
       await step.sendEvent("emit-job-completed", agentJobCompleted.create({ organizationId, issueId, jobId, artifacts: stored.artifacts }, { id: `agents-job-completed-${jobId}` }));
+      await publishTaskStatus(step, "announce-review", issueId, { kind: "status", jobId, status: "REVIEW", label: run.summary.slice(0, 500) });
     }
     return { outcome: done.completed ? "completed" : "already-finished", artifacts: stored.artifacts };
   },

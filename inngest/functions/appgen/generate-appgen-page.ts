@@ -7,7 +7,7 @@ import { generatePage, recordAgentTask, writePageFiles } from "@/server/appgen/p
 import { loadRunningJob } from "@/server/appgen/pipeline/job-state";
 import { markTaskAttempt, pageTaskKey } from "@/server/appgen/pipeline/tasks";
 import { configuredSecrets } from "@/server/appgen/logs";
-import { redact } from "@/server/appgen/redact";
+import { redact } from "@/server/redact";
 import { plainError } from "@/server/creative/plain-error";
 import { cancelOnJob, failAndAnnounce, jobRef } from "./stage-failure";
 

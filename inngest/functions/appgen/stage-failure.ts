@@ -3,7 +3,7 @@ import { inngest } from "@/inngest/client";
 import { appJobCancelRequested, appJobFailed } from "@/inngest/events/appgen";
 import { configuredSecrets } from "@/server/appgen/logs";
 import { failJob } from "@/server/appgen/pipeline/job-state";
-import { redact } from "@/server/appgen/redact";
+import { redact } from "@/server/redact";
 import type { Deps } from "@/server/deps";
 import { plainError } from "@/server/creative/plain-error";
 

@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/server/db";
-import { redact } from "@/server/appgen/redact";
+import { redact } from "@/server/redact";
 import { agentIssues, agentJobs, type AgentType } from "@/server/db/schema/agent-tasks";
 import type { AgentIssueInput } from "./agents/types";
 import { appendAgentLog } from "./logs";

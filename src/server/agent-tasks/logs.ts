@@ -1,5 +1,5 @@
 import type { Db } from "@/server/db";
-import { redact } from "@/server/appgen/redact";
+import { redact } from "@/server/redact";
 import { agentLogs } from "@/server/db/schema/agent-tasks";
 
 export type AgentLogLevel = (typeof agentLogs.level.enumValues)[number];

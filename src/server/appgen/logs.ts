@@ -2,7 +2,7 @@ import { desc, eq } from "drizzle-orm";
 import { env } from "@/env";
 import type { Db } from "@/server/db";
 import { appGenerationLogs, type AppJobStage } from "@/server/db/schema/appgen";
-import { redact } from "./redact";
+import { redact } from "@/server/redact";
 
 const MESSAGE_MAX = 8000;
 

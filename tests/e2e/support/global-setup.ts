@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { resolveDevServerBinary } from "../../../scripts/inngest-dev-server.mjs";
+import { DEV_SERVER_ENV, resolveDevServerBinary } from "../../../scripts/inngest-dev-server.mjs";
 import { resolveBrowser, type BrowserChoice } from "./browser";
 import { createE2eDatabase } from "./database";
 import { E2E_NPM_CACHE_DIR } from "./npm-cache";
@@ -54,7 +54,7 @@ export default async function setup(project: TestProject) {
       args: ["dev", "--no-discovery", "--no-poll", "--retry-interval", "1", "--tick", "10", "--port", String(devPort),
         "--connect-gateway-port", String(connectPorts[0]), "--connect-gateway-grpc-port", String(connectPorts[1]),
         "--connect-executor-grpc-port", String(connectPorts[2])],
-      env: { ...process.env, DO_NOT_TRACK: "1" },
+      env: { ...process.env, ...DEV_SERVER_ENV },
       logDir,
     });
     started.push(devServer);

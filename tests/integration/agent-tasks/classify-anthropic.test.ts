@@ -78,6 +78,7 @@ describe("classify-agent-issue with Anthropic (msw)", () => {
         }
       },
       sendEvent: async () => ({ ids: [] }),
+      realtime: { publish: async () => undefined },
     };
     const handler = (classifyAgentIssue as unknown as { fn: (ctx: unknown) => Promise<unknown> }).fn;
     const result = await handler({ event: { name: "agents/issue.submitted", data: { ...issue, source: "MANUAL" } }, step, deps });

@@ -76,10 +76,12 @@ describe("run-agent-job", () => {
     await startAgentJob(handle.db, { organizationId: job.organizationId, jobId: job.jobId });
     for (const attempt of [1, 2, 3]) await recordAttempt(handle.db, { jobId: job.jobId, attempt });
     const sendEvent = vi.fn(async () => ({ ids: [] }));
+    const publish = vi.fn(async () => undefined);
     const onFailure = (runAgentJob as unknown as { onFailureFn: (ctx: unknown) => Promise<unknown> }).onFailureFn;
     const failure = new Error("Anthropic said 401 for x-api-key: sk-ant-api03-secretsecret\n    at agent.ts:1");
-    const ctx = { event: { name: "inngest/function.failed", data: { error: failure, event: { name: "agents/job.requested", data: job } } }, error: failure, deps: embeddedDeps(handle.db), step: { run: (_id: string, fn: () => unknown) => fn(), sendEvent } };
+    const ctx = { event: { name: "inngest/function.failed", data: { error: failure, event: { name: "agents/job.requested", data: job } } }, error: failure, deps: embeddedDeps(handle.db), step: { run: (_id: string, fn: () => unknown) => fn(), sendEvent, realtime: { publish } } };
     expect(await onFailure(ctx)).toEqual({ recorded: true });
+    expect(publish).toHaveBeenCalledWith("announce-failed", expect.anything(), expect.objectContaining({ status: "FAILED", jobId: job.jobId }));
     const row = await jobRow(job.jobId);
     expect(row).toMatchObject({ status: "FAILED", attempts: 3 });
     expect(row.error).toMatch(/^The job failed after 3 attempts: Anthropic said 401/);

@@ -1,4 +1,4 @@
-import { redact } from "@/server/appgen/redact";
+import { redact } from "@/server/redact";
 
 export type AgentLogLevel = "DEBUG" | "INFO" | "WARN" | "ERROR";
 /** The job's log (t-core backs it with its redacting appendAgentLog); agents never write logs rows themselves. */

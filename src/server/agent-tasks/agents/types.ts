@@ -1,5 +1,6 @@
 import type { Db } from "@/server/db";
 import type { AgentType } from "@/server/db/schema/agent-tasks";
+import type { ToolEvent } from "@/server/agent/tools/types";
 import type { Services } from "@/server/services/types";
 
 /**
@@ -36,6 +37,8 @@ export interface AgentRunResult {
   summary: string;
   artifacts: ArtifactDraft[];
   generator: "offline" | "anthropic";
+  /** Events the agent's tools asked for (optimization/action.proposed starts a proposal's approval), sent by the job function after its step. */
+  events?: ToolEvent[];
 }
 
 export interface AgentDefinition {

@@ -2,7 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { appDesigns, type DesignPage, type DesignStyle } from "@/server/db/schema/appgen";
 import { configuredSecrets } from "@/server/appgen/logs";
-import { redact } from "@/server/appgen/redact";
+import { redact } from "@/server/redact";
 import { designBriefOf, loadBusinessFacts, type BusinessFacts } from "./brief";
 
 export type DesignRow = typeof appDesigns.$inferSelect;

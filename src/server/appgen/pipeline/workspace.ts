@@ -1,7 +1,7 @@
 import type { SandboxSessions } from "@/server/services/sandbox/types";
 import type { GeneratedFile } from "../agents/types";
 import { configuredSecrets } from "../logs";
-import { redact, redactedTail } from "../redact";
+import { redact, redactedTail } from "@/server/redact";
 
 /** What a command left for the log and the fixer: redacted before it leaves this module. */
 export interface CommandOutcome {

@@ -67,8 +67,8 @@ describe("ads-ops agent", () => {
     expect(rec!.content).toMatch(/Check the landing page/);
     const proposalId = rec!.metadata!.proposalId as string;
     expect(rec!.content).toContain(`Proposal \`${proposalId}\` (AWAITING_APPROVAL)`);
-    const events = rec!.metadata!.events as { name: string; data: { actionId: string } }[];
-    expect(events).toEqual([expect.objectContaining({ name: "optimization/action.proposed", data: expect.objectContaining({ actionId: proposalId }) })]);
+    // The approval card's event, for the job function to send once the run's step returns.
+    expect(result.events).toEqual([expect.objectContaining({ name: "optimization/action.proposed", data: expect.objectContaining({ actionId: proposalId }) })]);
     expect(tools()).toEqual(["read_campaigns:ok", "read_ad_reviews:ok", "diagnose_reviews:ok", "propose_optimization:ok"]);
 
     // The no-money-moves property: the ledger holds one proposal waiting for a person, nothing applied, and Facebook saw no write.
@@ -80,6 +80,8 @@ describe("ads-ops agent", () => {
     // A retried attempt of the same job finds its own proposal instead of writing a second.
     const again = await runAgent(deps, { ...input, agentType: "ads-ops", log });
     expect(again.artifacts[0]!.metadata!.proposalId).toBe(proposalId);
+    // ...and asks for the same event (the same id), so a run that died after the proposal still starts its approval, once.
+    expect(again.events).toEqual(result.events);
     const applied = await handle.db
       .select()
       .from(optimizationActions)

@@ -67,8 +67,9 @@ export async function runAdsOps(deps: AgentDeps, input: AgentIssueInput, log: Ag
         type: "RECOMMENDATION" as const,
         name: "ad-review",
         content: recommendation(answer, proposal),
-        metadata: { proposalId: proposal?.actionId ?? null, proposalStatus: proposal?.status ?? null, events: proposal?.events ?? [], ads },
+        metadata: { proposalId: proposal?.actionId ?? null, proposalStatus: proposal?.status ?? null, ads },
       },
     ],
+    events: proposal?.events ?? [],
   };
 }

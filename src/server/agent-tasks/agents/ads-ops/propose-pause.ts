@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
-import { findCampaignFor, isRefusal, runsOnFacebook } from "@/server/agent/tools/money/campaign-request";
-import { ownerRequestKey, proposeOwnerRequest } from "@/server/agent/tools/money/propose";
+import { proposeCampaignPause } from "@/server/agent/tools/money/pause-campaign";
+import { ownerRequestKey } from "@/server/agent/tools/money/propose";
 import type { ToolContext, ToolEvent } from "@/server/agent/tools/types";
 import { optimizationActions } from "@/server/db/schema";
 import type { AgentDeps, AgentIssueInput } from "../types";
@@ -31,24 +31,11 @@ export async function proposePause(deps: AgentDeps, input: AgentIssueInput & { p
     now: new Date(),
     runId: input.jobId,
   };
-  const found = await findCampaignFor(ctx, "PAUSE_CAMPAIGN");
-  // A refusal, or what an earlier attempt of this job already recorded (then its row is found by key).
-  if (isRefusal(found)) return { ...(await ownRow(deps, ctx)), summary: found.summary, events: found.events ?? [] };
-  if (!runsOnFacebook(found)) return { actionId: null, status: null, summary: "The campaign is already paused, so there is nothing to pause.", events: [] };
-  const id = found.record.fbCampaignId!;
-  const result = await proposeOwnerRequest(ctx, {
-    record: found.record,
-    kind: "PAUSE_CAMPAIGN",
-    objectIds: [id],
-    before: { statuses: { [id]: "ACTIVE" } },
-    after: { statuses: { [id]: "PAUSED" } },
-    moneyMovedCents: 0,
-    budgetChangePercent: 0,
-    totalDailyBudgetCents: found.totalDailyBudgetCents,
-    snapshotDate: found.snapshotDate,
-    reason: `The ads-ops agent found every ad of the campaign rejected by Facebook, so its budget buys nothing until they are fixed. ${reason}`.slice(0, 1000),
+  const result = await proposeCampaignPause(ctx, {
+    reason: `The ads-ops agent found every ad of the campaign rejected by Facebook, so its budget buys nothing until they are fixed. ${reason}`,
     projectedEffect: "The campaign stops until its ads pass review again; nothing is spent meanwhile.",
   });
+  // A refusal may still find what an earlier attempt of this job recorded (its row is found by key).
   return { ...(await ownRow(deps, ctx)), summary: result.summary, events: result.events ?? [] };
 }
 

@@ -1,5 +1,5 @@
 import { configuredSecrets, listJobLogs } from "@/server/appgen/logs";
-import { redact } from "@/server/appgen/redact";
+import { redact } from "@/server/redact";
 import { privateJson, readOwnedJobRequest } from "@/server/appgen/route-helpers";
 
 /** The job's log lines by stage and task (owner only). Redacted when written, and again here in case a secret was added since. */
