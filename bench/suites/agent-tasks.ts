@@ -45,7 +45,7 @@ export const agentTasksSuite: BenchSuite = {
         smallOrgMedianWaitMs: { idle: idleWait, loaded: smallWait },
         bigOrgMedianWaitMs: median(waits(loaded.filter((t) => t.organizationId === product.big))),
         tasks: { big: BIG, small: SMALL },
-        note: "The product's functions served from the bench process against the real Dev Server (in-memory PGlite): issue + PENDING job rows written directly and sent as agents/job.requested with the no-op agent (issue context.noopAgent, holdMs 0), so the figures are the queue's (flow control, the job function's steps), not a model's. Wait = submit (the send) → the job row's startedAt (RUNNING). Default AGENT_MAX_CONCURRENCY (5 per organization) and AGENT_GLOBAL_CONCURRENCY (20).",
+        note: "The product's functions served from the bench process against the real Dev Server (in-memory PGlite): issue + PENDING job rows written directly and sent as agents/job.requested with the no-op agent (issue context.noopAgent, holdMs 0), so the figures are the queue's (flow control, the job function's steps), not a model's. Wait = submit (the send) → the job row's startedAt (RUNNING). Default AGENT_MAX_CONCURRENCY (5 per organization) and AGENT_GLOBAL_CONCURRENCY (20). Dev Server with key queues (DEV_SERVER_ENV).",
       };
     } finally {
       await product.close();
