@@ -4,7 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { performanceSnapshotPulled } from "@/inngest/events";
 import { detectSignificantChanges } from "@/inngest/functions/performance/detect-significant-changes";
 import { ensureCampaignConversation } from "@/server/campaigns/records";
-import { campaignRecords, messages, notifications, performanceAlerts, performanceSnapshots } from "@/server/db/schema";
+import { classifyByKeywords } from "@/server/agent-tasks/classify-keywords";
+import { alertNeedsALook, raiseAlertInvestigation } from "@/server/agent-tasks/internal-issues";
+import { agentIssues, campaignRecords, messages, notifications, performanceAlerts, performanceSnapshots } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
 import { savePendingConnection, selectAdAccount } from "@/server/facebook/connections";
 import { accountDay, addDays } from "@/server/performance/account-time";
@@ -110,6 +112,13 @@ describe("detect-significant-changes", () => {
     const weeks = sent.filter((s) => s.id === "week-completed").map((s) => s.payload as { id: string; data: { week: number; weekEnding: string } });
     expect(weeks).toEqual([expect.objectContaining({ id: `performance-week-completed-${w.campaignId}-w1`, data: expect.objectContaining({ week: 1, weekEnding: addDays(w.today, -2) }) })]);
     expect(runs.flatMap((r) => r.published)).toHaveLength(3);
+    // The two alerts that the numbers went wrong each hand the analyst one task; the finished week does not.
+    const tasks = await handle.db.select().from(agentIssues).where(eq(agentIssues.projectId, w.projectId));
+    expect(tasks.map((t) => t.externalId).sort()).toEqual([`performance-alert:${w.campaignId}:LOW_CTR:${w.today}`, `performance-alert:${w.campaignId}:LOW_ROAS:${w.today}`]);
+    expect(tasks.every((t) => t.source === "INTERNAL" && t.status === "PENDING" && t.context.campaignId === w.campaignId)).toBe(true);
+    const investigations = sent.filter((s) => s.id.startsWith("investigate-")).map((s) => s.payload as { id: string; name: string; data: { issueId: string; source: string } });
+    expect(investigations.map((e) => e.id).sort()).toEqual(tasks.map((t) => t.id).sort());
+    expect(investigations.every((e) => e.name === "agents/issue.submitted" && e.data.source === "INTERNAL" && e.id === e.data.issueId)).toBe(true);
 
     const again = await runDetection(w);
     expect(again.result.posted).toEqual([]);
@@ -129,6 +138,19 @@ describe("detect-significant-changes", () => {
     expect(other).toEqual({ posted: false, conversationId: null, messageId: null, notification: null });
     const rows = await handle.db.select().from(messages).where(eq(messages.conversationId, w.conversationId));
     expect(rows).toHaveLength(1);
+  });
+
+  it("raising an alert's task again (a retried step, a rerun) answers the task it raised, never a second", async () => {
+    const w = await seedLiveCampaign("Investigated");
+    const target = { organizationId: w.organizationId, projectId: w.projectId, campaignId: w.campaignId, conversationId: w.conversationId, ownerUserId: w.owner.userId };
+    const detection = { condition: "LOW_ROAS" as const, day: w.today, title: "Your ads are not paying for themselves yet", message: "Over the last 3 days…", details: {} };
+    const [a, b] = await Promise.all([raiseAlertInvestigation(handle.db, { target, detection }), raiseAlertInvestigation(handle.db, { target, detection })]);
+    expect(a!.issueId).toBe(b!.issueId);
+    expect([a!.created, b!.created].sort()).toEqual([false, true]);
+    const [task] = await handle.db.select().from(agentIssues).where(eq(agentIssues.id, a!.issueId));
+    expect(task).toMatchObject({ title: "Look into the alert: Your ads are not paying for themselves yet", context: { campaignId: w.campaignId, alert: { condition: "LOW_ROAS", day: w.today } } });
+    expect(classifyByKeywords(task!).agentType).toBe("analyst");
+    expect(alertNeedsALook("WEEK_COMPLETED")).toBe(false);
   });
 
   it("says nothing about a campaign that is no longer live", async () => {
