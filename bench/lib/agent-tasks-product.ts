@@ -20,6 +20,7 @@ import { seedWorld } from "./core-loop-app";
 import { listen } from "./environment";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+type BenchJob = { id: string; issueId: string; organizationId: string };
 export interface TaskTiming { organizationId: string; submittedAt: number; startedAt: number; completedAt: number }
 
 export async function startAgentTasksProduct(opts: { dataDir: string }) {
@@ -46,8 +47,8 @@ export async function startAgentTasksProduct(opts: { dataDir: string }) {
     return jobs.map((j) => ({ ...j, organizationId }));
   }
 
-  /** Sends the jobs (in the given order, batched), then waits for every one to finish; the submit → RUNNING waits. */
-  async function run(jobs: { id: string; issueId: string; organizationId: string }[]): Promise<TaskTiming[]> {
+  /** Sends the jobs (in the given order, in batches of 100); when each was sent, by job id. */
+  async function send(jobs: BenchJob[]): Promise<Map<string, number>> {
     const submitted = new Map<string, number>();
     for (let i = 0; i < jobs.length; i += 100) {
       const batch = jobs.slice(i, i + 100);
@@ -55,6 +56,11 @@ export async function startAgentTasksProduct(opts: { dataDir: string }) {
       await inngest.send(batch.map((j) => agentJobRequested.create({ organizationId: j.organizationId, issueId: j.issueId, jobId: j.id, agentType: "analyst", priority: "MEDIUM" }, { id: `bench-${j.id}` })));
       for (const j of batch) submitted.set(j.id, at);
     }
+    return submitted;
+  }
+
+  /** Waits for every sent job to finish; the submit → RUNNING → COMPLETED times. */
+  async function finish(jobs: BenchJob[], submitted: Map<string, number>): Promise<TaskTiming[]> {
     const deadline = Date.now() + 20 * 60_000;
     for (;;) {
       const rows = await handle.db.select().from(agentJobs).where(inArray(agentJobs.id, jobs.map((j) => j.id)));
@@ -68,10 +74,14 @@ export async function startAgentTasksProduct(opts: { dataDir: string }) {
     }
   }
 
+  const run = async (jobs: BenchJob[]) => finish(jobs, await send(jobs));
+
   return {
     big: big.organizationId,
     small: small.organizationId,
     prepare,
+    send,
+    finish,
     run,
     close: async () => {
       setDeps();
