@@ -14,9 +14,10 @@ import { coreLoopSuite } from "./suites/core-loop";
 import { creativeSuite } from "./suites/creative";
 import { engineSuite } from "./suites/engine";
 import { monitoringSuite } from "./suites/monitoring";
+import { scaleSuite } from "./suites/scale";
 import { webhooksSuite } from "./suites/webhooks";
 
-const suites: BenchSuite[] = [engineSuite, coreLoopSuite, monitoringSuite, webhooksSuite, creativeSuite, appgenSuite, agentTasksSuite];
+const suites: BenchSuite[] = [engineSuite, coreLoopSuite, monitoringSuite, webhooksSuite, creativeSuite, appgenSuite, agentTasksSuite, scaleSuite];
 
 async function main() {
   const wanted = process.argv.slice(2);
