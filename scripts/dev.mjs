@@ -12,6 +12,7 @@ import readline from "node:readline";
 import { setTimeout as sleep } from "node:timers/promises";
 import { fileURLToPath } from "node:url";
 import { DEV_SERVER_ENV, resolveDevServerBinary } from "./inngest-dev-server.mjs";
+import { stopProcessGroup } from "./lib/process-group.mjs";
 import { warmRoutes } from "./lib/warm-routes.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -39,15 +40,6 @@ function start(name, code, command, args, env) {
     readline.createInterface({ input: stream }).on("line", (line) => isPollNoise(line) || console.log(`${prefix} ${line}`));
   }
   return child;
-}
-
-function stop(child, signal = "SIGTERM") {
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // Already gone.
-  }
 }
 
 /** Waits for Next to answer, then registers the app's functions with the Dev Server (PUT /api/inngest). */
@@ -94,9 +86,9 @@ async function main() {
   const shutdown = (code) => {
     if (exiting) return;
     exiting = true;
-    for (const child of children) stop(child);
+    for (const child of children) stopProcessGroup(child);
     // Whatever ignores SIGTERM for 5 s is killed.
-    setTimeout(() => children.forEach((child) => stop(child, "SIGKILL")), 5_000).unref();
+    setTimeout(() => children.forEach((child) => stopProcessGroup(child, "SIGKILL")), 5_000).unref();
     Promise.all(children.map((child) => new Promise((r) => (child.exitCode !== null || child.signalCode !== null ? r() : child.once("exit", r))))).then(
       () => process.exit(code),
     );

@@ -1,0 +1,2 @@
+export declare function ensurePostgresDatabase(url: URL): Promise<boolean>;
+export declare function checkRedis(url: URL, opts?: { timeoutMs?: number }): Promise<void>;
