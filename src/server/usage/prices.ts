@@ -1,10 +1,15 @@
+import { SANDBOX_MICROS_PER_SECOND } from "@/server/creative/limits";
+
 /**
  * Agency-cost prices for what is not a model call, in micro-USD per unit. Model tokens are priced per model in
  * `services/llm/pricing.ts`. Figures are list prices as of 2026-11; adjust here, never at call sites.
  */
 
-/** Sandbox compute: Daytona's published small-sandbox rate, ~$0.000014 per vCPU-second at 1 vCPU + 1 GiB. */
-export const SANDBOX_MICRO_USD_PER_SECOND = 14;
+/**
+ * Sandbox compute: the creative studio's documented Daytona rate (see `creative/limits.ts`), used for every
+ * sandbox so one second costs the same whichever feature ran it.
+ */
+export const SANDBOX_MICRO_USD_PER_SECOND = SANDBOX_MICROS_PER_SECOND;
 
 /** Object storage: Supabase Storage's $0.021 per GB-month, billed here once on write for one month. */
 export const STORAGE_MICRO_USD_PER_GB = 21_000;

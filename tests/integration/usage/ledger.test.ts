@@ -22,10 +22,10 @@ beforeEach(() => handle.db.delete(usageLedger));
 const day = (d: number) => new Date(Date.UTC(2026, 11, d, 10));
 const base = { runId: "run-1", provider: "test" } as const;
 
-// Hand-priced: sandbox 14 µ$/s, email 400 µ$, storage 21,000 µ$/GB.
+// Hand-priced: sandbox 18.6 µ$/s, email 400 µ$, storage 21,000 µ$/GB.
 const fixtures = (): LedgerEntry[] => [
-  { ...base, organizationId: orgId, dedupeKey: "cv:1", feature: "creative", kind: "SANDBOX_SECONDS", seconds: 100, occurredAt: day(1) }, // 1,400
-  { ...base, organizationId: orgId, dedupeKey: "cv:2", feature: "creative", kind: "SANDBOX_SECONDS", seconds: 50, occurredAt: day(2) }, // 700
+  { ...base, organizationId: orgId, dedupeKey: "cv:1", feature: "creative", kind: "SANDBOX_SECONDS", seconds: 100, occurredAt: day(1) }, // 1,860
+  { ...base, organizationId: orgId, dedupeKey: "cv:2", feature: "creative", kind: "SANDBOX_SECONDS", seconds: 50, occurredAt: day(2) }, // 930
   { ...base, organizationId: orgId, dedupeKey: "mail:1", feature: "notifications", kind: "EMAIL", count: 3, occurredAt: day(2) }, // 1,200
   { ...base, organizationId: orgId, dedupeKey: "up:1", feature: "creative", kind: "STORAGE_BYTES", bytes: 2_000_000_000, occurredAt: day(2) }, // 42,000
   { ...base, organizationId: orgId, dedupeKey: "act:1", feature: "optimization", kind: "AD_SPEND_DELTA", deltaMicros: 5_000_000, occurredAt: day(2) },
@@ -39,13 +39,13 @@ describe("cost ledger", () => {
   it("sums this month by day and by feature, ad spend apart, other org and month excluded", async () => {
     for (const e of fixtures()) await recordLedgerEntry(handle.db, e);
     const view = await month();
-    expect(view.agencyCostMicroUsd).toBe(1_400 + 700 + 1_200 + 42_000);
+    expect(view.agencyCostMicroUsd).toBe(1_860 + 930 + 1_200 + 42_000);
     expect(view.byDay).toEqual([
-      { day: "2026-12-01", costMicroUsd: 1_400 },
-      { day: "2026-12-02", costMicroUsd: 700 + 1_200 + 42_000 },
+      { day: "2026-12-01", costMicroUsd: 1_860 },
+      { day: "2026-12-02", costMicroUsd: 930 + 1_200 + 42_000 },
     ]);
     expect(view.byFeature).toEqual([
-      { feature: "creative", kind: "SANDBOX_SECONDS", quantity: 150, costMicroUsd: 2_100 },
+      { feature: "creative", kind: "SANDBOX_SECONDS", quantity: 150, costMicroUsd: 2_790 },
       { feature: "creative", kind: "STORAGE_BYTES", quantity: 2_000_000_000, costMicroUsd: 42_000 },
       { feature: "notifications", kind: "EMAIL", quantity: 3, costMicroUsd: 1_200 },
     ]);
@@ -64,7 +64,7 @@ describe("cost ledger", () => {
     const entry = fixtures()[0]!;
     const results = await Promise.all(Array.from({ length: 8 }, () => recordLedgerEntry(handle.db, entry)));
     expect(results.filter(Boolean)).toHaveLength(1);
-    expect((await month()).agencyCostMicroUsd).toBe(1_400);
+    expect((await month()).agencyCostMicroUsd).toBe(1_860);
   });
 
   it("the month total equals the sum of distinct rows whatever the order or duplication", async () => {
@@ -89,7 +89,7 @@ describe("cost ledger", () => {
             occurredAt: day(r.date),
           });
         }
-        const expected = [...firstByKey.values()].reduce((s, secs) => s + secs * 14, 0);
+        const expected = [...firstByKey.values()].reduce((s, secs) => s + Math.round(secs * 18.6), 0);
         const view = await month();
         expect(view.agencyCostMicroUsd).toBe(expected);
         expect(view.byDay.reduce((s, d) => s + d.costMicroUsd, 0)).toBe(expected);
