@@ -32,16 +32,16 @@ export const generateCreativeVersion = inngest.createFunction(
     timeouts: { finish: "10m" },
     retries: 2,
     // A step that kept failing outside the stages' own handling (prepare, the failure record itself).
-    onFailure: async ({ event, step, deps, error }) => {
+    onFailure: async ({ event, step, deps, error, runId }) => {
       const data = event.data.event.data;
       await step.run("delete-labelled-sandboxes", () => deleteSandboxesOfVersion(deps.services.sandbox.sessions, data.versionId));
       const message = `The version could not be made: ${plainError(error)}`;
-      const failed = await step.run("record-crashed", () => failCreativeVersion(deps.db, { versionId: data.versionId, error: message }));
+      const failed = await step.run("record-crashed", () => failCreativeVersion(deps.db, { versionId: data.versionId, runId, error: message }));
       if (failed.failed && failed.version) await step.sendEvent("emit-version-failed", creativeVersionFailed.create({ ...data, version: failed.version, error: message }));
       return { recorded: failed.failed };
     },
   },
-  async ({ event, step, deps }) => {
+  async ({ event, step, deps, runId }) => {
     const { organizationId, sessionId, versionId } = event.data;
     const sessions = deps.services.sandbox.sessions;
     const prepared = await step.run("prepare", () => prepareCreativeVersion(deps.db, { organizationId, sessionId, versionId }));
@@ -112,12 +112,12 @@ export const generateCreativeVersion = inngest.createFunction(
       const error = failure;
       // A failed version still cost what its sandbox and finished stages used.
       const costMicros = versionCostMicros({ ...usage, model: agentEnv().ANTHROPIC_MODEL, sandboxSeconds });
-      const failed = await step.run("record-failure", () => failCreativeVersion(deps.db, { versionId, error, sandboxSeconds, costMicros }));
+      const failed = await step.run("record-failure", () => failCreativeVersion(deps.db, { versionId, runId, error, sandboxSeconds, costMicros }));
       await publish("failed", { stage: "done", state: "failed", label: error });
       if (failed.failed) await step.sendEvent("emit-version-failed", creativeVersionFailed.create({ ...ref, error }));
       return { outcome: "failed", error };
     }
-    const done = await step.run("complete", () => completeCreativeVersion(deps.db, { versionId, usage: { ...usage, model: agentEnv().ANTHROPIC_MODEL, sandboxSeconds } }));
+    const done = await step.run("complete", () => completeCreativeVersion(deps.db, { versionId, runId, usage: { ...usage, model: agentEnv().ANTHROPIC_MODEL, sandboxSeconds } }));
     await publish("done", { stage: "done", state: "done", label: `Version ${prepared.version} is ready` });
     if (done.completed) await step.sendEvent("emit-version-completed", creativeVersionCompleted.create(ref));
     return { outcome: done.completed ? "completed" : "already-finished", plan: prepared.plan.reason };

@@ -24,7 +24,7 @@ export const recordCreativeCancellation = inngest.createFunction(
     triggers: [{ event: "inngest/function.cancelled", if: `event.data.function_id == '${GENERATE_FULL_ID}'` }],
     retries: 3,
   },
-  async ({ event, step, deps }) => {
+  async ({ event, step, deps, runId }) => {
     const parsed = cancelledRun.safeParse(event.data);
     // The trigger's filter is the engine's; this is ours, so another function's cancellation is never acted on.
     if (!parsed.success || parsed.data.function_id !== GENERATE_FULL_ID) return { outcome: "not-a-creative-run" };
@@ -32,7 +32,7 @@ export const recordCreativeCancellation = inngest.createFunction(
     const deleted = await step.run("delete-labelled-sandboxes", () => deleteSandboxesOfVersion(deps.services.sandbox.sessions, data.versionId));
     const failed = await step.run("record-cancelled", async () => {
       const error = await cancellationReason(deps.db, data.versionId);
-      return { ...(await failCreativeVersion(deps.db, { versionId: data.versionId, error })), error };
+      return { ...(await failCreativeVersion(deps.db, { versionId: data.versionId, runId, error })), error };
     });
     if (failed.failed && failed.version) {
       await step.sendEvent("emit-version-failed", creativeVersionFailed.create({ ...data, version: failed.version, error: failed.error }));

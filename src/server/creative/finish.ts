@@ -1,7 +1,8 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/server/db";
-import { creativeVersions } from "@/server/db/schema";
+import { creativeSessions, creativeVersions } from "@/server/db/schema";
 import { computeCostMicroUsd } from "@/server/services/llm/pricing";
+import { recordLedgerEntry } from "@/server/usage/record";
 import { OVER_BUDGET_ERROR, SANDBOX_MICROS_PER_SECOND, VERSION_BUDGET_MS } from "./limits";
 
 export interface VersionUsage {
@@ -21,8 +22,33 @@ export function versionCostMicros(usage: VersionUsage): number {
 
 const UNFINISHED = ["QUEUED", "RUNNING"] as const;
 
+/**
+ * The version's sandbox seconds on the cost ledger. Keyed by version, not run: a retried step or a rerun bills
+ * once, and the completion and failure paths share the key so a version is never billed on both.
+ */
+async function recordVersionSandbox(db: Db, input: { versionId: string; runId: string; seconds: number }): Promise<void> {
+  const [row] = await db
+    .select({ organizationId: creativeVersions.organizationId, projectId: creativeSessions.projectId })
+    .from(creativeVersions)
+    .innerJoin(creativeSessions, eq(creativeSessions.id, creativeVersions.sessionId))
+    .where(eq(creativeVersions.id, input.versionId));
+  if (!row || input.seconds <= 0) return;
+  await recordLedgerEntry(db, {
+    ...row,
+    runId: input.runId,
+    dedupeKey: `creative-version:${input.versionId}:sandbox`,
+    feature: "creative",
+    kind: "SANDBOX_SECONDS",
+    seconds: input.seconds,
+    provider: "sandbox",
+  });
+}
+
 /** RUNNING → COMPLETED with cost and duration; false when the version had already ended (cancelled meanwhile). */
-export async function completeCreativeVersion(db: Db, input: { versionId: string; usage: VersionUsage }): Promise<{ completed: boolean; version: number | null }> {
+export async function completeCreativeVersion(
+  db: Db,
+  input: { versionId: string; runId: string; usage: VersionUsage },
+): Promise<{ completed: boolean; version: number | null }> {
   const [row] = await db.select().from(creativeVersions).where(eq(creativeVersions.id, input.versionId));
   if (!row) return { completed: false, version: null };
   const finishedAt = new Date();
@@ -41,13 +67,14 @@ export async function completeCreativeVersion(db: Db, input: { versionId: string
     })
     .where(and(eq(creativeVersions.id, input.versionId), eq(creativeVersions.status, "RUNNING")))
     .returning({ id: creativeVersions.id });
+  if (done.length === 1) await recordVersionSandbox(db, { versionId: input.versionId, runId: input.runId, seconds: usage.sandboxSeconds });
   return { completed: done.length === 1, version: row.version };
 }
 
 /** Any unfinished version → FAILED with the error; a version that already ended keeps its outcome. */
 export async function failCreativeVersion(
   db: Db,
-  input: { versionId: string; error: string; sandboxSeconds?: number; costMicros?: number },
+  input: { versionId: string; runId: string; error: string; sandboxSeconds?: number; costMicros?: number },
 ): Promise<{ failed: boolean; version: number | null }> {
   const [row] = await db.select().from(creativeVersions).where(eq(creativeVersions.id, input.versionId));
   if (!row) return { failed: false, version: null };
@@ -64,6 +91,9 @@ export async function failCreativeVersion(
     })
     .where(and(eq(creativeVersions.id, input.versionId), inArray(creativeVersions.status, [...UNFINISHED])))
     .returning({ id: creativeVersions.id });
+  if (done.length === 1 && input.sandboxSeconds) {
+    await recordVersionSandbox(db, { versionId: input.versionId, runId: input.runId, seconds: input.sandboxSeconds });
+  }
   return { failed: done.length === 1, version: row.version };
 }
 

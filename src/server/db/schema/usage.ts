@@ -1,16 +1,37 @@
-import { bigint, index, integer, pgTable, real, text } from "drizzle-orm/pg-core";
+import { bigint, index, integer, pgEnum, pgTable, real, text } from "drizzle-orm/pg-core";
 import { createdAt, id } from "./columns";
-import { tenantId } from "./tenancy";
+import { projects, tenantId } from "./tenancy";
 
-/** One row per billable call inside a run: model tokens or sandbox seconds, priced at the time. */
+/**
+ * What a ledger row measures. AD_SPEND_DELTA is the client's money moved by an applied action, not the
+ * agency's cost: it is recorded for the usage page but never counted against the agency-cost budget.
+ */
+export const usageKind = pgEnum("usage_kind", [
+  "MODEL_TOKENS",
+  "SANDBOX_SECONDS",
+  "STORAGE_BYTES",
+  "EMAIL",
+  "AD_SPEND_DELTA",
+]);
+
+/**
+ * One row per billable event inside a run: model tokens, sandbox seconds, storage bytes, an email, or an
+ * ad-spend delta, priced at the time. `quantity` is in the kind's unit (tokens, seconds, bytes, emails,
+ * micro-units of the ad account currency); `costMicroUsd` is what it cost the agency (0 for ad spend).
+ */
 export const usageLedger = pgTable(
   "usage_ledger",
   {
     id: id(),
     organizationId: tenantId(),
+    projectId: text().references(() => projects.id, { onDelete: "set null" }),
     runId: text().notNull(),
-    // Step-scoped key so a retried step that already recorded does not bill twice.
+    // Entity-scoped key (never the run id), so a retried step or a rerun of the run does not bill twice.
     dedupeKey: text().notNull().unique(),
+    // Rows written before the ledger knew features read "unattributed".
+    feature: text().notNull().default("unattributed"),
+    kind: usageKind().notNull().default("MODEL_TOKENS"),
+    quantity: bigint({ mode: "number" }).notNull().default(0),
     provider: text().notNull(),
     model: text(),
     inputTokens: integer().notNull().default(0),

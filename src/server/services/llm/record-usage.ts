@@ -15,6 +15,8 @@ export async function recordUsage(
       runId: context.runId,
       dedupeKey: context.dedupeKey,
       provider,
+      kind: "MODEL_TOKENS",
+      quantity: usage.inputTokens + usage.outputTokens,
       model: usage.model,
       inputTokens: usage.inputTokens,
       outputTokens: usage.outputTokens,
