@@ -41,8 +41,11 @@ function priced(entry: LedgerEntry): { quantity: number; costMicroUsd: number; s
   }
 }
 
+/** A database or a transaction: a cost is recorded in the same transaction as the state change it belongs to. */
+export type LedgerWriter = Db | Parameters<Parameters<Db["transaction"]>[0]>[0];
+
 /** Records one non-model ledger row; returns false when its dedupeKey was already recorded (retry or rerun). */
-export async function recordLedgerEntry(db: Db, entry: LedgerEntry): Promise<boolean> {
+export async function recordLedgerEntry(db: LedgerWriter, entry: LedgerEntry): Promise<boolean> {
   const inserted = await db
     .insert(usageLedger)
     .values({
