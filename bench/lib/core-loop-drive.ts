@@ -33,6 +33,26 @@ export interface LoopSample {
   incomingUntilDeployed: Exchange[];
   incoming: Exchange[];
   outgoing: Exchange[];
+  /** The engine's own record of the two run starts on the path (from /v0/gql), for the timeline. */
+  engine: { generate: RunStart; deploy: RunStart };
+}
+
+/** When the engine received a run's event, queued the run and started it (epoch ms). */
+export interface RunStart {
+  eventReceivedAt: number;
+  queuedAt: number;
+  startedAt: number;
+}
+
+async function runStart(devServer: DevServer, eventName: string, where: Record<string, unknown>, fnSlug: string, since: Date): Promise<RunStart> {
+  const event = await devServer.waitForEvent(eventName, where, { since });
+  const run = event.runs.find((r) => r.functionSlug === fnSlug);
+  if (!run) throw new Error(`${eventName} started no ${fnSlug} run`);
+  const { run: times } = await devServer.gql<{ run: { queuedAt: string; startedAt: string } }>(
+    `query($id: String!) { run(runID: $id) { queuedAt startedAt } }`,
+    { id: run.id },
+  );
+  return { eventReceivedAt: Date.parse(event.receivedAt), queuedAt: Date.parse(times.queuedAt), startedAt: Date.parse(times.startedAt) };
 }
 
 async function waitForPendingPlan(db: Db, world: World, timeoutMs = 60_000) {
@@ -88,6 +108,11 @@ export async function runLoop(opts: { db: Db; devServer: DevServer; world: World
   // Let the tail (await-plan-approval, the deploy run's final request) finish so loops never overlap.
   await traffic.settle(500);
 
+  const since = new Date(sentAt - 1_000);
+  const engine = {
+    generate: await runStart(devServer, onboardingBriefExtracted.name, { briefId: world.briefId }, GENERATE, since),
+    deploy: await runStart(devServer, campaignPlanApproved.name, { campaignId: record.id }, DEPLOY, since),
+  };
   const pendingAt = pending.updatedAt.getTime();
   const loopCalls = calls.since(sentAt);
   // On the path to campaign/deployed: planning up to the approval click, then the whole deployment.
@@ -107,5 +132,6 @@ export async function runLoop(opts: { db: Db; devServer: DevServer; world: World
     incomingUntilDeployed: traffic.between(sentAt, deployedAt, "in"),
     incoming: traffic.between(sentAt, Infinity, "in"),
     outgoing: traffic.between(sentAt, Infinity, "out"),
+    engine,
   };
 }

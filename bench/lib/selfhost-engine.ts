@@ -68,6 +68,8 @@ export async function startSelfhostEngine() {
 
   return {
     url,
+    /** The keys an app in cloud mode uses against this engine (the SDK's form of the signing key). */
+    keys: { signingKey: `${SDK_SIGNING_KEY_PREFIX}${signingKey}`, eventKey },
     serve,
     stop: async () => {
       for (const s of servers) s.close();

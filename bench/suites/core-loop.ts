@@ -4,6 +4,7 @@ import path from "node:path";
 import type { BenchContext, BenchSuite } from "../lib/context";
 import type { LoopSample } from "../lib/core-loop-drive";
 import { CallLog, type ExternalCall } from "../lib/core-loop-fakes";
+import { DevServer } from "../../tests/e2e/support/dev-server-api";
 import { countOutgoingEngineCalls, TrafficLog, type Exchange } from "../lib/core-loop-traffic";
 import { median, round, summarize } from "../lib/stats";
 
@@ -27,11 +28,20 @@ function timeline(s: LoopSample) {
   const lastCallEnd = Math.max(...deployCalls.map((c) => c.endedAt));
   const generateStart = firstRequest("aigency-generate-campaign-plan");
   const deployStart = firstRequest("aigency-deploy-campaign");
+  const { generate, deploy } = s.engine;
   return {
     briefSentToGenerateRequest: generateStart - s.sentAt,
+    // The same run start cut at the engine's own timestamps: ingestion, queueing, then the call to the app.
+    briefSentToEventReceived: generate.eventReceivedAt - s.sentAt,
+    briefReceivedToRunQueued: generate.queuedAt - generate.eventReceivedAt,
+    generateQueuedToStarted: generate.startedAt - generate.queuedAt,
+    generateStartedToRequest: generateStart - generate.startedAt,
     generateRequestToPending: s.pendingAt - generateStart,
     approvalClickToEventSent: s.approvalSentAt - s.clickAt,
     approvalSentToDeployRequest: deployStart - s.approvalSentAt,
+    approvalReceivedToRunQueued: deploy.queuedAt - deploy.eventReceivedAt,
+    deployQueuedToStarted: deploy.startedAt - deploy.queuedAt,
+    deployStartedToRequest: deployStart - deploy.startedAt,
     deployRequestToLastExternalCall: lastCallEnd - deployStart,
     lastExternalCallToDeployedReceived: s.deployedAt - lastCallEnd,
   };
@@ -74,13 +84,16 @@ function describeLoops(samples: LoopSample[]) {
   };
 }
 
-async function measureCoreLoop(ctx: BenchContext) {
-  // The product client and env() read these on first import, so set them before importing product code.
+/**
+ * Runs the core loop against the engine at `engineUrl`. The product client reads its mode (INNGEST_DEV, or
+ * INNGEST_BASE_URL and the keys in cloud mode) on first import: the caller sets those before calling, once
+ * per process (bench/lib/critical-path-child.ts does it for the self-hosted engine).
+ */
+export async function measureCoreLoop(engineUrl: string, loopCounts = { zero: ZERO_LOOPS, latency: LATENCY_LOOPS }) {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "aigency-bench-core-loop-"));
-  process.env.INNGEST_DEV = ctx.devServer.url;
   process.env.DATA_DIR = dataDir;
   const traffic = new TrafficLog();
-  countOutgoingEngineCalls(ctx.devServer.url, traffic);
+  countOutgoingEngineCalls(engineUrl, traffic);
   const { startProductApp, seedWorld } = await import("../lib/core-loop-app");
   const { runLoop } = await import("../lib/core-loop-drive");
   const { renderAdImage } = await import("../../src/server/campaigns/deploy/ad-image");
@@ -94,13 +107,13 @@ async function measureCoreLoop(ctx: BenchContext) {
       const samples: LoopSample[] = [];
       for (let i = 0; i < count; i++) {
         const world = await seedWorld(app.db, n++);
-        samples.push(await runLoop({ db: app.db, devServer: ctx.devServer, world, calls, traffic }));
+        samples.push(await runLoop({ db: app.db, devServer: new DevServer(engineUrl), world, calls, traffic }));
       }
       return samples;
     };
     await loops(1, 0); // warm-up: module loading, JIT, first sync of each function's run state
-    const zero = await loops(ZERO_LOOPS, 0);
-    const slow = await loops(LATENCY_LOOPS, LATENCY_MS);
+    const zero = await loops(loopCounts.zero, 0);
+    const slow = await loops(loopCounts.latency, LATENCY_MS);
 
     const ratios = slow.map((s) => s.totalMs / (LATENCY_MS * s.criticalCalls.length));
     const renderStart = performance.now();
@@ -128,7 +141,7 @@ async function measureCoreLoop(ctx: BenchContext) {
             "HTTP requests from the Dev Server to the product's serve handler (counted by wrapping the handler) from sending brief.extracted until every run of the loop settled (generate-campaign-plan, await-plan-approval, deploy-campaign); median over the zero-latency loops",
           criticalPath:
             "external calls the fakes received from generate-campaign-plan before the approval click plus from deploy-campaign up to campaign/deployed: every one is awaited in sequence, so all are on the path. Off the path: generate-campaign-plan's approval-needed email, which runs alongside the deployment",
-          ratio: `per loop (wall minus approval wait) ÷ (${LATENCY_MS} ms × critical-path calls), median over ${LATENCY_LOOPS} loops`,
+          ratio: `per loop (wall minus approval wait) ÷ (${LATENCY_MS} ms × critical-path calls), median over ${loopCounts.latency} loops`,
           fakes: "embedded implementations (offline LLM plan, local storage in a temp dir, outbox mail, simulated Facebook) each preceded by the configured delay per call",
           sdkToEngineCalls: "the SDK's own calls to the Dev Server (checkpoints, step sendEvent, the bench's two inngest.send) — not in engineRoundTrips",
         },
@@ -152,5 +165,9 @@ export const coreLoopSuite: BenchSuite = {
   resultFile: "core-loop.json",
   // The core loop runs the product's own functions on the product's client (see core-loop-app.ts).
   functions: () => [],
-  measure: measureCoreLoop,
+  measure: (ctx: BenchContext) => {
+    // The product client and env() read this on first import, so it is set before any product code loads.
+    process.env.INNGEST_DEV = ctx.devServer.url;
+    return measureCoreLoop(ctx.devServer.url);
+  },
 };
