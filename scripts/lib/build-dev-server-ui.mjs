@@ -41,7 +41,7 @@ export async function buildDevServerUi({ src, logFile, log, step }) {
 
   // The `build` script minus its `tsc --noEmit`: that check reaches into the dashboard app's
   // generated types, whose packages the filtered install leaves out, and it emits nothing.
-  log(`[inngest-dev-server] ${step(3)} building the web UI (GraphQL codegen + vite build, about a minute)`);
+  log(`[inngest-dev-server] ${step(3)} building the web UI (GraphQL codegen + vite build, 1–3 minutes)`);
   await pnpm(["exec", "graphql-codegen", "--config", "codegen.ts"], "generating the web UI's GraphQL types");
   await pnpm(["exec", "vite", "build", "--mode=production"], "building the web UI");
 
