@@ -4,7 +4,8 @@
  * available (these machines reach no download host, so the inngest-cli postinstall cannot fetch it).
  *
  * Order: INNGEST_DEV_SERVER_BIN → the inngest-cli optional dependency's binary → a cached build under
- * ${XDG_CACHE_HOME:-~/.cache}/aigency/inngest-dev-server/<version>/ → build into that cache.
+ * ${XDG_CACHE_HOME:-~/.cache}/aigency/inngest-dev-server/<version>/ (or INNGEST_DEV_SERVER_CACHE_DIR)
+ * whose marker names the current build id → build (web UI included) into that cache.
  *
  * CLI: `node scripts/inngest-dev-server.mjs --print-path` prints the path;
  *      `node scripts/inngest-dev-server.mjs [flags]` runs `inngest dev [flags]`.
@@ -17,6 +18,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { acquireBuildLock } from "./lib/build-lock.mjs";
 import { buildDevServer } from "./lib/build-dev-server.mjs";
+import { cachedBinaryVerdict, DEV_SERVER_BUILD_ID, readBuildId, writeBuildMarker } from "./lib/dev-server-cache.mjs";
 
 const run = promisify(execFile);
 
@@ -34,7 +36,9 @@ export const DEV_SERVER_ENV = { DO_NOT_TRACK: "1", EXPERIMENTAL_KEY_QUEUES_ENABL
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
+/** INNGEST_DEV_SERVER_CACHE_DIR replaces the whole directory, e.g. to try a build beside the usual one. */
 export function devServerCacheDir(version = DEV_SERVER_VERSION) {
+  if (process.env.INNGEST_DEV_SERVER_CACHE_DIR) return path.resolve(process.env.INNGEST_DEV_SERVER_CACHE_DIR);
   const cacheHome = process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache");
   return path.join(cacheHome, "aigency", "inngest-dev-server", version);
 }
@@ -68,19 +72,30 @@ export async function resolveDevServerBinary({ log = (line) => console.error(lin
   const fromNpm = npmPackageBinary();
   if (await isRunnable(fromNpm)) return fromNpm;
 
-  const cacheDir = devServerCacheDir();
+  return cachedOrBuilt({ cacheDir: devServerCacheDir(), log });
+}
+
+/**
+ * The binary cached in `cacheDir` when its marker names the current build id; otherwise builds it
+ * there (under a lock, saying why) and writes the marker, so an outdated binary is rebuilt once.
+ */
+export async function cachedOrBuilt({ cacheDir, log, build = buildDevServer }) {
   const cached = path.join(cacheDir, "inngest");
-  if (await isRunnable(cached)) return cached;
+  const verdict = async () => cachedBinaryVerdict({ binary: cached, runnable: await isRunnable(cached), buildId: readBuildId(cached) });
+  if ((await verdict()).use) return cached;
 
   fs.mkdirSync(cacheDir, { recursive: true });
   const release = await acquireBuildLock(path.join(cacheDir, "build.lock"), { log });
   try {
     // Another process may have finished the build while we waited for the lock.
-    if (await isRunnable(cached)) return cached;
-    log(`[inngest-dev-server] no binary found; building Inngest Dev Server v${DEV_SERVER_VERSION} from Go source into ${cacheDir}`);
-    await buildDevServer({ version: DEV_SERVER_VERSION, cacheDir, output: cached, log });
+    const found = await verdict();
+    if (found.use) return cached;
+    log(`[inngest-dev-server] ${found.reason}`);
+    log(`[inngest-dev-server] building Inngest Dev Server v${DEV_SERVER_VERSION} with its web UI from source into ${cacheDir}`);
+    await build({ version: DEV_SERVER_VERSION, cacheDir, output: cached, log });
     if (!(await isRunnable(cached))) throw new Error(`the build finished but ${cached} does not run`);
-    log(`[inngest-dev-server] built ${cached}`);
+    writeBuildMarker(cached, DEV_SERVER_BUILD_ID);
+    log(`[inngest-dev-server] built ${cached} (build ${DEV_SERVER_BUILD_ID})`);
     return cached;
   } finally {
     release();

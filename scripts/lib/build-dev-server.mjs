@@ -1,8 +1,9 @@
-import { execFile, spawn } from "node:child_process";
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { setInterval, clearInterval } from "node:timers";
 import { promisify } from "node:util";
+import { buildDevServerUi } from "./build-dev-server-ui.mjs";
+import { runLogged } from "./run-logged.mjs";
 
 const run = promisify(execFile);
 const MODULE = "github.com/inngest/inngest";
@@ -75,25 +76,14 @@ function copyWritable(from, to) {
   makeWritable(to);
 }
 
-/** Runs go with output captured to a log file, printing a heartbeat so a long build never looks hung. */
-function runLogged(args, { cwd, logFile, log, label }) {
-  return new Promise((resolve, reject) => {
-    const out = fs.openSync(logFile, "a");
-    const started = Date.now();
-    const child = spawn("go", args, { cwd, env: goEnv(), stdio: ["ignore", out, out] });
-    const beat = setInterval(() => log(`[inngest-dev-server] ${label}… ${Math.round((Date.now() - started) / 1000)}s`), 30_000);
-    child.on("error", reject);
-    child.on("exit", (code) => {
-      clearInterval(beat);
-      fs.closeSync(out);
-      if (code === 0) return resolve();
-      const tail = fs.readFileSync(logFile, "utf8").split("\n").slice(-30).join("\n");
-      reject(new Error(`\`go ${args[0]}\` failed (exit ${code}); full log: ${logFile}\n${tail}`));
-    });
-  });
-}
+const STEPS = 6;
+/** "3/6": the build's steps are numbered so the progress lines say how far it got. */
+const step = (n) => `${n}/${STEPS}`;
 
-/** Builds `inngest` for `version` into `output` (atomically) with a wrapper module under `cacheDir/work`. */
+/**
+ * Builds `inngest` for `version`, with its web UI embedded, into `output` (atomically) with a
+ * wrapper module under `cacheDir/work`; every step's output goes to `cacheDir/work/build.log`.
+ */
 export async function buildDevServer({ version, cacheDir, output, log }) {
   await checkGo();
   const work = path.join(cacheDir, "work");
@@ -101,7 +91,7 @@ export async function buildDevServer({ version, cacheDir, output, log }) {
   const logFile = path.join(work, "build.log");
   fs.writeFileSync(logFile, "");
 
-  log(`[inngest-dev-server] 1/3 downloading ${MODULE}@v${version} through the Go module proxy`);
+  log(`[inngest-dev-server] ${step(1)} downloading ${MODULE}@v${version} through the Go module proxy`);
   const { stdout } = await run("go", ["mod", "download", "-json", `${MODULE}@v${version}`], {
     cwd: work,
     env: goEnv(),
@@ -111,7 +101,7 @@ export async function buildDevServer({ version, cacheDir, output, log }) {
   });
   const { Dir: moduleDir } = JSON.parse(stdout);
 
-  log("[inngest-dev-server] 2/3 preparing the wrapper module");
+  log(`[inngest-dev-server] ${step(2)} preparing the wrapper module`);
   const src = path.join(work, "src");
   copyWritable(moduleDir, src);
   fs.writeFileSync(path.join(work, "go.mod"), wrapperGoMod(version));
@@ -121,11 +111,14 @@ export async function buildDevServer({ version, cacheDir, output, log }) {
   const overlay = path.join(work, "overlay.json");
   fs.writeFileSync(overlay, JSON.stringify({ Replace: { [path.join(src, "internal/embeddocs/docs.go")]: substitute } }));
 
-  log("[inngest-dev-server] 3/3 compiling (a cold build takes several minutes on 2 cores; Go caches it afterwards)");
+  await buildDevServerUi({ src, logFile, log, step: (n) => step(n + 2) });
+
+  log(`[inngest-dev-server] ${step(6)} compiling (a cold build takes several minutes on 2 cores; Go caches it afterwards)`);
   const partial = `${output}.partial-${process.pid}`;
   const ldflags = `-s -w -X ${MODULE}/pkg/inngest/version.Version=${version}`;
-  await runLogged(["build", `-overlay=${overlay}`, "-trimpath", "-ldflags", ldflags, "-o", partial, `${MODULE}/cmd`], {
+  await runLogged("go", ["build", `-overlay=${overlay}`, "-trimpath", "-ldflags", ldflags, "-o", partial, `${MODULE}/cmd`], {
     cwd: work,
+    env: goEnv(),
     logFile,
     log,
     label: "compiling",
