@@ -137,10 +137,14 @@ export function engineArgs(config) {
 
 /**
  * The engine reads every INNGEST_* variable as one of its flags (INNGEST_SIGNING_KEY → --signing-key),
- * and the app's variables of those names mean other things: it gets none of them.
+ * and the app's variables of those names mean other things: it gets none of them. Key queues (one
+ * backlog per concurrency/throttle key) are on, as on every Dev Server the tests run: the product's
+ * per-account and per-organization flow control is tested with them, and without them one flooding key
+ * holds every other key of the function behind it (bench/results/scale.json, fairness).
  */
 export function engineEnv(env) {
-  return { ...Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("INNGEST_"))), DO_NOT_TRACK: "1" };
+  const inherited = Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith("INNGEST_")));
+  return { ...inherited, DO_NOT_TRACK: "1", EXPERIMENTAL_KEY_QUEUES_ENABLE: "true" };
 }
 
 /** `next start` in cloud mode against the self-hosted engine. */

@@ -131,7 +131,7 @@ describe("what the engine and the app are started with", () => {
 
   it("hides the app's INNGEST_* variables from the engine (it would read them as flags) and silences its telemetry", () => {
     const env = engineEnv({ PATH: "/bin", INNGEST_DEV: "1", INNGEST_SIGNING_KEY: "signkey-prod-x" });
-    expect(env).toEqual({ PATH: "/bin", DO_NOT_TRACK: "1" });
+    expect(env).toEqual({ PATH: "/bin", DO_NOT_TRACK: "1", EXPERIMENTAL_KEY_QUEUES_ENABLE: "true" });
   });
 
   it("runs the app in cloud mode against the engine, with the SDK's prefixed signing key", () => {
