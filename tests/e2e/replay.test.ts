@@ -1,10 +1,10 @@
 import { describe, expect, inject, it } from "vitest";
 import { signedInClient, type AppClient } from "./support/app-api";
 import { countTenantRows } from "./support/db-reader";
-import { DevServer } from "./support/dev-server-api";
+import { engineApi } from "./support/engine";
 import { approvePlan, listSimulatedObjects, onboardToPendingPlan, runOf } from "./support/product-flow";
 
-const devServer = new DevServer(inject("devServerUrl"));
+const devServer = engineApi();
 
 const databaseUrl = inject("databaseUrl");
 
