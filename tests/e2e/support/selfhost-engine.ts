@@ -10,7 +10,12 @@ import { engineArgs, engineEnv, type SelfhostConfig } from "../../../scripts/lib
 import { flushRedisDb } from "../../../scripts/lib/selfhost-stores.mjs";
 import { freePort, startProcess, waitForHttp, type ManagedProcess } from "./processes";
 
-const ADMIN_URL = "postgres://postgres@127.0.0.1:5432/postgres";
+/** The server's maintenance database: DATABASE_URL's server when set (as in CI), else the local default. */
+function adminUrl(): URL {
+  const url = new URL(process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/postgres");
+  url.pathname = "/postgres";
+  return url;
+}
 
 export interface EngineStores {
   postgresUrl: URL;
@@ -25,19 +30,26 @@ export interface EngineStores {
  */
 export async function createEngineStores(opts: { label: string; redisDb: number }): Promise<EngineStores> {
   const name = `aigency_${opts.label}_engine_${process.pid}_${Date.now().toString(36)}`;
-  const admin = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
-  try {
-    await admin.unsafe(`CREATE DATABASE ${name}`);
-  } finally {
-    await admin.end();
-  }
+  const admin = adminUrl();
   const redisUrl = new URL(`redis://127.0.0.1:6379/${opts.redisDb}`);
-  await flushRedisDb(redisUrl);
+  const needs = `the self-hosted engine needs Postgres (${admin.host}) and Redis (${redisUrl.host}) running`;
+  // Redis first: flushing changes nothing of ours, so a refusal there leaves no database behind.
+  await flushRedisDb(redisUrl).catch((error: Error) => Promise.reject(new Error(`${needs}: ${error.message}`)));
+  const sql = postgres(admin.href, { max: 1, onnotice: () => {} });
+  try {
+    await sql.unsafe(`CREATE DATABASE ${name}`);
+  } catch (error) {
+    throw new Error(`${needs}: creating its database failed (${(error as Error).message})`);
+  } finally {
+    await sql.end();
+  }
+  const postgresUrl = new URL(admin.href);
+  postgresUrl.pathname = `/${name}`;
   return {
-    postgresUrl: new URL(`postgres://postgres@127.0.0.1:5432/${name}`),
+    postgresUrl,
     redisUrl,
     drop: async () => {
-      const sql = postgres(ADMIN_URL, { max: 1, onnotice: () => {} });
+      const sql = postgres(admin.href, { max: 1, onnotice: () => {} });
       try {
         await sql.unsafe(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
       } finally {
