@@ -1,11 +1,16 @@
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const alias = {
   "@/inngest": path.resolve(import.meta.dirname, "inngest"),
   "@/emails": path.resolve(import.meta.dirname, "emails"),
   "@": path.resolve(import.meta.dirname, "src"),
 };
+
+// Run by both e2e profiles: the engine-facing core (chain, approval wait and timeout, retry, replay, journey).
+const SELFHOST_PROFILE = ["chain", "approval-timeout", "retry", "replay", "journey"].map((name) => `tests/e2e/${name}.test.ts`);
+// What only two signed `inngest start` nodes can show.
+const SELFHOST_ONLY = ["tests/e2e/selfhost-signing.test.ts"];
 
 export default defineConfig({
   resolve: { alias },
@@ -31,10 +36,26 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["tests/e2e/**/*.test.ts"],
+          exclude: [...configDefaults.exclude, ...SELFHOST_ONLY],
           globalSetup: ["tests/e2e/support/global-setup.ts"],
           testTimeout: 120_000,
           hookTimeout: 600_000,
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // The same engine-facing tests against two `inngest start` nodes (global-setup-selfhost.ts).
+          name: "e2e-selfhost",
+          include: [...SELFHOST_PROFILE, ...SELFHOST_ONLY],
+          globalSetup: ["tests/e2e/support/global-setup-selfhost.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+          // After the `e2e` group, never beside it: the machine runs one app and engine's tests at a time.
+          sequence: { groupOrder: 2 },
         },
       },
     ],

@@ -26,9 +26,10 @@ function readOwner(lockFile) {
 
 /**
  * An exclusive lock file holding the owner's pid, so two concurrent `npm test` / `npm run dev`
- * never build the same binary twice. A lock whose owner died is taken over. Returns `release`.
+ * never build the same binary (or the e2e app build) twice. A lock whose owner died is taken over.
+ * `tag` and `what` name the build in the waiting line. Returns `release`.
  */
-export async function acquireBuildLock(lockFile, { log, pollMs = 2_000 }) {
+export async function acquireBuildLock(lockFile, { log, pollMs = 2_000, tag = "[inngest-dev-server]", what = "the Dev Server" }) {
   let announced = false;
   for (;;) {
     try {
@@ -46,7 +47,7 @@ export async function acquireBuildLock(lockFile, { log, pollMs = 2_000 }) {
       continue;
     }
     if (!announced) {
-      log(`[inngest-dev-server] another process (pid ${owner}) is building the Dev Server; waiting for it`);
+      log(`${tag} another process (pid ${owner}) is building ${what}; waiting for it`);
       announced = true;
     }
     await sleep(pollMs);

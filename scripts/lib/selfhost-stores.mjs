@@ -39,11 +39,21 @@ function command(...args) {
 }
 
 /** AUTH (when the URL has a password), SELECT the DB index, PING; resolves when all three succeed. */
-export function checkRedis(url, { timeoutMs = 5_000 } = {}) {
+export function checkRedis(url, opts = {}) {
+  return onRedisDb(url, [command("PING")], opts);
+}
+
+/** Empties the URL's Redis DB index (and only it): throwaway engines (e2e, benches) start and end on a clean one. */
+export function flushRedisDb(url, opts = {}) {
+  return onRedisDb(url, [command("FLUSHDB")], opts);
+}
+
+/** Runs `then` (encoded commands) after AUTH and SELECT of the URL's DB index; resolves once every reply is a success. */
+function onRedisDb(url, then, { timeoutMs = 5_000 } = {}) {
   const where = describeServer(url);
   const commands = [];
   if (url.password) commands.push(url.username ? command("AUTH", decodeURIComponent(url.username), decodeURIComponent(url.password)) : command("AUTH", decodeURIComponent(url.password)));
-  commands.push(command("SELECT", url.pathname.slice(1) || "0"), command("PING"));
+  commands.push(command("SELECT", url.pathname.slice(1) || "0"), ...then);
   return new Promise((resolve, reject) => {
     const fail = (why) => {
       socket.destroy();

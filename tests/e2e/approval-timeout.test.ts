@@ -1,9 +1,9 @@
 import { describe, expect, inject, it } from "vitest";
 import { signedInClient } from "./support/app-api";
-import { DevServer } from "./support/dev-server-api";
+import { engineApi } from "./support/engine";
 import { onboardToPendingPlan, runOf } from "./support/product-flow";
 
-const devServer = new DevServer(inject("devServerUrl"));
+const devServer = engineApi();
 
 describe("plan approval wait (step.waitForEvent)", () => {
   it("takes the timeout path when no approval arrives: the plan expires and no deployment starts", async () => {

@@ -1,8 +1,8 @@
 import { describe, expect, inject, it } from "vitest";
 import { deployToCompletion } from "./support/deployment";
-import { DevServer } from "./support/dev-server-api";
+import { engineApi } from "./support/engine";
 
-const devServer = new DevServer(inject("devServerUrl"));
+const devServer = engineApi();
 
 const databaseUrl = inject("databaseUrl");
 

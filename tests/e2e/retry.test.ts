@@ -1,9 +1,9 @@
 import { describe, expect, inject, it } from "vitest";
 import { signedInClient } from "./support/app-api";
-import { DevServer } from "./support/dev-server-api";
+import { engineApi } from "./support/engine";
 import { approvePlan, listSimulatedObjects, onboardToPendingPlan, runOf, simAdAccountOf } from "./support/product-flow";
 
-const devServer = new DevServer(inject("devServerUrl"));
+const devServer = engineApi();
 
 describe("step retries", () => {
   it("a Facebook call that fails twice succeeds on retry and creates the campaign once", async () => {

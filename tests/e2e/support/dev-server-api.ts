@@ -1,6 +1,7 @@
 /**
- * Reads the real Dev Server through GraphQL (`/v0/gql`), which is never cached, unlike REST v1
- * (15 s per URL for event runs). Each wait polls until a condition holds or the deadline passes.
+ * Reads the real engine (the Dev Server, or `inngest start`, which serves the same API) through
+ * GraphQL (`/v0/gql`), which is never cached, unlike REST v1 (15 s per URL for event runs). Each
+ * wait polls until a condition holds or the deadline passes.
  */
 export type RunStatus = "QUEUED" | "RUNNING" | "COMPLETED" | "FAILED" | "CANCELLED" | "SKIPPED";
 export const TERMINAL: RunStatus[] = ["COMPLETED", "FAILED", "CANCELLED", "SKIPPED"];
@@ -49,7 +50,22 @@ export async function poll<T>(what: string, read: () => Promise<T | undefined>, 
 }
 
 export class DevServer {
-  constructor(readonly url: string) {}
+  private readonly eventUrl: string;
+  private readonly apiToken: string | undefined;
+
+  /** `eventUrl` defaults to the Dev Server's `/e/test`; `apiToken` is REST v2's bearer on `inngest start`. */
+  constructor(readonly url: string, opts: { eventUrl?: string; apiToken?: string } = {}) {
+    this.eventUrl = opts.eventUrl ?? `${url}/e/test`;
+    this.apiToken = opts.apiToken;
+  }
+
+  /** Sends events as an app would; returns their ids. */
+  async sendEvents(events: { name: string; data: Record<string, unknown>; id?: string }[]): Promise<string[]> {
+    const res = await fetch(this.eventUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(events) });
+    const body = (await res.json()) as { ids?: string[]; error?: string };
+    if (!res.ok || !body.ids) throw new Error(`sending ${events.map((e) => e.name).join(", ")} failed: ${res.status} ${JSON.stringify(body)}`);
+    return body.ids;
+  }
 
   async gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
     const res = await fetch(`${this.url}/v0/gql`, {
@@ -107,7 +123,8 @@ export class DevServer {
     // Right after an event or a rerun the run may not be stored yet; the Dev Server says so either way.
     if (!data.run) return { status: "QUEUED", output: undefined };
     if (!TERMINAL.includes(data.run.status)) return { ...data.run, output: undefined };
-    const res = await fetch(`${this.url}/api/v2/runs/${runId}?includeOutput=true`);
+    const headers: Record<string, string> = this.apiToken ? { authorization: `Bearer ${this.apiToken}` } : {};
+    const res = await fetch(`${this.url}/api/v2/runs/${runId}?includeOutput=true`, { headers });
     if (!res.ok) throw new Error(`GET /api/v2/runs/${runId}: ${res.status} ${await res.text()}`);
     const { data: rest } = (await res.json()) as { data: { output?: unknown } };
     return { ...data.run, output: rest.output };
@@ -136,6 +153,11 @@ export class DevServer {
       { id: runId },
     );
     return Object.fromEntries((data.run.trace?.childrenSpans ?? []).map((span) => [span.name, span.attempts ?? 0]));
+  }
+
+  /** Waits until the run's trace shows a step named `stepName` (e.g. a waitForEvent it is parked on). */
+  waitForStep(runId: string, stepName: string, timeoutMs = 30_000): Promise<true> {
+    return poll(`run ${runId} to reach step ${stepName}`, async () => (stepName in (await this.stepAttempts(runId).catch(() => ({})))) || undefined, timeoutMs);
   }
 
   /** Reruns a run from the start with its original event (what the UI's "Rerun" does); returns the new run id. */

@@ -47,20 +47,24 @@ export function buildApp(root: string, logFile: string): void {
 }
 
 /**
- * What `next start` of the e2e build needs against the Dev Server: its own URL, fresh secrets, and
- * test controls on (the only way production mode may talk to a Dev Server).
+ * What `next start` of the e2e build needs whatever its engine: its own URL, fresh secrets, and test
+ * controls on (the fault-injection and mailbox endpoints; also the only way production mode may talk
+ * to a Dev Server).
  */
-export function productionBuildEnv(opts: { appUrl: string; devServerUrl: string }): Record<string, string> {
+export function e2eAppBaseEnv(opts: { appUrl: string }): Record<string, string> {
   return {
     NEXT_DIST_DIR: E2E_DIST_DIR,
     NEXT_TELEMETRY_DISABLED: "1",
     APP_URL: opts.appUrl,
-    INNGEST_DEV: opts.devServerUrl,
-    INNGEST_BASE_URL: opts.devServerUrl,
     INNGEST_SERVE_ORIGIN: opts.appUrl,
     BETTER_AUTH_SECRET: crypto.randomBytes(32).toString("hex"),
     // Production mode (next start) refuses to store Facebook tokens without a real key.
     ENCRYPTION_KEY: crypto.randomBytes(32).toString("base64"),
     AIGENCY_TEST_CONTROLS: "1",
   };
+}
+
+/** The e2e build against the Dev Server: dev mode (no signatures), events and sync to its URL. */
+export function productionBuildEnv(opts: { appUrl: string; devServerUrl: string }): Record<string, string> {
+  return { ...e2eAppBaseEnv(opts), INNGEST_DEV: opts.devServerUrl, INNGEST_BASE_URL: opts.devServerUrl };
 }
