@@ -7,6 +7,7 @@ import { DeployFailedEmail, deployFailedSubject } from "./deploy-failed";
 import { PlanReminderEmail, planReminderSubject } from "./plan-reminder";
 import { SandboxAlertEmail, sandboxAlertSubject } from "./sandbox-alert";
 import { TokenExpiringEmail, tokenExpiringSubject } from "./token-expiring";
+import { UsageBudgetWarningEmail, usageBudgetWarningSubject } from "./usage-budget-warning";
 import { WeeklyReportEmail, weeklyReportSubject } from "./weekly-report";
 
 export type { ActionApprovalNeededProps } from "./action-approval-needed";
@@ -17,6 +18,7 @@ export type { DeployFailedProps } from "./deploy-failed";
 export type { PlanReminderProps } from "./plan-reminder";
 export type { SandboxAlertProps } from "./sandbox-alert";
 export type { TokenExpiringProps } from "./token-expiring";
+export type { UsageBudgetWarningProps } from "./usage-budget-warning";
 export type { WeeklyReportProps } from "./weekly-report";
 
 interface EmailTemplate<P> {
@@ -39,6 +41,7 @@ export const emailTemplates = {
   "plan-reminder": template(PlanReminderEmail, planReminderSubject),
   "sandbox-alert": template(SandboxAlertEmail, sandboxAlertSubject),
   "token-expiring": template(TokenExpiringEmail, tokenExpiringSubject),
+  "usage-budget-warning": template(UsageBudgetWarningEmail, usageBudgetWarningSubject),
   "weekly-report": template(WeeklyReportEmail, weeklyReportSubject),
 };
 

@@ -22,6 +22,9 @@ export function AppHeader({ viewer, services }: { viewer: Viewer; services: Serv
         <Anchor href="/settings/autonomy" size="sm" title="How far the agency may change your campaigns on its own">
           Autonomy
         </Anchor>
+        <Anchor href="/usage" size="sm" title="This month's costs by day and feature, and the monthly budget">
+          Usage
+        </Anchor>
         <Anchor href="/settings/notifications" size="sm" title="Which notifications also come by email">
           Notifications
         </Anchor>

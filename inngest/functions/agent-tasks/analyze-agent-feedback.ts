@@ -22,7 +22,7 @@ export const analyzeAgentFeedback = inngest.createFunction(
     const saved: Record<string, number> = {};
     for (const [agentType, items] of Object.entries(groups)) {
       const found = await step.run(`find-patterns-${agentType}`, () =>
-        findImprovementPatterns(deps.services.llm, { agentType, items, usage: { organizationId, runId, dedupeKey: `agent-improvements:${organizationId}:${week}:${agentType}` } }),
+        findImprovementPatterns(deps.services.llm, { agentType, items, usage: { organizationId, runId, feature: "agent-tasks", dedupeKey: `agent-improvements:${organizationId}:${week}:${agentType}` } }),
       );
       const cards = await step.run(`save-cards-${agentType}`, () =>
         saveImprovements(deps.db, { organizationId, agentType: agentType as AgentType, week, patterns: found.patterns }),

@@ -34,7 +34,7 @@ export const replyAsAgent = inngest.createFunction(
     const { event, step, runId, deps } = ctx;
     const { organizationId, projectId, conversationId, messageId, userId } = event.data;
     const channel = conversationChannel({ conversationId });
-    const usage = (what: string) => ({ organizationId, runId, dedupeKey: `${messageId}:${what}` });
+    const usage = (what: string) => ({ organizationId, projectId, runId, feature: "agent-chat" as const, dedupeKey: `${messageId}:${what}` });
     const turn = { conversationId, messageId };
     const superseded = { skipped: "a later message is answered together with this one" };
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { inngest } from "@/inngest/client";
 import { appJobFailed } from "@/inngest/events/appgen";
-import { deleteJobSandboxes } from "@/server/appgen/pipeline/sandbox";
+import { stopJobSandboxes } from "@/server/appgen/pipeline/sandbox";
 import { generateAppgenPage } from "./generate-appgen-page";
 import { integrateAppgenJob } from "./integrate-appgen-job";
 import { packageAppgenJob } from "./package-appgen-job";
@@ -27,7 +27,7 @@ export const cleanUpAppgenJob = inngest.createFunction(
     triggers: [appJobFailed, { event: "inngest/function.cancelled", if: cancelledIf }],
     retries: 3,
   },
-  async ({ event, step, deps }) => {
+  async ({ event, step, deps, runId }) => {
     let data: z.infer<typeof jobData>;
     if (event.name === "inngest/function.cancelled") {
       const parsed = cancelledRun.safeParse(event.data);
@@ -37,7 +37,7 @@ export const cleanUpAppgenJob = inngest.createFunction(
     } else {
       data = jobData.parse(event.data);
     }
-    const deleted = await step.run("delete-labelled-sandboxes", () => deleteJobSandboxes(deps.services.sandbox.sessions, data.jobId));
+    const deleted = await step.run("delete-labelled-sandboxes", () => stopJobSandboxes({ db: deps.db, sessions: deps.services.sandbox.sessions }, { jobId: data.jobId, runId }));
     // A cancelled stage leaves its job working: it ends failed here (once; a job already ended is left as it is).
     if (event.name === "inngest/function.cancelled") await failAndAnnounce(step, deps, data, new Error("The job was cancelled"));
     return { outcome: "cleaned", deletedSandboxes: deleted.length };

@@ -22,7 +22,7 @@ export const proposeAppDesign = inngest.createFunction(
 
     const proposal = await step.run("propose-design", async () => {
       try {
-        return await proposeDesign(deps.services.llm, { facts: inputs.facts, usage: { organizationId, runId, dedupeKey: `appgen-design:${designId}` } });
+        return await proposeDesign(deps.services.llm, { facts: inputs.facts, usage: { organizationId, projectId, runId, feature: "app-generation", dedupeKey: `appgen-design:${designId}` } });
       } catch (err) {
         // Model down or timing out: retried with backoff; the last attempt ends FAILED instead of PROPOSING forever.
         if (attempt < DESIGN_RETRIES) throw err;

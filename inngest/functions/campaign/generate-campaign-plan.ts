@@ -98,7 +98,7 @@ export const generateCampaignPlan = inngest.createFunction(
           brief: inputs.brief,
           previous: inputs.previousPlan,
           feedback: inputs.feedback,
-          usage: { organizationId: inputs.organizationId, runId, dedupeKey },
+          usage: { organizationId: inputs.organizationId, projectId: inputs.projectId, runId, feature: "campaign-plan", dedupeKey },
         });
       } catch (err) {
         // Model down, timeouts: retry with backoff; on the last attempt end in a state the owner can retry

@@ -38,9 +38,9 @@ export const replyToMessage = inngest.createFunction(
   async (ctx) => {
     const { event, step, runId } = ctx;
     const { deps } = ctx;
-    const { organizationId, conversationId, messageId } = event.data;
+    const { organizationId, projectId, conversationId, messageId } = event.data;
     const channel = conversationChannel({ conversationId });
-    const usage = (what: string) => ({ organizationId, runId, dedupeKey: `${messageId}:${what}` });
+    const usage = (what: string) => ({ organizationId, projectId, runId, feature: "onboarding-chat" as const, dedupeKey: `${messageId}:${what}` });
     const turn = { conversationId, messageId };
     const superseded = { skipped: "a later message is answered together with this one" };
 

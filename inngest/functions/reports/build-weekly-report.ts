@@ -31,7 +31,7 @@ export const buildWeeklyReport = inngest.createFunction(
     if (loaded.done) return { outcome: "already-reported" };
 
     const written = await step.run("write-summary", () =>
-      writeReportSummary(deps.services.llm, { figures: loaded.figures, week, usage: { organizationId, runId, dedupeKey: `weekly-report:${campaignId}:${weekEnding}` } }),
+      writeReportSummary(deps.services.llm, { figures: loaded.figures, week, usage: { organizationId, projectId: loaded.target.projectId, runId, feature: "weekly-report", dedupeKey: `weekly-report:${campaignId}:${weekEnding}` } }),
     );
     const saved = await step.run("save-report", () =>
       saveWeeklyReport(deps.db, { target: loaded.target, week, figures: loaded.figures, summary: written.summary, summarySource: written.source, runId }),

@@ -50,6 +50,8 @@ export async function emailCampaignUser<N extends EmailTemplateName>(
     to: user.email,
     idempotencyKey: opts.idempotencyKey,
     organizationId: opts.record.organizationId,
+    projectId: opts.record.projectId,
+    feature: opts.template === "weekly-report" ? "weekly-report" : "notifications",
     recipientUserId: opts.userId,
   });
   return { sent: row.status === "SENT", emailId: row.id };

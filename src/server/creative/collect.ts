@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/server/db";
-import { creativeArtifacts, creativeHooks } from "@/server/db/schema";
+import { creativeArtifacts, creativeHooks, creativeSessions } from "@/server/db/schema";
 import type { RegenerationPlan } from "@/server/db/schema/creative";
 import { SandboxLimitError, type SandboxSessions } from "@/server/services/sandbox/types";
 import type { StorageService } from "@/server/services/storage/types";
+import { recordLedgerEntry, type LedgerWriter } from "@/server/usage/record";
 import { DOWNLOAD_LIMITS } from "./limits";
 import type { ReusedFile } from "./prepare";
 
@@ -78,8 +79,25 @@ export async function collectVersionOutputs(
     await tx.delete(creativeHooks).where(eq(creativeHooks.versionId, input.versionId));
     if (rows.length) await tx.insert(creativeArtifacts).values(rows);
     if (hookRows.length) await tx.insert(creativeHooks).values(hookRows);
+    await recordVersionStorage(tx, { ...input, bytes: rows.reduce((sum, r) => sum + (r.bytes ?? 0), 0) });
   });
   return { ok: true, artifacts: rows.length, reused: rows.filter((r) => r.reusedFromVersionId).length, hooks: hookRows.length };
+}
+
+/** The bytes this version stored, on the cost ledger once per version (a retried collect rewrites the same keys). */
+async function recordVersionStorage(tx: LedgerWriter, input: { organizationId: string; sessionId: string; versionId: string; bytes: number }) {
+  if (input.bytes <= 0) return;
+  const [session] = await tx.select({ projectId: creativeSessions.projectId }).from(creativeSessions).where(eq(creativeSessions.id, input.sessionId));
+  await recordLedgerEntry(tx, {
+    organizationId: input.organizationId,
+    projectId: session?.projectId ?? null,
+    runId: input.versionId,
+    dedupeKey: `creative-version:${input.versionId}:storage`,
+    feature: "creative",
+    kind: "STORAGE_BYTES",
+    bytes: input.bytes,
+    provider: "storage",
+  });
 }
 
 function safeJson(body: Buffer): unknown {

@@ -6,6 +6,8 @@ import { emailOutbox } from "@/server/db/schema";
 import { MailError, type MailTransport } from "@/server/services/mail/types";
 import { emailAllowed, getEmailPreference } from "@/server/notifications/email-preferences";
 import { issueUnsubscribeToken, unsubscribeSecret, unsubscribeUrls } from "@/server/notifications/unsubscribe-token";
+import type { UsageFeature } from "@/server/usage/features";
+import { recordLedgerEntry } from "@/server/usage/record";
 import { renderEmail } from "./render-email";
 
 export type OutboxEmail = typeof emailOutbox.$inferSelect;
@@ -29,6 +31,9 @@ export interface SendEmailInput<N extends EmailTemplateName> {
    * preference decides whether it is delivered, and the footer and headers carry their unsubscribe link.
    */
   recipientUserId?: string;
+  /** What the cost ledger bills a sent email to (default "notifications") and the project it concerns. */
+  feature?: UsageFeature;
+  projectId?: string | null;
 }
 
 async function findByKey(db: Db, idempotencyKey: string): Promise<OutboxEmail | undefined> {
@@ -68,7 +73,7 @@ export async function sendEmail<N extends EmailTemplateName>(
 
   if (forUser && !emailAllowed(forUser.level, input.template)) {
     // Recorded, not skipped: the row under this key makes every retry of the step a no-op too.
-    return recordOutcome(deps.db, { ...base, status: "SUPPRESSED", error: `Recipient's email preference is ${forUser.level}` });
+    return recordOutcome(deps.db, { ...base, status: "SUPPRESSED", error: `Recipient's email preference is ${forUser.level}` }, input);
   }
 
   let outcome: Pick<OutboxEmail, "status" | "providerMessageId" | "error" | "sentAt">;
@@ -87,12 +92,38 @@ export async function sendEmail<N extends EmailTemplateName>(
     outcome = { status: "FAILED", providerMessageId: null, error: err.message, sentAt: null };
   }
 
-  return recordOutcome(deps.db, { ...base, ...outcome });
+  return recordOutcome(deps.db, { ...base, ...outcome }, input);
 }
 
-async function recordOutcome(db: Db, values: typeof emailOutbox.$inferInsert): Promise<OutboxEmail> {
-  // A concurrent send with the same key may have won the race; its row is the record.
-  await db.insert(emailOutbox).values(values).onConflictDoNothing({ target: emailOutbox.idempotencyKey });
+/**
+ * The outbox row and, for an email actually sent to an organization, its EMAIL row on the cost ledger, in
+ * one transaction: the ledger never counts an email the outbox does not show, and the outbox key (its
+ * dedupeKey too) makes a retry or a concurrent send bill once.
+ */
+async function recordOutcome(
+  db: Db,
+  values: typeof emailOutbox.$inferInsert,
+  billing: { feature?: UsageFeature; projectId?: string | null },
+): Promise<OutboxEmail> {
+  await db.transaction(async (tx) => {
+    // A concurrent send with the same key may have won the race; its row is the record.
+    const inserted = await tx
+      .insert(emailOutbox)
+      .values(values)
+      .onConflictDoNothing({ target: emailOutbox.idempotencyKey })
+      .returning({ id: emailOutbox.id });
+    if (inserted.length === 0 || values.status !== "SENT" || !values.organizationId) return;
+    await recordLedgerEntry(tx, {
+      organizationId: values.organizationId,
+      projectId: billing.projectId,
+      runId: values.idempotencyKey,
+      dedupeKey: `email:${values.idempotencyKey}`,
+      feature: billing.feature ?? "notifications",
+      kind: "EMAIL",
+      count: 1,
+      provider: values.provider,
+    });
+  });
   const row = await findByKey(db, values.idempotencyKey);
   if (!row) throw new Error(`email_outbox row for ${values.idempotencyKey} vanished after insert`);
   return row;

@@ -20,6 +20,7 @@ export const EMAIL_IMPORTANCE: Record<EmailTemplateName, "IMPORTANT" | "ROUTINE"
   "campaign-live": "IMPORTANT",
   "plan-reminder": "ROUTINE",
   "weekly-report": "ROUTINE",
+  "usage-budget-warning": "IMPORTANT",
   // To operators (no user account, so no preference applies); listed because every template must be.
   "sandbox-alert": "IMPORTANT",
 };

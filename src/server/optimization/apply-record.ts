@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { getCampaign } from "@/server/campaigns/records";
 import type { Db } from "@/server/db";
 import { campaignRecords, facebookObjectStates } from "@/server/db/schema";
+import { recordAppliedAdSpend } from "@/server/usage/ad-spend";
 import { refreshActionCard, upsertActionCard } from "./action-card";
 import { getAction, transitionAction, type OptimizationAction, type Queryable } from "./ledger";
 
@@ -25,7 +26,8 @@ export type ApplyResult =
 /**
  * Ends an APPLYING action (compare-and-set) with its outcome, in one transaction with what shows it:
  * the card in the campaign conversation (posted now for an autonomous action, refreshed for an
- * approved one), and the campaign marked PAUSED when the action paused it on Facebook.
+ * approved one), the campaign marked PAUSED when the action paused it on Facebook, and a budget change's
+ * ad-spend delta on the cost ledger.
  */
 export async function finishApply(
   db: Db,
@@ -52,6 +54,7 @@ export async function finishApply(
         .where(and(eq(campaignRecords.id, row.campaignId), eq(campaignRecords.status, "ACTIVE")));
     }
     if (row.kind === "RESUME_CAMPAIGN" && row.status === "APPLIED") await markResumed(tx, row);
+    await recordAppliedAdSpend(tx, row);
     if (row.requiresApproval) await refreshActionCard(tx, row);
     else await upsertActionCard(tx, row);
     return { status: opts.status, outcome: opts.outcome };

@@ -86,7 +86,7 @@ describe("the weekly improvement analysis", () => {
     const llm = createLlm({ env, db: handle.db, maxRetries: 0 });
     fake.enqueue({ kind: "json", value: { patterns: [{ title: "x" }] } }, { kind: "json", value: { patterns: [] } });
     const items = [{ id: "f1", rating: 1, outcome: "NOT_SOLVED" as const, comment: "bad", tags: [], issueType: "TASK", issueTitle: "t" }];
-    const usage = { organizationId: other.organizationId, runId: "run-1", dedupeKey: "k" };
+    const usage = { organizationId: other.organizationId, runId: "run-1", dedupeKey: "k", feature: "agent-tasks" as const };
     await expect(findImprovementPatterns(llm, { agentType: "analyst", items, usage })).rejects.toThrow(/schema|did not match|fit/i);
 
     await seedFeedback(handle.db, other, [{ agentType: "ads-ops", rating: 1, outcome: "MADE_WORSE", comment: "Paused the wrong ad", at: new Date("2026-11-11T10:00:00Z") }]);

@@ -18,7 +18,7 @@ let handle: DbHandle;
 let llm: LlmService;
 let orgId: string;
 let n = 0;
-const usage = () => ({ organizationId: orgId, runId: "run-1", dedupeKey: `appgen-${++n}` });
+const usage = () => ({ organizationId: orgId, runId: "run-1", dedupeKey: `appgen-${++n}`, feature: "app-generation" as const });
 
 const spec = generationSpec.parse({
   projectId: "p1",

@@ -33,7 +33,7 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const usage = (key: string) => ({ organizationId: orgId, runId: "run-build", dedupeKey: `build:${key}` });
+const usage = (key: string) => ({ organizationId: orgId, runId: "run-build", dedupeKey: `build:${key}`, feature: "app-generation" as const });
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {

@@ -186,20 +186,24 @@ describe("the sandbox is deleted on every ending", () => {
 /** The database, except that the first insert into the artifacts table fails: stored, not recorded. */
 function refusingArtifactInsert(db: Db) {
   let refused = 0;
-  const proxy = new Proxy(db, {
+  // The artifact row is written in a transaction (with its cost-ledger row): the refusal reaches into it.
+  const refusing = <T extends object>(inner: T): T => new Proxy(inner, {
     get(target, prop, receiver) {
+      if (prop === "transaction") {
+        return (fn: (tx: unknown) => Promise<unknown>) => (target as unknown as Db).transaction((tx) => fn(refusing(tx)));
+      }
       if (prop === "insert") {
         return (table: unknown) => {
           if (table === appGenerationArtifacts && refused === 0) {
             refused += 1;
             throw new Error("connection lost");
           }
-          return target.insert(table as never);
+          return (target as unknown as Db).insert(table as never);
         };
       }
       const value = Reflect.get(target, prop, receiver);
       return typeof value === "function" ? value.bind(target) : value;
     },
   });
-  return { db: proxy, refused: () => refused };
+  return { db: refusing(db), refused: () => refused };
 }

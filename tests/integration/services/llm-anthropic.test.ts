@@ -18,7 +18,7 @@ let handle: DbHandle;
 let llm: LlmService;
 let orgId: string;
 let n = 0;
-const usage = () => ({ organizationId: orgId, runId: "run-1", dedupeKey: `key-${++n}` });
+const usage = () => ({ organizationId: orgId, runId: "run-1", dedupeKey: `key-${++n}`, feature: "agent-chat" as const });
 const ask = (extra: Partial<Parameters<LlmService["generateObject"]>[0]> = {}) =>
   llm.generateObject({
     purpose: "test.plan",

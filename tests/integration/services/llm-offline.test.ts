@@ -24,7 +24,7 @@ let handle: DbHandle;
 let llm: LlmService;
 let orgId: string;
 let n = 0;
-const usage = () => ({ organizationId: orgId, runId: "run-off", dedupeKey: `off-${++n}` });
+const usage = () => ({ organizationId: orgId, runId: "run-off", dedupeKey: `off-${++n}`, feature: "agent-chat" as const });
 const askIdea = (content: string, purpose = OBJECT_PURPOSE) =>
   llm.generateObject({ purpose, schema: Idea, system: "Pitch", messages: [{ role: "user", content }], usage: usage() });
 

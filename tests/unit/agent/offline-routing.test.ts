@@ -9,7 +9,7 @@ import { createOfflineLlm, OFFLINE_LABEL } from "@/server/services/llm";
 
 // The offline model records usage; these tests only need it to accept the write.
 const db = { insert: () => ({ values: () => ({ onConflictDoNothing: async () => undefined }) }) } as unknown as Db;
-const usage = { organizationId: "org", runId: "run", dedupeKey: "key" };
+const usage = { organizationId: "org", runId: "run", dedupeKey: "key", feature: "agent-chat" as const };
 
 const ROUTES: [string, string | null, Record<string, unknown>][] = [
   ["How is it doing?", "show_performance", {}],

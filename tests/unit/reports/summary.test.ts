@@ -7,7 +7,7 @@ import type { LlmService } from "@/server/services/llm";
 import { PREVIOUS_WEEK, REPORT_WEEK, WEEK_ENDING } from "../../support/report-fixture";
 
 const figures = computeReportFigures({ rows: [...PREVIOUS_WEEK, ...REPORT_WEEK], weekEnding: WEEK_ENDING, currency: "USD", resultLabel: "leads" });
-const usage = { organizationId: "org", runId: "run", dedupeKey: "report" };
+const usage = { organizationId: "org", runId: "run", dedupeKey: "report", feature: "weekly-report" as const };
 
 /** A model that answers each call with the next reply in turn, and records what it was asked. */
 function scriptedLlm(replies: unknown[]) {

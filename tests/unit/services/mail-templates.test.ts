@@ -72,6 +72,8 @@ describe("the unsubscribe footer", () => {
       "token-expiring": (u?: string) => renderEmail("token-expiring", { reconnectUrl: "http://a", unsubscribeUrl: u }),
       "sandbox-alert": (u?: string) =>
         renderEmail("sandbox-alert", { what: "Snapshot build", subject: "s", errorMessage: "e", stillActive: null, statusUrl: "http://a/status", unsubscribeUrl: u }),
+      "usage-budget-warning": (u?: string) =>
+        renderEmail("usage-budget-warning", { organizationName: "O", monthLabel: "M", spent: "$1", budget: "$2", percent: 80, usageUrl: "http://a/usage", unsubscribeUrl: u }),
     };
     // Typed by name, so a template added to the registry without a case here fails to compile.
     const cases: Record<EmailTemplateName, (u?: string) => Promise<{ html: string; text: string }>> = renders;

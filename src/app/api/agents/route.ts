@@ -8,6 +8,7 @@ import { privateJson } from "@/server/agent-tasks/route-helpers";
 import { submitIssueBody } from "@/server/agent-tasks/submit-body";
 import { requireViewer } from "@/server/auth/session";
 import { getDeps } from "@/server/deps";
+import { refuseOverBudget } from "@/server/usage/refuse-over-budget";
 import { notFound, parseJsonBody, parseQuery, refuseCrossSite } from "@/server/http";
 
 /** Hands the agents a task: recorded PENDING, then the engine classifies it. 202 `{ issueId }`. */
@@ -19,7 +20,10 @@ export async function POST(req: Request) {
   const body = await parseJsonBody(req, submitIssueBody);
   if (!body.ok) return body.response;
 
-  const { db } = await getDeps();
+  const deps = await getDeps();
+  const overBudget = await refuseOverBudget(deps, viewer.organizationId);
+  if (overBudget) return overBudget;
+  const { db } = deps;
   const submitted = await submitIssue(db, { ...body.data, organizationId: viewer.organizationId, source: "MANUAL", createdById: viewer.userId });
   if (!submitted.ok) return notFound("Project not found");
   const event = { organizationId: viewer.organizationId, issueId: submitted.issueId, source: "MANUAL" as const };

@@ -20,7 +20,7 @@ export async function askModel<T>(
     system: call.system,
     maxTokens: call.maxTokens ?? 4096,
     messages: [{ role: "user", content: `<task>${input.title}\n${input.description}</task>\n<facts>${JSON.stringify(call.facts)}</facts>` }],
-    usage: { organizationId: input.organizationId, runId: input.jobId, dedupeKey: `agent-job:${input.jobId}:${call.purpose}` },
+    usage: { organizationId: input.organizationId, projectId: input.projectId, runId: input.jobId, feature: "agent-tasks", dedupeKey: `agent-job:${input.jobId}:${call.purpose}` },
   });
   return object;
 }

@@ -21,7 +21,7 @@ export const writeAdCopy: AgentTool<{ angle?: string }> = {
       schema: adCopySchema,
       system: AD_COPY_SYSTEM_PROMPT,
       messages: [{ role: "user", content: adCopyRequest(briefFieldsOf(stored), input.angle) }],
-      usage: { organizationId: ctx.organizationId, runId: ctx.runId ?? ctx.messageId, dedupeKey: `${key}:ad-copy` },
+      usage: { organizationId: ctx.organizationId, projectId: ctx.projectId, runId: ctx.runId ?? ctx.messageId, feature: "agent-chat", dedupeKey: `${key}:ad-copy` },
     });
     const artifactId = deriveId(key, "ad-copy");
     await ctx.deps.db

@@ -12,10 +12,17 @@ import { uploadWorkspaceFiles } from "./workspace";
 
 export interface JobRef {
   organizationId: string;
+  projectId: string;
   jobId: string;
 }
 
-const usage = (ref: JobRef, runId: string, task: string) => ({ organizationId: ref.organizationId, runId, dedupeKey: `appgen:${ref.jobId}:${task}` });
+const usage = (ref: JobRef, runId: string, task: string) => ({
+  organizationId: ref.organizationId,
+  projectId: ref.projectId,
+  runId,
+  feature: "app-generation" as const,
+  dedupeKey: `appgen:${ref.jobId}:${task}`,
+});
 
 /** The page agent for one page (a model call): its files, not yet checked. */
 export async function generatePage(deps: { db: Db; llm: LlmService }, input: JobRef & { pageId: string; runId: string }): Promise<AgentOutput> {

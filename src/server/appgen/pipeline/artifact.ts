@@ -4,6 +4,7 @@ import type { Db } from "@/server/db";
 import { appGenerationArtifacts } from "@/server/db/schema/appgen";
 import { SandboxLimitError, type SandboxSessions } from "@/server/services/sandbox/types";
 import type { StorageService } from "@/server/services/storage/types";
+import { recordLedgerEntry } from "@/server/usage/record";
 import { ARTIFACT_MAX_BYTES, artifactKey } from "../limits";
 import { checkZip } from "./zip-check";
 import { runSandboxCommand } from "./workspace";
@@ -55,9 +56,22 @@ export async function recordArtifact(
   db: Db,
   input: { organizationId: string; ownerId: string; projectId: string; jobId: string; storageKey: string; sizeBytes: number; checksum: string; entryCount: number },
 ): Promise<{ artifactId: string }> {
-  await db.insert(appGenerationArtifacts).values(input).onConflictDoUpdate({
-    target: appGenerationArtifacts.jobId,
-    set: { storageKey: input.storageKey, sizeBytes: input.sizeBytes, checksum: input.checksum, entryCount: input.entryCount },
+  // The ZIP's bytes go on the cost ledger with its row, once per job (a retry or a rerun overwrites the same key).
+  await db.transaction(async (tx) => {
+    await tx.insert(appGenerationArtifacts).values(input).onConflictDoUpdate({
+      target: appGenerationArtifacts.jobId,
+      set: { storageKey: input.storageKey, sizeBytes: input.sizeBytes, checksum: input.checksum, entryCount: input.entryCount },
+    });
+    await recordLedgerEntry(tx, {
+      organizationId: input.organizationId,
+      projectId: input.projectId,
+      runId: input.jobId,
+      dedupeKey: `appgen-job:${input.jobId}:zip`,
+      feature: "app-generation",
+      kind: "STORAGE_BYTES",
+      bytes: input.sizeBytes,
+      provider: "storage",
+    });
   });
   const [row] = await db.select({ id: appGenerationArtifacts.id }).from(appGenerationArtifacts).where(eq(appGenerationArtifacts.jobId, input.jobId));
   return { artifactId: row!.id };

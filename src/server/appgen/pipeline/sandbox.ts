@@ -1,8 +1,9 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { appGenerationJobs } from "@/server/db/schema/appgen";
+import { recordLedgerEntry } from "@/server/usage/record";
 import { SandboxTemplateMissingError, type SandboxService, type SandboxSessions } from "@/server/services/sandbox/types";
 import { scaffoldFiles, specActions } from "../agents";
 import { ENV_EXAMPLE, readme } from "../agents/site/readme";
@@ -22,7 +23,11 @@ export async function createJobSandbox(deps: { db: Db; sandbox: SandboxService }
   await deleteJobSandboxes(deps.sandbox.sessions, jobId);
   try {
     const created = await deps.sandbox.sessions.create({ labels: labelsFor(jobId), template: APP_STARTER_TEMPLATE, maxLifetimeMinutes: SANDBOX_LIFETIME_MINUTES });
-    await deps.db.update(appGenerationJobs).set({ sandboxId: created.id, sandboxKind: deps.sandbox.kind }).where(eq(appGenerationJobs.id, jobId));
+    // The first create starts the job's sandbox clock; a retried create keeps it (the earlier one ran too).
+    await deps.db
+      .update(appGenerationJobs)
+      .set({ sandboxId: created.id, sandboxKind: deps.sandbox.kind, sandboxStartedAt: sql`coalesce(${appGenerationJobs.sandboxStartedAt}, now())` })
+      .where(eq(appGenerationJobs.id, jobId));
     return { ok: true as const, id: created.id };
   } catch (error) {
     // Embedded mode before the first snapshot build: the run prepares the template, then asks again.
@@ -36,6 +41,34 @@ export async function deleteJobSandboxes(sessions: SandboxSessions, jobId: strin
   const ids = await sessions.findByLabels(labelsFor(jobId));
   for (const id of ids) await sessions.delete(id);
   return ids;
+}
+
+/**
+ * The job is over: its sandboxes go, and the seconds from the first create to now are billed once. The stop
+ * time is set compare-and-set in the transaction that writes the ledger row, so the finish and clean-up
+ * functions (or a rerun of either) bill one row between them.
+ */
+export async function stopJobSandboxes(deps: { db: Db; sessions: SandboxSessions }, input: { jobId: string; runId: string }): Promise<string[]> {
+  const deleted = await deleteJobSandboxes(deps.sessions, input.jobId);
+  await deps.db.transaction(async (tx) => {
+    const [job] = await tx
+      .update(appGenerationJobs)
+      .set({ sandboxStoppedAt: new Date() })
+      .where(and(eq(appGenerationJobs.id, input.jobId), isNotNull(appGenerationJobs.sandboxStartedAt), isNull(appGenerationJobs.sandboxStoppedAt)))
+      .returning();
+    if (!job?.sandboxStartedAt || !job.sandboxStoppedAt) return;
+    await recordLedgerEntry(tx, {
+      organizationId: job.organizationId,
+      projectId: job.projectId,
+      runId: input.runId,
+      dedupeKey: `appgen-job:${job.id}:sandbox`,
+      feature: "app-generation",
+      kind: "SANDBOX_SECONDS",
+      seconds: (job.sandboxStoppedAt.getTime() - job.sandboxStartedAt.getTime()) / 1000,
+      provider: job.sandboxKind ?? "sandbox",
+    });
+  });
+  return deleted;
 }
 
 /**

@@ -109,6 +109,9 @@ export const appGenerationJobs = pgTable(
     generator: text(),
     sandboxKind: text(),
     sandboxId: text(),
+    // The job's first sandbox was created / its sandboxes were deleted: the cost ledger bills the seconds between.
+    sandboxStartedAt: timestamp({ withTimezone: true, mode: "date" }),
+    sandboxStoppedAt: timestamp({ withTimezone: true, mode: "date" }),
     startedAt: timestamp({ withTimezone: true, mode: "date" }),
     // startedAt + 45 minutes: every stage's commands are cut to the time left.
     deadlineAt: timestamp({ withTimezone: true, mode: "date" }),

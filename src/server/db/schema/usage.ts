@@ -1,6 +1,6 @@
 import { bigint, index, integer, pgEnum, pgTable, real, text } from "drizzle-orm/pg-core";
-import { createdAt, id } from "./columns";
-import { projects, tenantId } from "./tenancy";
+import { createdAt, id, updatedAt } from "./columns";
+import { organizations, projects, tenantId } from "./tenancy";
 
 /**
  * What a ledger row measures. AD_SPEND_DELTA is the client's money moved by an applied action, not the
@@ -42,3 +42,17 @@ export const usageLedger = pgTable(
   },
   (t) => [index().on(t.organizationId, t.createdAt), index().on(t.runId)],
 );
+
+/**
+ * An organization's monthly budget for the agency's own costs (every kind but AD_SPEND_DELTA), in micro-USD.
+ * `warnedMonth` ("YYYY-MM") is the month the 80% warning was last sent: claimed compare-and-set, so
+ * concurrent crossings send one warning a month.
+ */
+export const usageBudgets = pgTable("usage_budgets", {
+  organizationId: text()
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: "cascade" }),
+  monthlyBudgetMicroUsd: bigint({ mode: "number" }).notNull(),
+  warnedMonth: text(),
+  updatedAt: updatedAt(),
+});

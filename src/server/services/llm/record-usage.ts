@@ -12,6 +12,8 @@ export async function recordUsage(
     .insert(usageLedger)
     .values({
       organizationId: context.organizationId,
+      projectId: context.projectId ?? null,
+      feature: context.feature,
       runId: context.runId,
       dedupeKey: context.dedupeKey,
       provider,

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import type { UsageFeature } from "@/server/usage/features";
 
 export type ModelRole = "chat" | "planner";
 
@@ -7,11 +8,18 @@ export interface ChatTurn {
   content: string;
 }
 
-/** Who pays for a call: recorded in the usage ledger, deduplicated by `dedupeKey` across retries. */
+/**
+ * Who pays for a call: recorded in the usage ledger, deduplicated by `dedupeKey` across retries and reruns.
+ * The key names the entity and step (message, job, campaign week), never the run id, or a rerun would bill twice.
+ */
 export interface UsageContext {
   organizationId: string;
+  /** The project the call served, where there is one (organization-wide work has none). */
+  projectId?: string | null;
   runId: string;
   dedupeKey: string;
+  /** The product feature the usage page bills the call to. */
+  feature: UsageFeature;
 }
 
 export interface TokenUsage {

@@ -5,6 +5,7 @@ import { createAppJob, dailyCapMessage, JOB_BODY_MAX_BYTES } from "@/server/appg
 import { generationSpec } from "@/server/appgen/spec";
 import { requireViewer } from "@/server/auth/session";
 import { getDeps } from "@/server/deps";
+import { refuseOverBudget } from "@/server/usage/refuse-over-budget";
 import { jsonError, notFound, parseJsonBody, refuseCrossSite } from "@/server/http";
 
 /**
@@ -19,7 +20,10 @@ export async function POST(req: Request) {
   const body = await parseJsonBody(req, generationSpec, { maxBytes: JOB_BODY_MAX_BYTES });
   if (!body.ok) return body.response;
 
-  const { db } = await getDeps();
+  const deps = await getDeps();
+  const overBudget = await refuseOverBudget(deps, viewer.organizationId);
+  if (overBudget) return overBudget;
+  const { db } = deps;
   const now = new Date();
   const created = await createAppJob(db, { organizationId: viewer.organizationId, ownerId: viewer.userId, spec: body.data, now });
   if (!created.ok) {

@@ -7,6 +7,7 @@ import { checkBrandHost, refusesPrivateBrandHosts } from "@/server/creative/bran
 import { createSessionBody } from "@/server/creative/inputs";
 import { createCreativeSession } from "@/server/creative/sessions";
 import { getDeps } from "@/server/deps";
+import { refuseOverBudget } from "@/server/usage/refuse-over-budget";
 import { badRequest, notFound, parseJsonBody, refuseCrossSite } from "@/server/http";
 
 /** A new creative session and its version 1, queued; the work runs in the engine, so this answers at once. */
@@ -21,7 +22,10 @@ export async function POST(req: Request) {
   const host = await checkBrandHost(body.data.brandUrl, { production: refusesPrivateBrandHosts(env()) });
   if (!host.ok) return badRequest([{ field: "brandUrl", message: host.message }]);
 
-  const { db } = await getDeps();
+  const deps = await getDeps();
+  const overBudget = await refuseOverBudget(deps, viewer.organizationId);
+  if (overBudget) return overBudget;
+  const { db } = deps;
   const created = await createCreativeSession(db, { organizationId: viewer.organizationId, userId: viewer.userId, ...body.data });
   if (!created) return notFound("Project not found");
 

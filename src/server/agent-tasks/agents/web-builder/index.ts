@@ -28,6 +28,8 @@ export async function runWebBuilder(deps: AgentDeps, input: AgentIssueInput, log
   const request = `${input.title}\n${input.description}`.trim();
   const result = await editInSandbox(deps, {
     agentJobId: input.jobId,
+    organizationId: input.organizationId,
+    projectId: input.projectId,
     files,
     log,
     ask: (given) => askModel(deps, input, { purpose: WEB_BUILDER_PURPOSE, schema: codeEditSchema, system: WEB_BUILDER_SYSTEM, facts: { request, files: given }, maxTokens: 32_000 }),

@@ -1,4 +1,5 @@
 import type { SandboxFile } from "@/server/services/sandbox/types";
+import { recordLedgerEntry } from "@/server/usage/record";
 import { callTool, type AgentLog } from "../tool-log";
 import type { AgentDeps } from "../types";
 import type { CodeEdit } from "./hero-edit";
@@ -30,12 +31,13 @@ export interface SandboxEditResult {
  */
 export async function editInSandbox(
   deps: AgentDeps,
-  o: { agentJobId: string; files: SandboxFile[]; log: AgentLog; ask: (given: { path: string; content: string }[]) => Promise<CodeEdit> },
+  o: { agentJobId: string; organizationId: string; projectId: string | null; files: SandboxFile[]; log: AgentLog; ask: (given: { path: string; content: string }[]) => Promise<CodeEdit> },
 ): Promise<SandboxEditResult> {
   const { sessions } = deps.services.sandbox;
   const { log } = o;
   const labels = { agentJobId: o.agentJobId };
   const { id } = await callTool(log, { tool: "sandbox_create", input: labels, run: () => sessions.create({ labels, maxLifetimeMinutes: 30 }), describe: (s) => s.id });
+  const createdAt = Date.now();
   try {
     await callTool(log, { tool: "sandbox_upload", input: { files: o.files.length }, run: () => sessions.upload(id, o.files), describe: () => `${o.files.length} files` });
     const paths = relevantPaths(o.files);
@@ -54,5 +56,16 @@ export async function editInSandbox(
     return { edit, patch, changed, sandboxId: id };
   } finally {
     await callTool(log, { tool: "sandbox_delete", input: { id }, run: () => sessions.delete(id), describe: (gone) => (gone ? "deleted" : "already gone") });
+    // Created → deleted, billed once per agent job: a retried step's second sandbox is not billed again.
+    await recordLedgerEntry(deps.db, {
+      organizationId: o.organizationId,
+      projectId: o.projectId,
+      runId: o.agentJobId,
+      dedupeKey: `agent-job:${o.agentJobId}:sandbox`,
+      feature: "agent-tasks",
+      kind: "SANDBOX_SECONDS",
+      seconds: (Date.now() - createdAt) / 1000,
+      provider: deps.services.sandbox.kind,
+    });
   }
 }

@@ -65,7 +65,7 @@ export const changeBriefTool: AgentTool<ChangeBriefInput> = {
       schema: briefFieldsSchema,
       system: BRIEF_CHANGE_SYSTEM,
       messages: [{ role: "user", content: briefChangePrompt(current, input.changes) }],
-      usage: { organizationId: ctx.organizationId, runId: `agent:${ctx.messageId}`, dedupeKey: `brief-change:${requestKey}` },
+      usage: { organizationId: ctx.organizationId, projectId: ctx.projectId, runId: `agent:${ctx.messageId}`, feature: "agent-chat", dedupeKey: `brief-change:${requestKey}` },
     });
     // Whatever the model returns, only a complete, valid brief is ever proposed.
     const proposed = completeBrief(object);

@@ -5,6 +5,7 @@ import { resumeSessionBody } from "@/server/creative/inputs";
 import { readCreativeRequest, sessionNotFound } from "@/server/creative/route-helpers";
 import { addCreativeVersion } from "@/server/creative/sessions";
 import { getDeps } from "@/server/deps";
+import { refuseOverBudget } from "@/server/usage/refuse-over-budget";
 import { parseJsonBody, refuseCrossSite } from "@/server/http";
 
 /** Resume with feedback: the session's next version, queued behind any version still running. */
@@ -17,7 +18,10 @@ export async function POST(req: Request, ctx: { params: Promise<{ sessionId: str
   const body = await parseJsonBody(req, resumeSessionBody);
   if (!body.ok) return body.response;
 
-  const { db } = await getDeps();
+  const deps = await getDeps();
+  const overBudget = await refuseOverBudget(deps, viewer.organizationId);
+  if (overBudget) return overBudget;
+  const { db } = deps;
   const created = await addCreativeVersion(db, {
     organizationId: viewer.organizationId,
     sessionId,

@@ -1,0 +1,3 @@
+import type { usageKind } from "@/server/db/schema/usage";
+
+export type UsageKind = (typeof usageKind.enumValues)[number];

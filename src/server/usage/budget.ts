@@ -1,0 +1,65 @@
+import { and, eq, gte, lt, sql } from "drizzle-orm";
+import type { Db } from "@/server/db/client";
+import { usageBudgets, usageLedger } from "@/server/db/schema";
+import { monthRange } from "./month-view";
+
+/** At 80% of the budget the owners are warned once a month; at 100% new model-heavy work is refused. */
+export const WARNING_PERCENT = 80;
+export const EXCEEDED_PERCENT = 100;
+
+export type BudgetLevel = "ok" | "warning" | "exceeded";
+
+export interface BudgetState {
+  month: string;
+  /** Null when the organization set no budget: nothing is warned about or refused. */
+  budgetMicroUsd: number | null;
+  spentMicroUsd: number;
+  /** Spent as a percentage of the budget, one decimal (null without a budget). */
+  percent: number | null;
+  state: BudgetLevel;
+}
+
+export const currentMonth = (now = new Date()) => now.toISOString().slice(0, 7);
+
+export function budgetLevel(spentMicroUsd: number, budgetMicroUsd: number | null): BudgetLevel {
+  if (budgetMicroUsd === null) return "ok";
+  if (spentMicroUsd >= budgetMicroUsd) return "exceeded";
+  return spentMicroUsd * 100 >= budgetMicroUsd * WARNING_PERCENT ? "warning" : "ok";
+}
+
+/** The month's agency cost: every kind but the client's ad-spend deltas. */
+export async function monthAgencyCost(db: Db, input: { organizationId: string; month: string }): Promise<number> {
+  const { start, end } = monthRange(input.month);
+  const [row] = await db
+    .select({ total: sql<string>`coalesce(sum(${usageLedger.costMicroUsd}), 0)` })
+    .from(usageLedger)
+    .where(
+      and(
+        eq(usageLedger.organizationId, input.organizationId),
+        gte(usageLedger.createdAt, start),
+        lt(usageLedger.createdAt, end),
+        sql`${usageLedger.kind} <> 'AD_SPEND_DELTA'`,
+      ),
+    );
+  return Number(row?.total ?? 0);
+}
+
+export async function getUsageBudget(db: Db, organizationId: string) {
+  const [row] = await db.select().from(usageBudgets).where(eq(usageBudgets.organizationId, organizationId));
+  return row ?? null;
+}
+
+export async function loadBudgetState(db: Db, input: { organizationId: string; month: string }): Promise<BudgetState> {
+  const [budget, spentMicroUsd] = await Promise.all([getUsageBudget(db, input.organizationId), monthAgencyCost(db, input)]);
+  const budgetMicroUsd = budget?.monthlyBudgetMicroUsd ?? null;
+  const percent = budgetMicroUsd ? Math.round((spentMicroUsd / budgetMicroUsd) * 1000) / 10 : null;
+  return { month: input.month, budgetMicroUsd, spentMicroUsd, percent, state: budgetLevel(spentMicroUsd, budgetMicroUsd) };
+}
+
+/** Sets (or replaces) the organization's monthly budget; the month's warning, if sent, stays sent. */
+export async function setUsageBudget(db: Db, input: { organizationId: string; monthlyBudgetMicroUsd: number }): Promise<void> {
+  await db
+    .insert(usageBudgets)
+    .values(input)
+    .onConflictDoUpdate({ target: usageBudgets.organizationId, set: { monthlyBudgetMicroUsd: input.monthlyBudgetMicroUsd } });
+}
