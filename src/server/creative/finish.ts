@@ -29,6 +29,16 @@ export function versionCostMicros(usage: VersionUsage): number {
 
 const UNFINISHED = ["QUEUED", "RUNNING"] as const;
 
+/** The organization and project a version's costs are billed to. */
+async function versionOwner(db: LedgerWriter, versionId: string) {
+  const [row] = await db
+    .select({ organizationId: creativeVersions.organizationId, projectId: creativeSessions.projectId })
+    .from(creativeVersions)
+    .innerJoin(creativeSessions, eq(creativeSessions.id, creativeVersions.sessionId))
+    .where(eq(creativeVersions.id, versionId));
+  return row;
+}
+
 /**
  * The version's sandbox seconds on the cost ledger. Keyed by version, not run: a retried step or a rerun bills
  * once, and the completion and failure paths share the key so a version is never billed on both. Written in
@@ -38,18 +48,9 @@ async function recordVersionSandbox(
   db: LedgerWriter,
   input: { versionId: string; runId: string; seconds: number },
 ): Promise<void> {
-  const [row] = await db
-    .select({
-      organizationId: creativeVersions.organizationId,
-      projectId: creativeSessions.projectId,
-    })
-    .from(creativeVersions)
-    .innerJoin(
-      creativeSessions,
-      eq(creativeSessions.id, creativeVersions.sessionId),
-    )
-    .where(eq(creativeVersions.id, input.versionId));
-  if (!row || input.seconds <= 0) return;
+  if (input.seconds <= 0) return;
+  const row = await versionOwner(db, input.versionId);
+  if (!row) return;
   await recordLedgerEntry(db, {
     ...row,
     runId: input.runId,
@@ -58,6 +59,28 @@ async function recordVersionSandbox(
     kind: "SANDBOX_SECONDS",
     seconds: input.seconds,
     provider: "sandbox",
+  });
+}
+
+/**
+ * The version's model tokens, spent by the agent program inside the sandbox (not through the app's LLM
+ * service, which records its own calls): one row per version, in the same transaction, same key rule.
+ */
+async function recordVersionTokens(db: LedgerWriter, input: { versionId: string; runId: string; usage: VersionUsage }): Promise<void> {
+  const { usage } = input;
+  if (usage.inputTokens + usage.outputTokens <= 0) return;
+  const row = await versionOwner(db, input.versionId);
+  if (!row) return;
+  await recordLedgerEntry(db, {
+    ...row,
+    runId: input.runId,
+    dedupeKey: `creative-version:${input.versionId}:model`,
+    feature: "creative",
+    kind: "MODEL_TOKENS",
+    model: usage.model,
+    inputTokens: usage.inputTokens,
+    outputTokens: usage.outputTokens,
+    provider: usage.generator ?? "offline",
   });
 }
 
@@ -95,12 +118,14 @@ export async function completeCreativeVersion(
         ),
       )
       .returning({ id: creativeVersions.id });
-    if (ended.length === 1)
+    if (ended.length === 1) {
       await recordVersionSandbox(tx, {
         versionId: input.versionId,
         runId: input.runId,
         seconds: usage.sandboxSeconds,
       });
+      await recordVersionTokens(tx, { versionId: input.versionId, runId: input.runId, usage });
+    }
     return ended;
   });
   return { completed: done.length === 1, version: row.version };

@@ -1,5 +1,6 @@
 import type { Db } from "@/server/db/client";
 import { usageLedger } from "@/server/db/schema";
+import { computeCostMicroUsd } from "@/server/services/llm/pricing";
 import type { UsageFeature } from "./features";
 import { emailCostMicroUsd, sandboxCostMicroUsd, storageCostMicroUsd } from "./prices";
 
@@ -21,7 +22,14 @@ export type LedgerEntry = Scope &
     | { kind: "EMAIL"; count: number; provider: string }
     /** Client ad money moved by an applied action, in micro-units of the ad account currency; may be negative. */
     | { kind: "AD_SPEND_DELTA"; deltaMicros: number; provider: string }
+    /** Tokens a model spent outside the app's LLM service (inside a sandbox), reported back with the result. */
+    | { kind: "MODEL_TOKENS"; model: string; inputTokens: number; outputTokens: number; provider: string }
   );
+
+function modelColumns(entry: LedgerEntry) {
+  if (entry.kind !== "MODEL_TOKENS") return {};
+  return { model: entry.model, inputTokens: entry.inputTokens, outputTokens: entry.outputTokens };
+}
 
 function priced(entry: LedgerEntry): { quantity: number; costMicroUsd: number; sandboxSeconds: number } {
   switch (entry.kind) {
@@ -38,6 +46,10 @@ function priced(entry: LedgerEntry): { quantity: number; costMicroUsd: number; s
     case "AD_SPEND_DELTA":
       // The client's money, not the agency's cost.
       return { quantity: entry.deltaMicros, costMicroUsd: 0, sandboxSeconds: 0 };
+    case "MODEL_TOKENS": {
+      const tokens = { inputTokens: entry.inputTokens, outputTokens: entry.outputTokens };
+      return { quantity: tokens.inputTokens + tokens.outputTokens, costMicroUsd: computeCostMicroUsd(entry.model, tokens), sandboxSeconds: 0 };
+    }
   }
 }
 
@@ -57,6 +69,7 @@ export async function recordLedgerEntry(db: LedgerWriter, entry: LedgerEntry): P
       kind: entry.kind,
       provider: entry.provider,
       ...priced(entry),
+      ...modelColumns(entry),
       ...(entry.occurredAt ? { createdAt: entry.occurredAt } : {}),
     })
     .onConflictDoNothing({ target: usageLedger.dedupeKey })
