@@ -7,6 +7,7 @@ import { completeAgentJob, endAgentJob, recordAttempt, startAgentJob } from "@/s
 import { runAgentOrNoop } from "@/server/agent-tasks/noop-agent";
 import { PRIORITY_SECONDS } from "@/server/agent-tasks/priority";
 import { agentTaskChannel, publishTaskStatus } from "@/inngest/realtime/agent-tasks";
+import { overBudget } from "@/server/usage/refuse-over-budget";
 
 /** `priority.run`: the issue's priority in seconds; a higher number starts sooner when slots are taken. */
 export const PRIORITY_EXPRESSION = `event.data.priority == 'CRITICAL' ? ${PRIORITY_SECONDS.CRITICAL} : event.data.priority == 'HIGH' ? ${PRIORITY_SECONDS.HIGH} : event.data.priority == 'LOW' ? ${PRIORITY_SECONDS.LOW} : ${PRIORITY_SECONDS.MEDIUM}`;
@@ -44,6 +45,16 @@ export const runAgentJob = inngest.createFunction(
   },
   async ({ event, step, deps, attempt }) => {
     const { organizationId, issueId, jobId } = event.data;
+    // Tasks raised by webhooks, schedules and alerts never met the route's budget gate: the job meets it here.
+    const refusal = await step.run("check-budget", async () => (await overBudget(deps, organizationId))?.message ?? null);
+    if (refusal) {
+      const ended = await step.run("refuse-over-budget", () => endAgentJob(deps.db, { jobId, status: "FAILED", error: refusal }));
+      if (ended.ended) {
+        await step.sendEvent("emit-job-refused", agentJobFailed.create({ organizationId, issueId, jobId, error: refusal }, { id: `agents-job-failed-${jobId}` }));
+        await publishTaskStatus(step, "announce-refused", issueId, { kind: "status", jobId, status: "FAILED", label: refusal.slice(0, 500) });
+      }
+      return { outcome: "over-budget" };
+    }
     const started = await step.run("start", () => startAgentJob(deps.db, { organizationId, jobId }));
     if (!started.proceed) return { outcome: "skipped", reason: started.reason };
     await publishTaskStatus(step, "announce-running", issueId, { kind: "status", jobId, status: "RUNNING", label: `The ${started.input.agentType} agent is working on it.` });

@@ -7,6 +7,8 @@ import { runAgentJob } from "@/inngest/functions/agent-tasks/run-agent-job";
 import { storeArtifacts } from "@/server/agent-tasks/artifacts";
 import { endAgentJob, recordAttempt, startAgentJob } from "@/server/agent-tasks/job-lifecycle";
 import { agentJobs } from "@/server/db/schema";
+import { setUsageBudget } from "@/server/usage/budget";
+import { recordLedgerEntry } from "@/server/usage/record";
 import { setDeps } from "@/server/deps";
 import { createTestDb } from "../../support/db";
 import { embeddedDeps, seedWorld, testCtx, type World } from "../campaigns/support";
@@ -34,6 +36,32 @@ const jobRow = async (jobId: string) => (await handle.db.select().from(agentJobs
 const artifact = { type: "COPY" as const, name: "hooks.md", content: "1. Summer, sorted." };
 
 describe("run-agent-job", () => {
+  it("refuses a job at start once the month's budget is spent, whatever raised the task, and runs it again once raised", async () => {
+    const spender = await seedWorld(handle.db, { name: "Spent", connect: false });
+    const issue = await seedIssue(handle.db, spender, { title: "Write five new hooks for the spring sale" });
+    const { result } = await runClassify(issue);
+    const job = result as JobRef;
+    await setUsageBudget(handle.db, { organizationId: spender.organizationId, monthlyBudgetMicroUsd: 1_000_000 });
+    // 2,600 emails at 400 µ$ each: $1.04 of a $1.00 budget.
+    await recordLedgerEntry(handle.db, { organizationId: spender.organizationId, runId: "r", dedupeKey: `spent-${job.jobId}`, feature: "notifications", kind: "EMAIL", count: 2_600, provider: "outbox" });
+
+    const refused = await runJob(job);
+    expect(refused.error).toBeUndefined();
+    expect(refused.result).toEqual({ outcome: "over-budget" });
+    const row = await jobRow(job.jobId);
+    expect(row).toMatchObject({ status: "FAILED", attempts: 0 });
+    expect(row.error).toMatch(/usage budget is spent \(\$1\.04 of \$1\.00\).*raise the budget on the usage page/);
+    expect(await issueRow(handle.db, job.issueId)).toMatchObject({ status: "FAILED" });
+    expect(sentNames(refused.sent)).toEqual(["agents/job.failed"]);
+    expect(await artifactsOf(handle.db, job.jobId)).toEqual([]);
+
+    // Raised: a new task of the same organization runs as usual.
+    await setUsageBudget(handle.db, { organizationId: spender.organizationId, monthlyBudgetMicroUsd: 5_000_000 });
+    const next = await seedIssue(handle.db, spender, { title: "Write five new hooks for the autumn sale" });
+    const ran = await runJob((await runClassify(next)).result as JobRef);
+    expect(ran.result).toMatchObject({ outcome: "completed" });
+  });
+
   it("starts the job, runs the agent, keeps its artifacts, completes it and leaves the issue in REVIEW", async () => {
     const job = await classified("Write five new hooks for the summer sale");
     const { result, error, sent } = await runJob(job);
