@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { BudgetSummary } from "@/components/usage/budget-summary";
+import { AdSpendTable } from "@/components/usage/ad-spend-table";
 import { FeatureTable } from "@/components/usage/feature-table";
 import type { BudgetState } from "@/server/usage/budget";
 import { budgetLevel } from "@/server/usage/budget";
@@ -17,6 +18,16 @@ const state = (spent: number, budget: number | null): BudgetState => ({
 });
 
 describe("usage page parts", () => {
+  it("lists the month's ad budget changes by day with their sign, and says so when there were none", () => {
+    const html = render(
+      <AdSpendTable rows={[{ day: "2026-12-02", feature: "optimization", deltaMicros: 12_500_000 }, { day: "2026-12-03", feature: "optimization", deltaMicros: -4_000_000 }]} />,
+    );
+    expect(html).toContain("2026-12-02");
+    expect(html).toContain("+12.50 a day");
+    expect(html).toContain("-4.00 a day");
+    expect(render(<AdSpendTable rows={[]} />)).toContain("No ad budget was changed this month.");
+  });
+
   it("the budget levels switch at exactly 80% and 100%", () => {
     expect([budgetLevel(79_999, 100_000), budgetLevel(80_000, 100_000), budgetLevel(99_999, 100_000), budgetLevel(100_000, 100_000), budgetLevel(5, null)]).toEqual([
       "ok",

@@ -1,4 +1,5 @@
 import { Anchor, Button, Card, Container, Group, Stack, Text, TextInput, Title } from "@mantine/core";
+import { AdSpendTable } from "@/components/usage/ad-spend-table";
 import { BudgetForm } from "@/components/usage/budget-form";
 import { BudgetSummary } from "@/components/usage/budget-summary";
 import { FeatureTable } from "@/components/usage/feature-table";
@@ -59,8 +60,10 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
         <Card withBorder padding="lg" component="section" aria-label="Cost by feature">
           <Title order={4} mb="sm">By feature</Title>
           <FeatureTable rows={usage.byFeature} />
+          <Title order={5} mt="lg" mb="xs">Ad budget changes</Title>
+          <AdSpendTable rows={usage.adSpendDeltas} />
           <Text size="xs" c="dimmed" mt="sm">
-            Ad budget changes the agency applied are your ad account&apos;s money, shown for the record and never counted against this budget.
+            Ad budget changes the agency applied are your ad account&apos;s money, in its own currency, shown for the record and never counted against this budget.
           </Text>
         </Card>
       </Stack>
