@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { messages, optimizationActions } from "@/server/db/schema";
+import { messages, optimizationActions, usageLedger } from "@/server/db/schema";
 import type { Deps } from "@/server/deps";
 import { applyAction } from "@/server/optimization/apply";
 import { APPLY_CLAIM_LEASE_MS, ApplyInProgressError } from "@/server/optimization/apply-claim";
@@ -16,6 +16,8 @@ beforeAll(async () => {
 afterAll(async () => {
   await handle?.close();
 });
+
+const spendRows = (actionId: string) => handle.db.select().from(usageLedger).where(eq(usageLedger.dedupeKey, `optimization-action:${actionId}:ad-spend`));
 
 const cards = (actionId: string) =>
   handle.db
@@ -80,6 +82,49 @@ describe("applyAction", () => {
     expect(retry.status).toBe("APPLIED");
     expect(fb.writes).toHaveLength(2);
     expect((await loadAction(handle.db, action.id)).outcome).toMatch(/already shows this change/);
+  });
+
+  it("bills a raise whose Facebook write landed but whose answer was lost exactly once, and never raises it twice", async () => {
+    const c = await seedLiveCampaign(handle.db, "lost-answer");
+    const adSet = "as-lost-answer";
+    await seedAdSetRows(handle.db, c, "2026-11-30", { [adSet]: 5000, "as-other-lost-answer": 5000 });
+    const action = await record(
+      handle.db,
+      c,
+      decision({
+        rule: "scale-winner",
+        kind: "RAISE_BUDGET",
+        objectType: "adset",
+        objectId: adSet,
+        objectIds: [adSet],
+        before: { dailyBudgets: { [adSet]: 5000 } },
+        after: { dailyBudgets: { [adSet]: 5500 } },
+        moneyMovedCents: 500,
+        budgetChangePercent: 10,
+      }),
+    );
+    const fb = fakeLiveAccount({ [adSet]: { status: "ACTIVE", dailyBudgetCents: 5000 } });
+    // Facebook applies the budget, then the connection drops before its answer arrives: to us it looks transient.
+    let answersLost = 0;
+    const platform = {
+      ...fb.platform,
+      updateDailyBudget: async (...args: Parameters<typeof fb.platform.updateDailyBudget>) => {
+        await fb.platform.updateDailyBudget(...args);
+        if (answersLost++ === 0) throw new GraphApiError("Graph API error 2: connection reset", { httpStatus: 503, code: 2, isTransient: true });
+      },
+    };
+    const deps = depsWith(handle.db, platform);
+    const ref = { organizationId: action.organizationId, actionId: action.id };
+    await expect(applyAction(deps, { ...ref, runKey: "run-1" })).rejects.toThrow(/connection reset/);
+    expect((await loadAction(handle.db, action.id)).status).toBe("APPLYING");
+    expect(await spendRows(action.id)).toEqual([]);
+
+    // The step's retry and then a rerun of the whole run (a new run key) after it finished.
+    expect((await applyAction(deps, { ...ref, runKey: "run-1" })).status).toBe("APPLIED");
+    expect(await applyAction(deps, { ...ref, runKey: "run-2" })).toMatchObject({ status: "APPLIED", alreadyFinal: true });
+    expect(fb.writes).toEqual([`${adSet}:budget=5500`]);
+    expect(fb.objects.get(adSet)!.dailyBudgetCents).toBe(5500);
+    expect(await spendRows(action.id)).toMatchObject([{ kind: "AD_SPEND_DELTA", quantity: 5_000_000, runId: "run-1" }]);
   });
 
   it("finishes a half-done shift on retry: the ad set already at its new budget is skipped", async () => {

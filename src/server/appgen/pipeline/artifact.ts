@@ -4,7 +4,7 @@ import type { Db } from "@/server/db";
 import { appGenerationArtifacts } from "@/server/db/schema/appgen";
 import { SandboxLimitError, type SandboxSessions } from "@/server/services/sandbox/types";
 import type { StorageService } from "@/server/services/storage/types";
-import { recordLedgerEntry } from "@/server/usage/record";
+import { recordJobCost } from "./job-cost";
 import { ARTIFACT_MAX_BYTES, artifactKey } from "../limits";
 import { checkZip } from "./zip-check";
 import { runSandboxCommand } from "./workspace";
@@ -62,16 +62,7 @@ export async function recordArtifact(
       target: appGenerationArtifacts.jobId,
       set: { storageKey: input.storageKey, sizeBytes: input.sizeBytes, checksum: input.checksum, entryCount: input.entryCount },
     });
-    await recordLedgerEntry(tx, {
-      organizationId: input.organizationId,
-      projectId: input.projectId,
-      runId: input.jobId,
-      dedupeKey: `appgen-job:${input.jobId}:zip`,
-      feature: "app-generation",
-      kind: "STORAGE_BYTES",
-      bytes: input.sizeBytes,
-      provider: "storage",
-    });
+    await recordJobCost(tx, { ...input, runId: input.jobId }, { what: "zip", bytes: input.sizeBytes });
   });
   const [row] = await db.select({ id: appGenerationArtifacts.id }).from(appGenerationArtifacts).where(eq(appGenerationArtifacts.jobId, input.jobId));
   return { artifactId: row!.id };

@@ -3,7 +3,7 @@ import path from "node:path";
 import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/server/db";
 import { appGenerationJobs } from "@/server/db/schema/appgen";
-import { recordLedgerEntry } from "@/server/usage/record";
+import { recordJobCost } from "./job-cost";
 import { SandboxTemplateMissingError, type SandboxService, type SandboxSessions } from "@/server/services/sandbox/types";
 import { scaffoldFiles, specActions } from "../agents";
 import { ENV_EXAMPLE, readme } from "../agents/site/readme";
@@ -57,16 +57,11 @@ export async function stopJobSandboxes(deps: { db: Db; sessions: SandboxSessions
       .where(and(eq(appGenerationJobs.id, input.jobId), isNotNull(appGenerationJobs.sandboxStartedAt), isNull(appGenerationJobs.sandboxStoppedAt)))
       .returning();
     if (!job?.sandboxStartedAt || !job.sandboxStoppedAt) return;
-    await recordLedgerEntry(tx, {
-      organizationId: job.organizationId,
-      projectId: job.projectId,
-      runId: input.runId,
-      dedupeKey: `appgen-job:${job.id}:sandbox`,
-      feature: "app-generation",
-      kind: "SANDBOX_SECONDS",
-      seconds: (job.sandboxStoppedAt.getTime() - job.sandboxStartedAt.getTime()) / 1000,
-      provider: job.sandboxKind ?? "sandbox",
-    });
+    await recordJobCost(
+      tx,
+      { organizationId: job.organizationId, projectId: job.projectId, jobId: job.id, runId: input.runId },
+      { what: "sandbox", seconds: (job.sandboxStoppedAt.getTime() - job.sandboxStartedAt.getTime()) / 1000, provider: job.sandboxKind ?? "sandbox" },
+    );
   });
   return deleted;
 }
