@@ -53,6 +53,7 @@ import { handleAdAccountStatus } from "./webhooks/handle-ad-account-status";
 import { purgeOldDeliveries } from "./webhooks/purge-old-deliveries";
 import { recordWebhookDelivery } from "./webhooks/record-delivery";
 import { subscribeWebhooks } from "./webhooks/subscribe-webhooks";
+import { warnNearUsageBudgets } from "./usage/warn-near-usage-budgets";
 
 /** The one list the serve route registers. Add a function here in the same commit that adds its file. */
 export const functions: InngestFunction.Any[] = [
@@ -110,4 +111,5 @@ export const functions: InngestFunction.Any[] = [
   classifyAgentIssue,
   runAgentJob,
   recordAgentTaskCancellation,
+  warnNearUsageBudgets,
 ];

@@ -1,4 +1,4 @@
-import { and, eq, gte, lt, sql } from "drizzle-orm";
+import { and, eq, gte, isNull, lt, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/server/db/client";
 import { usageBudgets, usageLedger } from "@/server/db/schema";
 import { monthRange } from "./month-view";
@@ -62,4 +62,31 @@ export async function setUsageBudget(db: Db, input: { organizationId: string; mo
     .insert(usageBudgets)
     .values(input)
     .onConflictDoUpdate({ target: usageBudgets.organizationId, set: { monthlyBudgetMicroUsd: input.monthlyBudgetMicroUsd } });
+}
+
+/**
+ * Organizations whose month's agency cost reached the warning line and that were not warned this month:
+ * what the periodic check warns, so usage that crosses 80% between gated starts (chat, reports) is told too.
+ */
+export async function organizationsDueWarning(db: Db, input: { month: string; limit: number }): Promise<string[]> {
+  const { start, end } = monthRange(input.month);
+  const spent = sql<number>`coalesce(sum(${usageLedger.costMicroUsd}), 0)`;
+  const rows = await db
+    .select({ organizationId: usageBudgets.organizationId })
+    .from(usageBudgets)
+    .innerJoin(
+      usageLedger,
+      and(
+        eq(usageLedger.organizationId, usageBudgets.organizationId),
+        gte(usageLedger.createdAt, start),
+        lt(usageLedger.createdAt, end),
+        sql`${usageLedger.kind} <> 'AD_SPEND_DELTA'`,
+      ),
+    )
+    .where(or(isNull(usageBudgets.warnedMonth), ne(usageBudgets.warnedMonth, input.month)))
+    .groupBy(usageBudgets.organizationId, usageBudgets.monthlyBudgetMicroUsd)
+    .having(sql`${spent} * 100 >= ${usageBudgets.monthlyBudgetMicroUsd} * ${WARNING_PERCENT}`)
+    .orderBy(usageBudgets.organizationId)
+    .limit(input.limit);
+  return rows.map((r) => r.organizationId);
 }

@@ -1,3 +1,4 @@
+import { InngestTestEngine } from "@inngest/test";
 import { and, eq, like } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as submitIssue } from "@/app/api/agents/route";
@@ -8,15 +9,16 @@ import { POST as addVersion } from "@/app/api/creative/sessions/[sessionId]/vers
 import { GET as getUsage } from "@/app/api/usage/route";
 import { PUT as putBudget } from "@/app/api/usage/budget/route";
 import { inngest } from "@/inngest/client";
+import { warnNearUsageBudgets } from "@/inngest/functions/usage/warn-near-usage-budgets";
 import { emailOutbox, memberships, notifications, usageBudgets, usageLedger } from "@/server/db/schema";
 import { setDeps } from "@/server/deps";
-import { currentMonth, loadBudgetState, setUsageBudget } from "@/server/usage/budget";
+import { currentMonth, loadBudgetState, organizationsDueWarning, setUsageBudget } from "@/server/usage/budget";
 import { checkBudgetAndWarn } from "@/server/usage/budget-warning";
 import { recordLedgerEntry, type LedgerEntry } from "@/server/usage/record";
 import { createTestDb } from "../../support/db";
 import { jsonRequest } from "../../support/viewers";
 import { seedColleague, validSpec } from "../appgen/jobs-support";
-import { embeddedDeps, seedWorld, type World } from "../campaigns/support";
+import { embeddedDeps, seedWorld, testCtx, type World } from "../campaigns/support";
 import { seedSession } from "../creative/support";
 import { seedLiveCampaign, type LiveCampaign } from "../optimization/support";
 
@@ -168,3 +170,35 @@ describe("the 80% warning", () => {
     expect(await handle.db.select().from(notifications).where(eq(notifications.organizationId, w.organizationId))).toEqual([]);
   });
 });
+
+describe("warn-near-usage-budgets (cron)", () => {
+  it("warns the organization whose chat crossed 80% with no gate in between, once, and leaves the others alone", async () => {
+    const chatty = await seedWorld(handle.db, { name: "Chatty", connect: false });
+    const quiet = await seedWorld(handle.db, { name: "Quiet", connect: false });
+    const told = await seedWorld(handle.db, { name: "Told", connect: false });
+    const chat = (w: World) =>
+      entry(w, "chat", { kind: "MODEL_TOKENS", model: "claude-sonnet-5-5", inputTokens: 0, outputTokens: 450, feature: "onboarding-chat", occurredAt: new Date() });
+    for (const [w, budget] of [[chatty, 5_000], [quiet, 500_000], [told, 5_000]] as const) {
+      await setUsageBudget(handle.db, { organizationId: w.organizationId, monthlyBudgetMicroUsd: budget });
+      await recordLedgerEntry(handle.db, chat(w)); // 4,500 micros: 90% of 5,000, 0.9% of 500,000
+    }
+    await handle.db.update(usageBudgets).set({ warnedMonth: thisMonth }).where(eq(usageBudgets.organizationId, told.organizationId));
+    const due = await organizationsDueWarning(handle.db, { month: thisMonth, limit: 1_000 });
+    expect(due).toContain(chatty.organizationId);
+    expect(due).not.toContain(quiet.organizationId);
+    expect(due).not.toContain(told.organizationId);
+
+    const tick = { name: "inngest/scheduled.timer", data: { cron: "TZ=UTC */15 * * * *" }, ts: Date.now(), id: "tick" };
+    const { transformCtx } = testCtx();
+    const { result, error } = await new InngestTestEngine({ function: warnNearUsageBudgets, events: [tick as never], transformCtx }).execute();
+    expect(error).toBeUndefined();
+    expect(result).toMatchObject({ month: thisMonth, warned: due.length });
+    const bells = (w: World) =>
+      handle.db.select().from(notifications).where(and(eq(notifications.organizationId, w.organizationId), like(notifications.dedupeKey, "usage-budget-warning:%")));
+    expect(await bells(chatty)).toMatchObject([{ userId: chatty.owner.userId, title: "90% of this month's budget used" }]);
+    expect(await bells(quiet)).toEqual([]);
+    expect(await bells(told)).toEqual([]);
+    expect(await organizationsDueWarning(handle.db, { month: thisMonth, limit: 1_000 })).not.toContain(chatty.organizationId);
+  });
+});
+
