@@ -25,18 +25,23 @@ export interface FairnessConfig {
   describe: string;
   concurrency?: Constraints;
   priority?: { run: string };
+  throttle?: { key: string; limit: number; period: `${number}s`; burst?: number };
 }
 
 const PER_ORG = "event.data.organizationId";
 
 /**
- * The configurations tried: none, and concurrency keyed by organization (20 each, so the flood drains in
- * about a minute on this machine). A function-wide limit on top (as the agent-task runner declares) makes
- * the small organization compete for the same slots again; it is measured by the agent-tasks suite.
+ * The configurations tried: none; concurrency keyed by organization at 20 (the flood drains in about half a
+ * minute on this machine) and at 5 (fewer of the flood's steps compete with the small organization's for the
+ * two cores, the flood takes twice as long); and starts throttled per organization (10 a second, the flood
+ * takes 100 s). A function-wide limit on top (as the agent-task runner declares) makes the small
+ * organization compete for the same slots again; it is measured by the agent-tasks suite.
  */
 export const FAIRNESS_CONFIGS: FairnessConfig[] = [
   { id: "none", describe: "no flow control: one FIFO per function" },
   { id: "per-org-20", describe: "concurrency keyed by organization, limit 20 each", concurrency: [{ key: PER_ORG, limit: 20 }] },
+  { id: "per-org-5", describe: "concurrency keyed by organization, limit 5 each", concurrency: [{ key: PER_ORG, limit: 5 }] },
+  { id: "throttle-org-10s", describe: "starts throttled per organization, 10 a second", throttle: { key: PER_ORG, limit: 10, period: "1s" } },
 ];
 
 const eventName = (config: FairnessConfig) => `bench/fair.${config.id}.requested`;
@@ -51,6 +56,7 @@ export function fairnessFunctions(client: Inngest.Any, sql: () => Sql): InngestF
         triggers: [{ event: eventName(config) }],
         ...(config.concurrency ? { concurrency: config.concurrency } : {}),
         ...(config.priority ? { priority: config.priority } : {}),
+        ...(config.throttle ? { throttle: config.throttle } : {}),
       },
       async ({ event, step }) => {
         const key = (event.data as { runKey: string }).runKey;

@@ -3,6 +3,11 @@ export declare const SDK_SIGNING_KEY_PREFIX: string;
 export declare function signingKeyProblem(key: string): string | undefined;
 export declare function describeServer(url: URL): string;
 export declare function enginePostgresUrl(env: Record<string, string | undefined>): URL;
+export interface EnginePostgresConns {
+  open: number;
+  idle: number;
+}
+export declare function enginePostgresConns(env: Record<string, string | undefined>): EnginePostgresConns;
 export declare function engineRedisUrl(env: Record<string, string | undefined>): URL;
 export type SelfhostSecrets = Record<"INNGEST_SIGNING_KEY" | "INNGEST_EVENT_KEY" | "BETTER_AUTH_SECRET" | "ENCRYPTION_KEY", string>;
 export interface SelfhostConfig {
@@ -10,6 +15,7 @@ export interface SelfhostConfig {
   secrets: SelfhostSecrets;
   generatedSecretsFile: string | undefined;
   postgresUrl: URL;
+  postgresConns: EnginePostgresConns;
   redisUrl: URL;
   appPort: number;
   enginePort: number;

@@ -59,6 +59,18 @@ export function engineRedisUrl(env) {
   return url;
 }
 
+// The engine's own default is 100 open connections per node: Postgres's whole default max_connections,
+// so one busy node refused the app and the other nodes ("too many clients", runs never scheduled).
+const DEFAULT_ENGINE_PG_CONNS = 30;
+
+/** Open connections each engine node may hold (INNGEST_POSTGRES_MAX_CONNS, default 30), and its idle share. */
+export function enginePostgresConns(env) {
+  const value = env.INNGEST_POSTGRES_MAX_CONNS ?? String(DEFAULT_ENGINE_PG_CONNS);
+  const open = Number(value);
+  if (!/^\d+$/.test(value) || open < 2 || open > 1000) throw new SelfhostConfigError(`INNGEST_POSTGRES_MAX_CONNS must be a whole number from 2 to 1000 (got "${value}")`);
+  return { open, idle: Math.max(1, Math.min(5, Math.floor(open / 4))) };
+}
+
 function port(name, value, fallback, max = 65535) {
   const n = Number(value ?? fallback);
   if (!Number.isInteger(n) || n < 1 || n > max) throw new SelfhostConfigError(`${name} must be a port number (got "${value}")`);
@@ -97,6 +109,7 @@ export function resolveSelfhostConfig(env, { root }) {
   }
   if (env.INNGEST_EVENT_KEY !== undefined && !env.INNGEST_EVENT_KEY.trim()) throw new SelfhostConfigError("INNGEST_EVENT_KEY is empty; the engine needs at least one event key");
   const postgresUrl = enginePostgresUrl(env);
+  const postgresConns = enginePostgresConns(env);
   const redisUrl = engineRedisUrl(env);
   const generated = missing.length ? loadOrCreateDevSecrets(secretsFile) : {};
   const secrets = Object.fromEntries(SECRETS.map((name) => [name, env[name] ?? generated[name]]));
@@ -107,6 +120,7 @@ export function resolveSelfhostConfig(env, { root }) {
     secrets,
     generatedSecretsFile: missing.length ? secretsFile : undefined,
     postgresUrl,
+    postgresConns,
     redisUrl,
     appPort,
     enginePort,
@@ -131,6 +145,8 @@ export function engineArgs(config) {
     "--signing-key", config.secrets.INNGEST_SIGNING_KEY,
     "--event-key", config.secrets.INNGEST_EVENT_KEY,
     "--postgres-uri", config.postgresUrl.href,
+    "--postgres-max-open-conns", String(config.postgresConns.open),
+    "--postgres-max-idle-conns", String(config.postgresConns.idle),
     "--redis-uri", config.redisUrl.href,
   ];
 }

@@ -16,9 +16,10 @@ const logDir = path.join(root, "test-results", "e2e-selfhost");
 // The engine's Redis keys have fixed prefixes: an index no one else here uses (start:selfhost 1, benches 13).
 const E2E_REDIS_DB = 12;
 // As on the Dev Server profile: linear 1 s retries, so the retry tests do not wait out the backoff.
-// Few Postgres connections: each node would open up to 100, and the `e2e` profile, the integration
-// tests and the app share one server (max_connections is 100 by default) during `npm test`.
-const NODE_FLAGS = ["--retry-interval", "1", "--postgres-max-open-conns", "10", "--postgres-max-idle-conns", "2"];
+const NODE_FLAGS = ["--retry-interval", "1"];
+// Fewer Postgres connections than a production node's 30: the `e2e` profile, the integration tests
+// and the app share one server (max_connections is 100 by default) during `npm test`.
+const NODE_PG_CONNS = { open: 10, idle: 2 };
 
 /**
  * The `e2e-selfhost` profile: the same production build as `e2e`, in cloud mode (signed both ways),
@@ -45,7 +46,7 @@ export default async function setup(project: TestProject) {
     stores = await createEngineStores({ label: "e2e", redisDb: E2E_REDIS_DB });
     const keys = generateEngineKeys();
     const node = async (name: string) => {
-      const engineNode = await startEngineNode({ name, bin, stores: stores!, keys, logDir, extraArgs: NODE_FLAGS });
+      const engineNode = await startEngineNode({ name, bin, stores: stores!, keys, logDir, extraArgs: NODE_FLAGS, postgresConns: NODE_PG_CONNS });
       started.push(engineNode.proc);
       return engineNode;
     };

@@ -6,7 +6,7 @@
 import { randomBytes } from "node:crypto";
 import net from "node:net";
 import postgres from "postgres";
-import { engineArgs, engineEnv, type SelfhostConfig } from "../../../scripts/lib/selfhost-config.mjs";
+import { engineArgs, engineEnv, enginePostgresConns, type EnginePostgresConns, type SelfhostConfig } from "../../../scripts/lib/selfhost-config.mjs";
 import { flushRedisDb } from "../../../scripts/lib/selfhost-stores.mjs";
 import { freePort, startProcess, waitForHttp, type ManagedProcess } from "./processes";
 
@@ -93,7 +93,8 @@ export interface EngineNode {
 /**
  * One `inngest start` node on `stores`, answering /health before this resolves. Nodes of one
  * installation share stores and keys; start them one at a time (the engine migrates at boot without
- * a lock). `extraArgs` are test-speed flags (e.g. `--retry-interval 1`).
+ * a lock). `extraArgs` are test-speed flags (e.g. `--retry-interval 1`); `postgresConns` defaults to
+ * what `npm run start:selfhost` gives a node.
  */
 export async function startEngineNode(opts: {
   name: string;
@@ -102,12 +103,14 @@ export async function startEngineNode(opts: {
   keys: EngineKeys;
   logDir: string;
   extraArgs?: string[];
+  postgresConns?: EnginePostgresConns;
 }): Promise<EngineNode> {
   const enginePort = await freeEnginePort();
   const config = {
     secrets: { INNGEST_SIGNING_KEY: opts.keys.signingKey, INNGEST_EVENT_KEY: opts.keys.eventKey },
     enginePort,
     postgresUrl: opts.stores.postgresUrl,
+    postgresConns: opts.postgresConns ?? enginePostgresConns({}),
     redisUrl: opts.stores.redisUrl,
   } as SelfhostConfig;
   const proc = startProcess({

@@ -129,6 +129,18 @@ describe("what the engine and the app are started with", () => {
     expect([flag("--port"), flag("--connect-gateway-port"), flag("--connect-gateway-grpc-port"), flag("--connect-executor-grpc-port")]).toEqual(["9100", "9101", "9102", "9103"]);
   });
 
+  it("caps each node's Postgres connections (30 unless INNGEST_POSTGRES_MAX_CONNS says otherwise; the engine's own 100 is a whole server)", () => {
+    const flags = (c: typeof config) => {
+      const args = engineArgs(c);
+      return [args[args.indexOf("--postgres-max-open-conns") + 1], args[args.indexOf("--postgres-max-idle-conns") + 1]];
+    };
+    expect(flags(config)).toEqual(["30", "5"]);
+    expect(flags(resolveSelfhostConfig({ ...production, INNGEST_POSTGRES_MAX_CONNS: "8" }, { root: "/srv/app" }))).toEqual(["8", "2"]);
+    for (const bad of ["0", "1", "ten", "-5", "2.5"]) {
+      expect(refusal({ ...production, INNGEST_POSTGRES_MAX_CONNS: bad })).toMatch(/INNGEST_POSTGRES_MAX_CONNS must be a whole number from 2 to 1000/);
+    }
+  });
+
   it("hides the app's INNGEST_* variables from the engine (it would read them as flags) and silences its telemetry", () => {
     const env = engineEnv({ PATH: "/bin", INNGEST_DEV: "1", INNGEST_SIGNING_KEY: "signkey-prod-x" });
     expect(env).toEqual({ PATH: "/bin", DO_NOT_TRACK: "1", EXPERIMENTAL_KEY_QUEUES_ENABLE: "true" });
