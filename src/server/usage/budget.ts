@@ -27,20 +27,20 @@ export function budgetLevel(spentMicroUsd: number, budgetMicroUsd: number | null
   return spentMicroUsd * 100 >= budgetMicroUsd * WARNING_PERCENT ? "warning" : "ok";
 }
 
-/** The month's agency cost: every kind but the client's ad-spend deltas. */
+/** Ledger rows that are the agency's cost in `month`: every kind but the client's ad-spend deltas. */
+function agencyCostRows(month: string) {
+  const { start, end } = monthRange(month);
+  return and(gte(usageLedger.createdAt, start), lt(usageLedger.createdAt, end), sql`${usageLedger.kind} <> 'AD_SPEND_DELTA'`);
+}
+
+const costSum = sql<string>`coalesce(sum(${usageLedger.costMicroUsd}), 0)`;
+
+/** The month's agency cost. */
 export async function monthAgencyCost(db: Db, input: { organizationId: string; month: string }): Promise<number> {
-  const { start, end } = monthRange(input.month);
   const [row] = await db
-    .select({ total: sql<string>`coalesce(sum(${usageLedger.costMicroUsd}), 0)` })
+    .select({ total: costSum })
     .from(usageLedger)
-    .where(
-      and(
-        eq(usageLedger.organizationId, input.organizationId),
-        gte(usageLedger.createdAt, start),
-        lt(usageLedger.createdAt, end),
-        sql`${usageLedger.kind} <> 'AD_SPEND_DELTA'`,
-      ),
-    );
+    .where(and(eq(usageLedger.organizationId, input.organizationId), agencyCostRows(input.month)));
   return Number(row?.total ?? 0);
 }
 
@@ -69,23 +69,13 @@ export async function setUsageBudget(db: Db, input: { organizationId: string; mo
  * what the periodic check warns, so usage that crosses 80% between gated starts (chat, reports) is told too.
  */
 export async function organizationsDueWarning(db: Db, input: { month: string; limit: number }): Promise<string[]> {
-  const { start, end } = monthRange(input.month);
-  const spent = sql<number>`coalesce(sum(${usageLedger.costMicroUsd}), 0)`;
   const rows = await db
     .select({ organizationId: usageBudgets.organizationId })
     .from(usageBudgets)
-    .innerJoin(
-      usageLedger,
-      and(
-        eq(usageLedger.organizationId, usageBudgets.organizationId),
-        gte(usageLedger.createdAt, start),
-        lt(usageLedger.createdAt, end),
-        sql`${usageLedger.kind} <> 'AD_SPEND_DELTA'`,
-      ),
-    )
+    .innerJoin(usageLedger, and(eq(usageLedger.organizationId, usageBudgets.organizationId), agencyCostRows(input.month)))
     .where(or(isNull(usageBudgets.warnedMonth), ne(usageBudgets.warnedMonth, input.month)))
     .groupBy(usageBudgets.organizationId, usageBudgets.monthlyBudgetMicroUsd)
-    .having(sql`${spent} * 100 >= ${usageBudgets.monthlyBudgetMicroUsd} * ${WARNING_PERCENT}`)
+    .having(sql`${costSum} * 100 >= ${usageBudgets.monthlyBudgetMicroUsd} * ${WARNING_PERCENT}`)
     .orderBy(usageBudgets.organizationId)
     .limit(input.limit);
   return rows.map((r) => r.organizationId);

@@ -201,4 +201,3 @@ describe("warn-near-usage-budgets (cron)", () => {
     expect(await organizationsDueWarning(handle.db, { month: thisMonth, limit: 1_000 })).not.toContain(chatty.organizationId);
   });
 });
-
