@@ -14,7 +14,8 @@ const DOWNLOADABLE = new Set(["completed", "completed_with_warnings"]);
 /**
  * A 15-minute signed link to the job's ZIP. Not finished yet (or failed): 409. Removed by retention
  * (status expired, or the object is gone): 410, which says the owner can generate again. The store
- * failing to sign: 503.
+ * failing to sign: 503. `expiresAt` counts from `now`, read before the store signs with its own clock, so the
+ * link never expires before the time the owner is told.
  */
 export async function createDownloadLink(deps: { db: Db; storage: StorageService }, job: AppJobRow, now = new Date()): Promise<DownloadLink> {
   const gone = { ok: false, status: 410, message: "This app's ZIP was removed (only the newest 5 per project are kept). Generate it again to download it." } as const;
